@@ -1,1 +1,14 @@
+//! ldp: the operator's command line for the legal-document pipeline's Redis.
+//!
+//! A library with a thin binary, so tests and benchmarks can call the logic
+//! directly. Data flows one way: `cli` -> `config` -> `commands` ->
+//! (`keyspace`, `redis`, `celery`) -> `output`.
 
+pub mod bytes;
+pub mod celery;
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod keyspace;
+pub mod output;
+pub mod redis;

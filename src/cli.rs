@@ -1,0 +1,213 @@
+//! clap definitions only: the command-line surface, parsed into plain values
+//! by `config` before any logic runs.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// ldp — the operator's command line for the pipeline's Redis.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ldp",
+    version,
+    about = "Operate the legal-document pipeline's Redis: keys, caches, locks, queues",
+    long_about = None,
+    after_help = "Exit codes: 0 ok, 1 failed, 2 usage or refusal, 69 server unreachable, \
+                  75 lock busy, 76 lock lost.\nDocs: man ldp, README.md."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand accepts, before or after its name.
+#[derive(Debug, Args, Default, Clone)]
+pub struct GlobalArgs {
+    /// Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes
+    #[arg(short = 'u', long = "url", value_name = "URL", global = true)]
+    pub url: Vec<String>,
+    /// The Celery broker's Redis (defaults to --url)
+    #[arg(long, value_name = "URL", global = true)]
+    pub broker_url: Option<String>,
+    /// Read the pipeline's variables (REDIS_HOST, REDIS_PW, ...) from this .env file
+    #[arg(long, value_name = "PATH", global = true)]
+    pub env_file: Option<PathBuf>,
+    /// Read the Redis password from this file (wins over a password in the URL)
+    #[arg(long, value_name = "PATH", global = true)]
+    pub password_file: Option<PathBuf>,
+    /// PEM file of the CA that signs the server's certificate
+    #[arg(long, value_name = "PATH", global = true)]
+    pub tls_ca: Option<PathBuf>,
+    /// Do not verify the server's TLS certificate
+    #[arg(long, global = true)]
+    pub tls_insecure: bool,
+    /// Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)
+    #[arg(long, value_name = "NAME", global = true)]
+    pub profile: Option<String>,
+    /// Output format
+    #[arg(short = 'o', long, value_enum, value_name = "FMT", global = true)]
+    pub output: Option<OutputFormat>,
+    /// When to use colour
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorWhen>,
+    /// Timeout of each Redis request, e.g. 500ms, 30s
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, global = true)]
+    pub timeout: Option<Duration>,
+    /// Quieter (no progress, no notes on stderr)
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub quiet: u8,
+    /// Louder (diagnostics on stderr); repeat for more
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Ndjson,
+    Nagios,
+    Prometheus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan, size and delete keys by pattern
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide
+    Scan(ScanArgs),
+    /// Delete the keys matching a glob pattern (SCAN + batched UNLINK)
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Glob pattern (Redis MATCH syntax), e.g. 'doc:*'
+    #[arg(value_name = "PATTERN")]
+    pub pattern: OsString,
+    /// Only keys of this Redis type (string, list, set, zset, hash, stream)
+    #[arg(long = "type", value_name = "T")]
+    pub key_type: Option<String>,
+    /// Stop after N keys
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Extra columns: ttl, type, memory (comma-separated)
+    #[arg(long, value_delimiter = ',', value_enum, value_name = "F,...")]
+    pub fields: Vec<ScanField>,
+    /// Only keys without an expiry
+    #[arg(long)]
+    pub no_ttl: bool,
+    /// Count keys and bytes per pattern (UUID-, number- and hash-like segments fold into *)
+    #[arg(long, conflicts_with = "top")]
+    pub group: bool,
+    /// The N biggest keys by memory
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// SCAN COUNT hint per call
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub count: u32,
+    /// MEMORY USAGE samples for collections (0 = exact)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub memory_samples: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScanField {
+    Ttl,
+    Type,
+    Memory,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Glob pattern (Redis MATCH syntax); a bare '*' is refused
+    #[arg(value_name = "PATTERN")]
+    pub pattern: OsString,
+    /// Count and show a sample; delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Abort, deleting nothing, when more than N keys match
+    #[arg(long, value_name = "N")]
+    pub max_keys: Option<u64>,
+    /// Also delete Celery broker keys and ldp's own keys
+    #[arg(long)]
+    pub include_protected: bool,
+    /// SCAN COUNT hint per call
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub count: u32,
+}
+
+/// Human durations (`500ms`, `30s`, `5m`); a bare number means seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    if let Ok(secs) = t.parse::<f64>() {
+        if secs.is_finite() && secs >= 0.0 {
+            return Ok(Duration::from_secs_f64(secs));
+        }
+    }
+    humantime::parse_duration(t)
+        .map_err(|e| format!("invalid duration '{s}': {e} (e.g. 500ms, 30s, 5m)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(parse_duration("30s").unwrap(), Duration::from_secs(30));
+        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
+        assert!(parse_duration("soon").unwrap_err().contains("'soon'"));
+        assert!(parse_duration("-1").is_err());
+    }
+
+    #[test]
+    fn globals_after_subcommand() {
+        let cli = Cli::try_parse_from([
+            "ldp",
+            "keys",
+            "scan",
+            "doc:*",
+            "-u",
+            "redis://x:1",
+            "-o",
+            "ndjson",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.url, vec!["redis://x:1".to_string()]);
+        assert_eq!(cli.global.output, Some(OutputFormat::Ndjson));
+    }
+}

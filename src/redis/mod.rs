@@ -1,0 +1,533 @@
+//! The connection layer: one [`Redis`] over a standalone server or a cluster
+//! (detected, not configured), TLS and ACL users, per-request timeouts, per-node
+//! fan-out and slot-aware pipelines.
+
+pub mod slot;
+pub mod url;
+
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context, Result, anyhow};
+use redis::aio::MultiplexedConnection;
+use redis::{
+    AsyncConnectionConfig, Cmd, ConnectionInfo, FromRedisValue, IntoConnectionInfo, Pipeline,
+    RedisError, Value,
+};
+use tokio::sync::mpsc;
+
+use crate::config::RedisTarget;
+use crate::error::LdpError;
+
+/// One server: a primary of a cluster, or the standalone server.
+pub struct Node {
+    /// `host:port` (or the socket path).
+    pub addr: String,
+    /// The redacted URL, for messages.
+    pub label: String,
+    client: redis::Client,
+    config: AsyncConnectionConfig,
+    conn: Mutex<MultiplexedConnection>,
+}
+
+impl Node {
+    fn conn(&self) -> MultiplexedConnection {
+        // A poisoned lock only means another task panicked mid-swap; the value is still a connection.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    async fn reconnect(&self) -> Result<MultiplexedConnection, RedisError> {
+        let fresh = self
+            .client
+            .get_multiplexed_async_connection_with_config(&self.config)
+            .await?;
+        *self.conn.lock().unwrap_or_else(|p| p.into_inner()) = fresh.clone();
+        Ok(fresh)
+    }
+
+    /// Run a command once.
+    pub async fn query<T: FromRedisValue>(&self, cmd: &Cmd) -> Result<T, RedisError> {
+        cmd.query_async(&mut self.conn()).await
+    }
+
+    /// Run an idempotent read; after a dropped connection, reconnect and retry once.
+    pub async fn read<T: FromRedisValue>(&self, cmd: &Cmd) -> Result<T, RedisError> {
+        match cmd.query_async(&mut self.conn()).await {
+            Err(e) if is_dropped(&e) => cmd.query_async(&mut self.reconnect().await?).await,
+            r => r,
+        }
+    }
+
+    /// Run a pipeline once.
+    pub async fn pipe<T: FromRedisValue>(&self, p: &Pipeline) -> Result<T, RedisError> {
+        p.query_async(&mut self.conn()).await
+    }
+
+    /// Run a pipeline of idempotent reads, retrying once after a dropped connection.
+    pub async fn pipe_read<T: FromRedisValue>(&self, p: &Pipeline) -> Result<T, RedisError> {
+        match p.query_async(&mut self.conn()).await {
+            Err(e) if is_dropped(&e) => p.query_async(&mut self.reconnect().await?).await,
+            r => r,
+        }
+    }
+}
+
+fn is_dropped(e: &RedisError) -> bool {
+    e.is_connection_dropped() || e.is_io_error()
+}
+
+/// A slot range and the index of the primary that serves it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SlotRange {
+    pub start: u16,
+    pub end: u16,
+    pub addr: String,
+}
+
+struct Inner {
+    nodes: Vec<Node>,
+    /// For a cluster: slot -> node index.
+    slots: Option<Vec<u16>>,
+    /// The redacted seed URL, for messages.
+    label: String,
+}
+
+/// A connected deployment: standalone, or every primary of a cluster.
+#[derive(Clone)]
+pub struct Redis {
+    inner: Arc<Inner>,
+}
+
+/// Turn a connection failure into a short human reason (never the password).
+pub fn describe(e: &RedisError) -> String {
+    let text = e.to_string();
+    let upper = text.to_ascii_uppercase();
+    if e.kind() == redis::ErrorKind::AuthenticationFailed
+        || upper.contains("WRONGPASS")
+        || upper.contains("NOAUTH")
+        || upper.contains("INVALID PASSWORD")
+        || upper.contains("INVALID USERNAME-PASSWORD")
+    {
+        return "authentication failed (wrong user or password)".into();
+    }
+    if e.is_connection_refusal() && upper.contains("REFUSED") {
+        return "connection refused".into();
+    }
+    if e.is_timeout() || upper.contains("TIMED OUT") || upper.contains("TIMEOUT") {
+        return "timed out".into();
+    }
+    if upper.contains("FAILED TO LOOKUP")
+        || upper.contains("NAME OR SERVICE NOT KNOWN")
+        || upper.contains("NO ADDRESS")
+    {
+        return format!("cannot resolve host ({})", text.trim());
+    }
+    if upper.contains("CERTIFICATE") || upper.contains("TLS") || upper.contains("HANDSHAKE") {
+        return format!("TLS handshake failed ({})", text.trim());
+    }
+    let t = text.trim();
+    if t.is_empty() {
+        "connection failed".into()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Connection settings shared by every node of one deployment.
+struct Dialer {
+    tls_root: Option<Vec<u8>>,
+    config: AsyncConnectionConfig,
+}
+
+impl Dialer {
+    fn client(&self, info: ConnectionInfo) -> Result<redis::Client, RedisError> {
+        match &self.tls_root {
+            Some(pem) => redis::Client::build_with_tls(
+                info,
+                redis::TlsCertificates {
+                    client_tls: None,
+                    root_cert: Some(pem.clone()),
+                },
+            ),
+            None => redis::Client::open(info),
+        }
+    }
+
+    async fn node(
+        &self,
+        info: ConnectionInfo,
+        label: String,
+    ) -> Result<Node, (String, RedisError)> {
+        let addr = info.addr().to_string();
+        let client = self.client(info).map_err(|e| (label.clone(), e))?;
+        let conn = client
+            .get_multiplexed_async_connection_with_config(&self.config)
+            .await
+            .map_err(|e| (label.clone(), e))?;
+        Ok(Node {
+            addr,
+            label,
+            client,
+            config: self.config.clone(),
+            conn: Mutex::new(conn),
+        })
+    }
+}
+
+fn connection_info(raw: &str, target: &RedisTarget) -> Result<ConnectionInfo> {
+    let mut text = raw.to_string();
+    if target.tls_insecure && text.starts_with("rediss://") && !text.contains('#') {
+        text.push_str("#insecure");
+    }
+    let info = text
+        .as_str()
+        .into_connection_info()
+        .map_err(|e| LdpError::usage(format!("invalid Redis URL '{}': {}", url::redact(raw), e)))?;
+    let mut settings = info.redis_settings().clone();
+    if let Some(pw) = &target.password {
+        settings = settings.set_password(pw.expose());
+    }
+    if settings.username().is_none() {
+        if let Some(user) = &target.username {
+            settings = settings.set_username(user);
+        }
+    }
+    Ok(info.set_redis_settings(settings))
+}
+
+fn unreachable(target: &str, e: &RedisError) -> anyhow::Error {
+    LdpError::Unreachable {
+        target: target.to_string(),
+        reason: describe(e),
+    }
+    .into()
+}
+
+impl Redis {
+    /// Connect to the first reachable seed; if it is a cluster node, connect to
+    /// every primary too.
+    pub async fn connect(target: &RedisTarget) -> Result<Redis> {
+        // Idempotent: the first caller installs ring as the process's rustls provider.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let tls_root = match &target.tls_ca {
+            Some(p) => Some(std::fs::read(p).map_err(|e| {
+                LdpError::usage(format!("cannot read --tls-ca {}: {e}", p.display()))
+            })?),
+            None => None,
+        };
+        let config = AsyncConnectionConfig::new()
+            .set_connection_timeout(Some(target.timeout))
+            .set_response_timeout(Some(target.timeout));
+        let dialer = Dialer { tls_root, config };
+
+        let mut last_err = None;
+        let mut seed = None;
+        for raw in &target.urls {
+            let info = connection_info(raw, target)?;
+            match dialer.node(info.clone(), url::redact(raw)).await {
+                Ok(node) => {
+                    seed = Some((node, info, url::redact(raw)));
+                    break;
+                }
+                Err((label, e)) => last_err = Some(unreachable(&label, &e)),
+            }
+        }
+        let (seed, seed_info, label) = match seed {
+            Some(s) => s,
+            None => return Err(last_err.unwrap_or_else(|| anyhow!("no Redis URL given"))),
+        };
+
+        let info: String = seed
+            .read(redis::cmd("INFO").arg("cluster"))
+            .await
+            .map_err(|e| unreachable(&seed.label, &e))?;
+        if !info.lines().any(|l| l.trim() == "cluster_enabled:1") {
+            return Ok(Redis {
+                inner: Arc::new(Inner {
+                    nodes: vec![seed],
+                    slots: None,
+                    label,
+                }),
+            });
+        }
+
+        let ranges = cluster_slots(&seed).await?;
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut slots = vec![u16::MAX; slot::SLOTS];
+        let mut seed = Some(seed);
+        for r in &ranges {
+            let idx = match nodes.iter().position(|n| n.addr == r.addr) {
+                Some(i) => i,
+                None => {
+                    if seed.as_ref().is_some_and(|s| s.addr == r.addr) {
+                        nodes.push(seed.take().expect("checked above"));
+                    } else {
+                        let (host, port) = split_addr(&r.addr)?;
+                        let info = seed_info.clone().set_addr(with_host_port(
+                            seed_info.addr(),
+                            host,
+                            port,
+                        ));
+                        let label = format!("{} ({})", label, r.addr);
+                        let node = dialer
+                            .node(info, label)
+                            .await
+                            .map_err(|(l, e)| unreachable(&l, &e))?;
+                        nodes.push(node);
+                    }
+                    nodes.len() - 1
+                }
+            };
+            for s in r.start..=r.end {
+                slots[s as usize] = idx as u16;
+            }
+        }
+        Ok(Redis {
+            inner: Arc::new(Inner {
+                nodes,
+                slots: Some(slots),
+                label,
+            }),
+        })
+    }
+
+    pub fn is_cluster(&self) -> bool {
+        self.inner.slots.is_some()
+    }
+
+    /// The redacted seed URL.
+    pub fn label(&self) -> &str {
+        &self.inner.label
+    }
+
+    /// Every primary (the one server when standalone).
+    pub fn nodes(&self) -> &[Node] {
+        &self.inner.nodes
+    }
+
+    pub fn node(&self, i: usize) -> &Node {
+        &self.inner.nodes[i]
+    }
+
+    /// Index of the node serving a key.
+    pub fn node_for(&self, key: &[u8]) -> Result<usize> {
+        match &self.inner.slots {
+            None => Ok(0),
+            Some(map) => {
+                let s = slot::slot(key);
+                match map[s as usize] {
+                    u16::MAX => Err(LdpError::Failed(format!(
+                        "cluster slot {s} is not served by any node"
+                    ))
+                    .into()),
+                    i => Ok(i as usize),
+                }
+            }
+        }
+    }
+
+    /// Run a keyed command on the node that owns the key.
+    pub async fn query_key<T: FromRedisValue>(&self, key: &[u8], cmd: &Cmd) -> Result<T> {
+        let n = self.node(self.node_for(key)?);
+        n.query(cmd)
+            .await
+            .with_context(|| format!("on {}", n.label))
+    }
+
+    /// The cluster's current slot ranges (sorted), to detect a topology change.
+    pub async fn topology(&self) -> Result<Vec<SlotRange>> {
+        if !self.is_cluster() {
+            return Ok(Vec::new());
+        }
+        let mut last = None;
+        for n in self.nodes() {
+            match cluster_slots(n).await {
+                Ok(r) => return Ok(r),
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| anyhow!("no cluster node answered")))
+    }
+
+    /// UNLINK keys in pipelined batches, grouped by node and slot in a cluster
+    /// (a multi-key UNLINK must stay within one slot). Returns how many existed.
+    pub async fn unlink(&self, keys: Vec<Vec<u8>>, batch: usize) -> Result<u64> {
+        if keys.is_empty() {
+            return Ok(0);
+        }
+        let batch = batch.max(1);
+        let mut per_node: Vec<Vec<Vec<u8>>> = vec![Vec::new(); self.nodes().len()];
+        for k in keys {
+            let n = self.node_for(&k)?;
+            per_node[n].push(k);
+        }
+        let clustered = self.is_cluster();
+        let jobs = per_node
+            .into_iter()
+            .enumerate()
+            .filter(|(_, ks)| !ks.is_empty())
+            .map(|(i, mut ks)| {
+                let this = self.clone();
+                async move {
+                    let mut p = redis::pipe();
+                    if clustered {
+                        ks.sort_by_key(|k| slot::slot(k));
+                        for group in ks.chunk_by(|a, b| slot::slot(a) == slot::slot(b)) {
+                            for chunk in group.chunks(batch) {
+                                p.cmd("UNLINK").arg(chunk);
+                            }
+                        }
+                    } else {
+                        for chunk in ks.chunks(batch) {
+                            p.cmd("UNLINK").arg(chunk);
+                        }
+                    }
+                    let node = this.node(i);
+                    let counts: Vec<u64> = node
+                        .pipe(&p)
+                        .await
+                        .with_context(|| format!("UNLINK on {}", node.label))?;
+                    Ok::<u64, anyhow::Error>(counts.iter().sum())
+                }
+            });
+        let mut total = 0;
+        for r in futures_util::future::join_all(jobs).await {
+            total += r?;
+        }
+        Ok(total)
+    }
+
+    /// Stream SCAN results from every primary concurrently. Each message is one
+    /// SCAN reply's keys with the index of the node that holds them.
+    pub fn scan(&self, spec: ScanSpec) -> mpsc::Receiver<Result<(usize, Vec<Vec<u8>>)>> {
+        let (tx, rx) = mpsc::channel(8);
+        let spec = Arc::new(spec);
+        for i in 0..self.nodes().len() {
+            let this = self.clone();
+            let tx = tx.clone();
+            let spec = spec.clone();
+            tokio::spawn(async move {
+                let node = this.node(i);
+                let mut cursor: u64 = 0;
+                loop {
+                    let mut cmd = redis::cmd("SCAN");
+                    cmd.arg(cursor)
+                        .arg("MATCH")
+                        .arg(&spec.pattern)
+                        .arg("COUNT")
+                        .arg(spec.count);
+                    if let Some(t) = &spec.key_type {
+                        cmd.arg("TYPE").arg(t);
+                    }
+                    match node.read::<(u64, Vec<Vec<u8>>)>(&cmd).await {
+                        Ok((next, keys)) => {
+                            if !keys.is_empty() && tx.send(Ok((i, keys))).await.is_err() {
+                                return; // the consumer stopped (e.g. --limit reached)
+                            }
+                            if next == 0 {
+                                return;
+                            }
+                            cursor = next;
+                        }
+                        Err(e) => {
+                            let _ = tx
+                                .send(Err(anyhow!(e).context(format!("SCAN on {}", node.label))))
+                                .await;
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+        rx
+    }
+}
+
+/// What to SCAN for.
+#[derive(Debug, Clone)]
+pub struct ScanSpec {
+    pub pattern: Vec<u8>,
+    pub count: u32,
+    pub key_type: Option<String>,
+}
+
+fn split_addr(addr: &str) -> Result<(String, u16)> {
+    let (h, p) = addr
+        .rsplit_once(':')
+        .ok_or_else(|| anyhow!("bad node address '{addr}'"))?;
+    let port = p
+        .parse()
+        .map_err(|_| anyhow!("bad node address '{addr}'"))?;
+    Ok((h.trim_matches(['[', ']']).to_string(), port))
+}
+
+fn with_host_port(seed: &redis::ConnectionAddr, host: String, port: u16) -> redis::ConnectionAddr {
+    match seed {
+        redis::ConnectionAddr::TcpTls {
+            insecure,
+            tls_params,
+            ..
+        } => redis::ConnectionAddr::TcpTls {
+            host,
+            port,
+            insecure: *insecure,
+            tls_params: tls_params.clone(),
+        },
+        _ => redis::ConnectionAddr::Tcp(host, port),
+    }
+}
+
+/// Parse CLUSTER SLOTS into sorted ranges of primaries. An empty host means
+/// "the address you reached me on".
+async fn cluster_slots(node: &Node) -> Result<Vec<SlotRange>> {
+    let v: Value = node
+        .read(&redis::cmd("CLUSTER").arg("SLOTS").to_owned())
+        .await
+        .with_context(|| format!("CLUSTER SLOTS on {}", node.label))?;
+    let seed_host = node
+        .addr
+        .rsplit_once(':')
+        .map(|(h, _)| h.to_string())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    let Value::Array(rows) = v else {
+        return Err(anyhow!("unexpected CLUSTER SLOTS reply"));
+    };
+    for row in rows {
+        let Value::Array(parts) = row else { continue };
+        if parts.len() < 3 {
+            continue;
+        }
+        let start = i64::from_redis_value(parts[0].clone())?;
+        let end = i64::from_redis_value(parts[1].clone())?;
+        let Value::Array(primary) = &parts[2] else {
+            continue;
+        };
+        if primary.len() < 2 {
+            continue;
+        }
+        let mut host = String::from_redis_value(primary[0].clone())?;
+        let port = i64::from_redis_value(primary[1].clone())?;
+        if host.is_empty() || host == "?" {
+            host = seed_host.clone();
+        }
+        let addr = if host.contains(':') {
+            format!("[{host}]:{port}")
+        } else {
+            format!("{host}:{port}")
+        };
+        out.push(SlotRange {
+            start: start as u16,
+            end: end as u16,
+            addr,
+        });
+    }
+    out.sort();
+    if out.is_empty() {
+        return Err(LdpError::Failed(format!(
+            "cluster at {} serves no slots (cluster_state not ok?)",
+            node.label
+        ))
+        .into());
+    }
+    Ok(out)
+}
