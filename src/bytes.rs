@@ -95,6 +95,38 @@ pub fn unescape(text: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// Decode `\xNN` in a glob pattern typed by a user, leaving every other
+/// backslash alone (in a pattern `\*` is the glob's own escape). A decoded
+/// byte that is a glob metacharacter is escaped so it stays literal.
+pub fn unescape_pattern(text: &str) -> Result<Vec<u8>, String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'\\') {
+            out.extend_from_slice(b"\\\\");
+            i += 2;
+            continue;
+        }
+        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x') {
+            let hex = bytes
+                .get(i + 2..i + 4)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| format!("invalid escape at byte {i} of '{text}': expected \\xNN"))?;
+            if matches!(hex, b'*' | b'?' | b'[' | b']' | b'\\') {
+                out.push(b'\\');
+            }
+            out.push(hex);
+            i += 4;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    Ok(out)
+}
+
 /// `key_base64` for JSON: present only when the key is not UTF-8.
 pub fn base64_if_binary(key: &[u8]) -> Option<String> {
     match std::str::from_utf8(key) {
@@ -136,6 +168,17 @@ mod tests {
         assert!(unescape("a\\x4").is_err());
         assert!(unescape("a\\xzz").is_err());
         assert!(unescape("trailing\\").is_err());
+    }
+
+    #[test]
+    fn pattern_escapes() {
+        assert_eq!(
+            unescape_pattern("default\\x06\\x16*").unwrap(),
+            b"default\x06\x16*"
+        );
+        assert_eq!(unescape_pattern("a\\*b\\x2a").unwrap(), b"a\\*b\\*");
+        assert_eq!(unescape_pattern("a\\\\x41").unwrap(), b"a\\\\x41");
+        assert!(unescape_pattern("a\\xZZ").is_err());
     }
 
     #[test]

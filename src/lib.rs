@@ -7,7 +7,9 @@
 pub mod bytes;
 pub mod celery;
 pub mod cli;
+pub mod commands;
 pub mod config;
+pub mod docs;
 pub mod error;
 pub mod keyspace;
 pub mod output;

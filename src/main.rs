@@ -1,1 +1,86 @@
-fn main() {}
+//! The thin binary: parse, build the context, dispatch, map errors to exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use ldp::cli::{Cli, Command};
+use ldp::commands::{self, Ctx};
+use ldp::config::{self, ProcessEnv};
+use ldp::error::{self, Exit};
+use ldp::output::Output;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => return clap_error(&e),
+    };
+    if let Command::Completions { shell } = &cli.command {
+        ldp::docs::write_completions(*shell, &mut std::io::stdout());
+        return ExitCode::SUCCESS;
+    }
+    let settings = match config::resolve(&cli.global, &ProcessEnv) {
+        Ok(s) => s,
+        Err(e) => return report(&e),
+    };
+    let out = Output::new(settings.output, settings.color, settings.verbosity);
+    let ctx = Ctx { settings, out };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => return report(&anyhow::Error::new(e).context("cannot start the runtime")),
+    };
+    match runtime.block_on(commands::dispatch(cli, &ctx)) {
+        Ok(code) => code,
+        Err(e) => report(&e),
+    }
+}
+
+/// One line on stderr, the documented exit code.
+fn report(e: &anyhow::Error) -> ExitCode {
+    eprintln!("ldp: {}", error::one_line(e));
+    ExitCode::from(error::exit_for(e).code())
+}
+
+/// clap's verdict: help and version go to stdout as clap renders them; a usage
+/// error becomes one line naming the bad value, exit 2.
+fn clap_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if !e.use_stderr()
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
+        )
+    {
+        let _ = e.print();
+        return ExitCode::from(if e.use_stderr() {
+            Exit::Usage.code()
+        } else {
+            0
+        });
+    }
+    let text = e.render().to_string();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let first = lines.first().copied().unwrap_or("invalid arguments");
+    let mut msg = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    if msg.ends_with(':')
+        && let Some(next) = lines.get(1)
+    {
+        msg = format!("{msg} {next}");
+    }
+    // clap puts the possible values and a tip on lines of their own; they name the fix.
+    for l in &lines[1..] {
+        if l.starts_with("[possible values") || l.starts_with("tip:") {
+            msg = format!("{msg} {l}");
+        }
+    }
+    eprintln!("ldp: {msg}");
+    ExitCode::from(Exit::Usage.code())
+}

@@ -1017,10 +1017,7 @@ impl Cluster {
             }
             for (idx, port) in ports.iter().enumerate() {
                 if !owner.contains(&(idx as u8)) {
-                    return Err(format!(
-                        "node {} sees no slots on node {port}",
-                        node.port(),
-                    ));
+                    return Err(format!("node {} sees no slots on node {port}", node.port(),));
                 }
             }
             match &first_view {

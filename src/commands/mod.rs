@@ -1,0 +1,54 @@
+//! One module per command group. A command takes plain options (converted
+//! from the clap types here, at the edge) and the [`Ctx`], and hands its data
+//! to the output layer.
+
+pub mod keys;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, KeysCommand};
+use crate::config::Settings;
+use crate::output::Output;
+use crate::redis::Redis;
+
+/// What every command gets: the merged settings and the output layer.
+pub struct Ctx {
+    pub settings: Settings,
+    pub out: Output,
+}
+
+impl Ctx {
+    /// Connect to the configured Redis (standalone or cluster, detected).
+    pub async fn redis(&self) -> Result<Redis> {
+        let r = Redis::connect(&self.settings.redis).await?;
+        self.out.debug(format!(
+            "connected to {} ({}, {} primary node(s))",
+            r.label(),
+            if r.is_cluster() {
+                "cluster"
+            } else {
+                "standalone"
+            },
+            r.nodes().len()
+        ));
+        Ok(r)
+    }
+}
+
+/// Run the parsed command.
+pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
+    match cli.command {
+        Command::Keys(KeysCommand::Scan(a)) => {
+            keys::scan(ctx, keys::ScanOptions::try_from(a)?).await
+        }
+        Command::Keys(KeysCommand::Delete(a)) => {
+            keys::delete(ctx, keys::DeleteOptions::try_from(a)?).await
+        }
+        Command::Completions { shell } => {
+            crate::docs::write_completions(shell, &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
