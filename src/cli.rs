@@ -45,6 +45,9 @@ pub struct GlobalArgs {
     /// Do not verify the server's TLS certificate
     #[arg(long, global = true)]
     pub tls_insecure: bool,
+    /// Key-family registry file that extends or overrides the embedded one
+    #[arg(long, value_name = "FILE", global = true)]
+    pub keyspace: Option<PathBuf>,
     /// Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)
     #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,

@@ -59,6 +59,8 @@ pub struct Settings {
     /// -q lowers, -v raises; 0 is normal.
     pub verbosity: i8,
     pub broker_layout: BrokerLayout,
+    /// An operator's key-family registry file (extends the embedded one).
+    pub keyspace: Option<PathBuf>,
 }
 
 /// One profile of the TOML config file.
@@ -75,6 +77,7 @@ pub struct Profile {
     pub timeout: Option<String>,
     pub output: Option<OutputFormat>,
     pub color: Option<ColorWhen>,
+    pub keyspace: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -363,6 +366,11 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
         color,
         verbosity: args.verbose as i8 - args.quiet as i8,
         broker_layout: BrokerLayout::default(),
+        keyspace: args
+            .keyspace
+            .clone()
+            .or_else(|| env.var("LDP_KEYSPACE").map(PathBuf::from))
+            .or(profile.keyspace),
     })
 }
 

@@ -1,7 +1,352 @@
-//! Key patterns: glob escaping of user-given identifiers, and which keys are
-//! protected from broad deletes.
+//! The key-family registry (one declarative description of the pipeline's
+//! keys, embedded and overridable), glob escaping of user-given identifiers,
+//! and which keys are protected from broad deletes.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
 
 use crate::celery::BrokerLayout;
+use crate::error::LdpError;
+
+/// The registry shipped with ldp (KEYSPACE.md as data).
+pub const EMBEDDED: &str = include_str!("keyspace.toml");
+
+/// What a family is for; decides what `cache clear` and `keys delete` may touch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Recomputed by the pipeline: safe to clear.
+    Derived,
+    /// Live pipeline state: cleared only when named.
+    Bookkeeping,
+    Batch,
+    Metrics,
+    RateLimit,
+    Lock,
+    /// The Celery broker's keys: never deleted by broad patterns.
+    Broker,
+    Result,
+    Job,
+    /// ldp's own keys under `ldp:`.
+    Ldp,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Derived => "derived",
+            Role::Bookkeeping => "bookkeeping",
+            Role::Batch => "batch",
+            Role::Metrics => "metrics",
+            Role::RateLimit => "rate_limit",
+            Role::Lock => "lock",
+            Role::Broker => "broker",
+            Role::Result => "result",
+            Role::Job => "job",
+            Role::Ldp => "ldp",
+        }
+    }
+}
+
+/// One piece of a compiled template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Lit(Vec<u8>),
+    /// `{doc}`: a document UUID.
+    Doc,
+    /// `{name}`: one or more bytes.
+    Hole,
+    /// `*`: any bytes.
+    Star,
+}
+
+/// A key template such as `cache:doc:entities:{doc}:{chunk}`.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub text: String,
+    pub legacy: bool,
+    parts: Vec<Part>,
+}
+
+impl Template {
+    pub fn parse(text: &str, legacy: bool) -> Result<Template, String> {
+        let mut parts = Vec::new();
+        let mut lit = Vec::new();
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'{' => {
+                    let end = text[i..]
+                        .find('}')
+                        .map(|e| i + e)
+                        .ok_or_else(|| format!("template '{text}': '{{' without '}}'"))?;
+                    let name = &text[i + 1..end];
+                    if name.is_empty()
+                        || !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+                    {
+                        return Err(format!("template '{text}': bad placeholder '{{{name}}}'"));
+                    }
+                    if !lit.is_empty() {
+                        parts.push(Part::Lit(std::mem::take(&mut lit)));
+                    }
+                    parts.push(if name == "doc" { Part::Doc } else { Part::Hole });
+                    i = end + 1;
+                }
+                b'*' => {
+                    if !lit.is_empty() {
+                        parts.push(Part::Lit(std::mem::take(&mut lit)));
+                    }
+                    parts.push(Part::Star);
+                    i += 1;
+                }
+                b'}' | b'?' | b'[' | b']' | b'\\' => {
+                    return Err(format!("template '{text}': unexpected '{}'", b[i] as char));
+                }
+                c => {
+                    lit.push(c);
+                    i += 1;
+                }
+            }
+        }
+        if !lit.is_empty() {
+            parts.push(Part::Lit(lit));
+        }
+        if parts.is_empty() {
+            return Err("empty template".into());
+        }
+        if parts.iter().filter(|p| **p == Part::Doc).count() > 1 {
+            return Err(format!("template '{text}': more than one {{doc}}"));
+        }
+        Ok(Template {
+            text: text.to_string(),
+            legacy,
+            parts,
+        })
+    }
+
+    /// Whether the template names a document.
+    pub fn has_doc(&self) -> bool {
+        self.parts.contains(&Part::Doc)
+    }
+
+    /// The one key this template gives for a document, when it has no other holes.
+    pub fn exact(&self, doc: &str) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for p in &self.parts {
+            match p {
+                Part::Lit(l) => out.extend_from_slice(l),
+                Part::Doc => out.extend_from_slice(doc.as_bytes()),
+                _ => return None,
+            }
+        }
+        self.has_doc().then_some(out)
+    }
+
+    /// A MATCH pattern: literals glob-escaped, `{doc}` as the escaped id (or
+    /// `*` when `doc` is None), other holes as `*`.
+    pub fn glob(&self, doc: Option<&str>) -> Vec<u8> {
+        let mut out = Vec::new();
+        for p in &self.parts {
+            match p {
+                Part::Lit(l) => out.extend_from_slice(&glob_escape(l)),
+                Part::Doc => match doc {
+                    Some(d) => out.extend_from_slice(&glob_escape(d.as_bytes())),
+                    None => out.push(b'*'),
+                },
+                Part::Hole | Part::Star => out.push(b'*'),
+            }
+        }
+        out
+    }
+
+    /// Match a key; on success, the document id it names (if the template has `{doc}`).
+    pub fn matches<'k>(&self, key: &'k [u8]) -> Option<Option<&'k [u8]>> {
+        let mut doc = None;
+        match_parts(&self.parts, key, 0, &mut doc).then_some(doc)
+    }
+
+    /// The literal text before the first hole: a cheap pre-filter.
+    fn prefix(&self) -> &[u8] {
+        match self.parts.first() {
+            Some(Part::Lit(l)) => l,
+            _ => b"",
+        }
+    }
+}
+
+fn match_parts<'k>(parts: &[Part], key: &'k [u8], at: usize, doc: &mut Option<&'k [u8]>) -> bool {
+    let Some((first, rest)) = parts.split_first() else {
+        return at == key.len();
+    };
+    let tail = &key[at..];
+    match first {
+        Part::Lit(l) => tail.starts_with(l) && match_parts(rest, key, at + l.len(), doc),
+        Part::Doc => {
+            if tail.len() >= 36 && is_uuid(&tail[..36]) && match_parts(rest, key, at + 36, doc) {
+                *doc = Some(&key[at..at + 36]);
+                true
+            } else {
+                false
+            }
+        }
+        Part::Hole | Part::Star => {
+            let min = usize::from(*first == Part::Hole);
+            if rest.is_empty() {
+                return tail.len() >= min;
+            }
+            (at + min..=key.len()).any(|j| match_parts(rest, key, j, doc))
+        }
+    }
+}
+
+/// A canonical UUID (8-4-4-4-12 hex, either case).
+pub fn is_uuid(b: &[u8]) -> bool {
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// One key family of the registry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    pub name: String,
+    pub role: Role,
+    /// The Redis type the pipeline writes (`any` when it varies).
+    #[serde(rename = "type", default = "any_type")]
+    pub key_type: String,
+    pub templates: Vec<String>,
+    /// Older, unprefixed forms of the same keys: read as a fallback, cleared too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legacy: Vec<String>,
+    /// The pipeline always sets a TTL on these keys.
+    #[serde(default)]
+    pub expires: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ttl: String,
+    /// Never deleted by broad patterns (besides the broker and ldp roles).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub protected: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(skip)]
+    compiled: Vec<Template>,
+}
+
+fn any_type() -> String {
+    "any".into()
+}
+
+impl Family {
+    fn compile(&mut self) -> Result<(), String> {
+        if self.templates.is_empty() && self.legacy.is_empty() {
+            return Err(format!("family '{}' has no templates", self.name));
+        }
+        let mut c = Vec::new();
+        for t in &self.templates {
+            c.push(Template::parse(t, false).map_err(|e| format!("family '{}': {e}", self.name))?);
+        }
+        for t in &self.legacy {
+            c.push(Template::parse(t, true).map_err(|e| format!("family '{}': {e}", self.name))?);
+        }
+        self.compiled = c;
+        Ok(())
+    }
+
+    /// Prefixed templates first, then legacy ones.
+    pub fn compiled(&self) -> &[Template] {
+        &self.compiled
+    }
+
+    /// Keys of this family belong to one document.
+    pub fn per_doc(&self) -> bool {
+        self.compiled.iter().any(Template::has_doc)
+    }
+
+    pub fn is_protected(&self) -> bool {
+        self.protected || matches!(self.role, Role::Broker | Role::Ldp)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistryFile {
+    #[serde(default)]
+    replace_defaults: bool,
+    #[serde(default)]
+    family: Vec<Family>,
+}
+
+/// Every key family, in match order.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    pub families: Vec<Family>,
+}
+
+impl Registry {
+    /// The registry shipped with ldp.
+    pub fn embedded() -> Registry {
+        // The embedded file is ours and a unit test parses it; an error here is a build defect.
+        Registry::parse(EMBEDDED, "the embedded registry", None)
+            .expect("embedded keyspace.toml is valid")
+    }
+
+    fn parse(text: &str, origin: &str, base: Option<Registry>) -> Result<Registry> {
+        let file: RegistryFile = toml::from_str(text)
+            .map_err(|e| LdpError::usage(format!("{origin}: {}", e.message().trim())))?;
+        let mut families = match base {
+            Some(b) if !file.replace_defaults => b.families,
+            _ => Vec::new(),
+        };
+        for mut f in file.family {
+            f.compile()
+                .map_err(|e| LdpError::usage(format!("{origin}: {e}")))?;
+            match families.iter_mut().find(|x| x.name == f.name) {
+                Some(slot) => *slot = f,
+                None => families.push(f),
+            }
+        }
+        Ok(Registry { families })
+    }
+
+    /// The embedded registry, extended or overridden by an operator's file.
+    pub fn load(path: Option<&Path>) -> Result<Registry> {
+        let base = Registry::embedded();
+        let Some(p) = path else { return Ok(base) };
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| LdpError::usage(format!("cannot read --keyspace {}: {e}", p.display())))?;
+        Registry::parse(&text, &format!("--keyspace {}", p.display()), Some(base))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Family> {
+        self.families.iter().find(|f| f.name == name)
+    }
+
+    /// The family a key belongs to, and the document it names: first match wins.
+    pub fn classify<'k>(&self, key: &'k [u8]) -> Option<(usize, Option<&'k [u8]>)> {
+        for (i, f) in self.families.iter().enumerate() {
+            for t in &f.compiled {
+                if !key.starts_with(t.prefix()) {
+                    continue;
+                }
+                if let Some(doc) = t.matches(key) {
+                    return Some((i, doc));
+                }
+            }
+        }
+        None
+    }
+
+    pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Family> {
+        self.families.iter().filter(move |f| f.role == role)
+    }
+}
 
 /// ldp's own keys live under this prefix.
 pub const LDP_PREFIX: &[u8] = b"ldp:";
@@ -11,7 +356,8 @@ pub const LDP_PREFIX: &[u8] = b"ldp:";
 pub fn glob_escape(ident: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(ident.len() + 4);
     for &b in ident {
-        if matches!(b, b'*' | b'?' | b'[' | b']' | b'\\' | b'^' | b'-') {
+        // `-` and `^` only mean something inside `[...]`, and `[` is escaped.
+        if matches!(b, b'*' | b'?' | b'[' | b']' | b'\\') {
             out.push(b'\\');
         }
         out.push(b);
@@ -24,21 +370,32 @@ pub fn matches_everything(pattern: &[u8]) -> bool {
     !pattern.is_empty() && pattern.iter().all(|&b| b == b'*')
 }
 
-/// Keys that broad deletes skip unless told otherwise.
-#[derive(Debug, Clone, Default)]
+/// Keys that broad deletes skip unless told otherwise: the broker's (by its
+/// layout and the registry), ldp's own, and families marked protected.
+#[derive(Debug, Clone)]
 pub struct Protection {
     pub broker: BrokerLayout,
+    pub registry: Arc<Registry>,
 }
 
 impl Protection {
+    pub fn new(registry: Arc<Registry>, broker: BrokerLayout) -> Protection {
+        Protection { broker, registry }
+    }
+
     /// Why a key is protected, or `None`.
     pub fn reason(&self, key: &[u8]) -> Option<&'static str> {
         if key.starts_with(LDP_PREFIX) {
-            Some("ldp")
-        } else if self.broker.is_broker_key(key) {
-            Some("celery broker")
-        } else {
-            None
+            return Some("ldp");
+        }
+        if self.broker.is_broker_key(key) {
+            return Some("celery broker");
+        }
+        match self.registry.classify(key) {
+            Some((i, _)) if self.registry.families[i].is_protected() => {
+                Some(self.registry.families[i].role.name())
+            }
+            _ => None,
         }
     }
 }
@@ -181,9 +538,101 @@ mod tests {
 
     #[test]
     fn protection() {
-        let p = Protection::default();
+        let p = Protection::new(Arc::new(Registry::embedded()), BrokerLayout::default());
         assert_eq!(p.reason(b"ldp:imported:x"), Some("ldp"));
         assert_eq!(p.reason(b"default\x06\x163"), Some("celery broker"));
         assert_eq!(p.reason(b"doc:state:1"), None);
+        assert!(p.reason(b"unacked_mutex").is_some());
+        assert!(p.reason(b"_kombu.binding.celery").is_some());
+    }
+
+    const DOC: &str = "0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab";
+
+    #[test]
+    fn embedded_registry_parses_and_classifies() {
+        let r = Registry::embedded();
+        let fam = |k: &str| {
+            r.classify(k.as_bytes()).map(|(i, d)| {
+                (
+                    r.families[i].name.as_str(),
+                    d.map(|d| String::from_utf8_lossy(d).into_owned()),
+                )
+            })
+        };
+        let d = Some(DOC.to_string());
+        assert_eq!(
+            fam(&format!("cache:doc:state:{DOC}")),
+            Some(("state", d.clone()))
+        );
+        assert_eq!(fam(&format!("doc:state:{DOC}")), Some(("state", d.clone())));
+        assert_eq!(
+            fam(&format!("doc:chunks_list:{DOC}")),
+            Some(("chunks", d.clone()))
+        );
+        assert_eq!(
+            fam(&format!("cache:doc:entities:{DOC}:c1")),
+            Some(("chunk_entities", d.clone()))
+        );
+        assert_eq!(
+            fam(&format!("emb:doc:{DOC}:3")),
+            Some(("embeddings", d.clone()))
+        );
+        assert_eq!(
+            fam(&format!("batch:error:b1:{DOC}")),
+            Some(("batch_error", d.clone()))
+        );
+        assert_eq!(
+            fam("cache:metrics:hits:ocr:29000000"),
+            Some(("cache_metrics", None))
+        );
+        assert_eq!(fam("lock:nightly"), Some(("lock", None)));
+        assert_eq!(fam("celery-task-meta-abc"), Some(("celery_result", None)));
+        // {doc} only matches a UUID; unknown keys belong to no family.
+        assert_eq!(fam("doc:state:not-a-uuid"), None);
+        assert_eq!(fam("something:else"), None);
+        let names: std::collections::HashSet<&str> =
+            r.families.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names.len(), r.families.len(), "family names are unique");
+    }
+
+    #[test]
+    fn templates_give_exact_keys_and_escaped_globs() {
+        let t = Template::parse("cache:doc:entities:{doc}:{chunk}", false).unwrap();
+        assert_eq!(t.exact(DOC), None);
+        assert_eq!(
+            t.glob(Some(DOC)),
+            format!("cache:doc:entities:{DOC}:*").into_bytes()
+        );
+        let t = Template::parse("cache:doc:state:{doc}", false).unwrap();
+        assert_eq!(
+            t.exact(DOC),
+            Some(format!("cache:doc:state:{DOC}").into_bytes())
+        );
+        let t = Template::parse("weird[x]:{doc}", false);
+        assert!(t.is_err());
+        let t = Template::parse("a-b:{doc}", false).unwrap();
+        assert_eq!(t.glob(None), b"a-b:*".to_vec());
+    }
+
+    #[test]
+    fn operator_file_extends_and_overrides() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("ks.toml");
+        std::fs::write(
+            &f,
+            "[[family]]\nname = \"summary\"\nrole = \"derived\"\ntemplates = [\"cache:doc:summary:{doc}\"]\n\n[[family]]\nname = \"ocr\"\nrole = \"bookkeeping\"\ntemplates = [\"ocr2:{doc}\"]\n",
+        )
+        .unwrap();
+        let r = Registry::load(Some(&f)).unwrap();
+        assert_eq!(r.get("summary").unwrap().role, Role::Derived);
+        assert_eq!(r.get("ocr").unwrap().role, Role::Bookkeeping);
+        assert_eq!(r.families.len(), Registry::embedded().families.len() + 1);
+        std::fs::write(
+            &f,
+            "[[family]]\nname = \"x\"\nrole = \"nope\"\ntemplates = [\"x\"]\n",
+        )
+        .unwrap();
+        let e = Registry::load(Some(&f)).unwrap_err();
+        assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
     }
 }

@@ -821,9 +821,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<ExitCode> {
     let out = &ctx.out;
     validate_delete(out, &o)?;
     let redis = ctx.redis().await?;
-    let prot = Protection {
-        broker: ctx.settings.broker_layout.clone(),
-    };
+    let prot = Protection::new(ctx.registry()?, ctx.settings.broker_layout.clone());
     let before = redis.topology().await?;
     let shown = bytes::escape(&o.pattern);
     let mut report = DeleteReport {

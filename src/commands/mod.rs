@@ -5,11 +5,13 @@
 pub mod keys;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Result;
 
 use crate::cli::{Cli, Command, KeysCommand};
 use crate::config::Settings;
+use crate::keyspace::Registry;
 use crate::output::Output;
 use crate::redis::Redis;
 
@@ -20,6 +22,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The key-family registry: embedded, plus the operator's file if any.
+    pub fn registry(&self) -> Result<Arc<Registry>> {
+        Ok(Arc::new(Registry::load(self.settings.keyspace.as_deref())?))
+    }
+
     /// Connect to the configured Redis (standalone or cluster, detected).
     pub async fn redis(&self) -> Result<Redis> {
         let r = Redis::connect(&self.settings.redis).await?;
