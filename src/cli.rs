@@ -91,6 +91,9 @@ pub enum Command {
     /// Scan, size and delete keys by pattern
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Show and clear a document's or a project's cache; list the key families
+    #[command(subcommand)]
+    Cache(CacheCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -104,6 +107,85 @@ pub enum KeysCommand {
     Scan(ScanArgs),
     /// Delete the keys matching a glob pattern (SCAN + batched UNLINK)
     Delete(DeleteArgs),
+    /// Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Set a TTL on the keys of FAMILY that have none (needs --ttl)
+    #[arg(long, value_name = "FAMILY", requires = "ttl")]
+    pub fix_ttl: Option<String>,
+    /// The TTL --fix-ttl sets, e.g. 24h
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, requires = "fix_ttl")]
+    pub ttl: Option<Duration>,
+    /// With --fix-ttl: count, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --fix-ttl: do not ask (required off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Unknown-key patterns shown
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub unknown: usize,
+    /// SCAN COUNT hint per call
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub count: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Every key of the documents, by family, with type, TTL, size and pipeline status
+    Show(CacheShowArgs),
+    /// Delete the documents' derived caches (bookkeeping only when named)
+    Clear(CacheClearArgs),
+    /// The key-family registry in use (embedded, plus --keyspace FILE)
+    Families,
+}
+
+/// Which documents: by id, from a file, or a project's.
+#[derive(Debug, Args, Clone)]
+#[group(required = true, multiple = true)]
+pub struct DocSelectArgs {
+    /// Document UUID (repeatable, or comma-separated)
+    #[arg(long = "doc", value_name = "UUID", value_delimiter = ',')]
+    pub docs: Vec<String>,
+    /// Read document UUIDs from a file, one per line ('-' for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub docs_from: Option<PathBuf>,
+    /// A project (UUID or integer id): its documents as ldp's index and the pipeline's values name them
+    #[arg(long, value_name = "ID")]
+    pub project: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CacheShowArgs {
+    #[command(flatten)]
+    pub select: DocSelectArgs,
+    /// Print decoded values (JSON pretty-printed and truncated)
+    #[arg(long)]
+    pub values: bool,
+    /// With --values: do not truncate
+    #[arg(long, requires = "values")]
+    pub full: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CacheClearArgs {
+    #[command(flatten)]
+    pub select: DocSelectArgs,
+    /// Families to clear (default: every derived-cache family); see `ldp cache families`
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub family: Vec<String>,
+    /// Show what would be deleted; delete nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Clear documents the pipeline is processing right now too
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -233,6 +233,12 @@ pub struct Family {
     /// Never deleted by broad patterns (besides the broker and ldp roles).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub protected: bool,
+    /// Dot paths into the value that name the document's project.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub project_paths: Vec<String>,
+    /// Dot path into the value holding the pipeline status (the state family).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_path: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     #[serde(skip)]
@@ -330,13 +336,22 @@ impl Registry {
 
     /// The family a key belongs to, and the document it names: first match wins.
     pub fn classify<'k>(&self, key: &'k [u8]) -> Option<(usize, Option<&'k [u8]>)> {
+        self.classify_template(key).map(|(i, _, d)| (i, d))
+    }
+
+    /// Like [`classify`](Self::classify), with the template that matched
+    /// (which tells a legacy key from a prefixed one).
+    pub fn classify_template<'k>(
+        &self,
+        key: &'k [u8],
+    ) -> Option<(usize, &Template, Option<&'k [u8]>)> {
         for (i, f) in self.families.iter().enumerate() {
             for t in &f.compiled {
                 if !key.starts_with(t.prefix()) {
                     continue;
                 }
                 if let Some(doc) = t.matches(key) {
-                    return Some((i, doc));
+                    return Some((i, t, doc));
                 }
             }
         }

@@ -2,6 +2,8 @@
 //! from the clap types here, at the edge) and the [`Ctx`], and hands its data
 //! to the output layer.
 
+pub mod audit;
+pub mod cache;
 pub mod keys;
 
 use std::process::ExitCode;
@@ -9,7 +11,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, KeysCommand};
+use crate::cli::{CacheCommand, Cli, Command, KeysCommand};
 use crate::config::Settings;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -53,6 +55,10 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Keys(KeysCommand::Delete(a)) => {
             keys::delete(ctx, keys::DeleteOptions::try_from(a)?).await
         }
+        Command::Cache(CacheCommand::Show(a)) => cache::show(ctx, a).await,
+        Command::Cache(CacheCommand::Clear(a)) => cache::clear(ctx, a).await,
+        Command::Cache(CacheCommand::Families) => cache::families(ctx).await,
+        Command::Keys(KeysCommand::Audit(a)) => audit::audit(ctx, a).await,
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

@@ -333,6 +333,13 @@ impl Redis {
             .with_context(|| format!("on {}", n.label))
     }
 
+    /// Run an idempotent keyed read on the node that owns the key (retried
+    /// once after a dropped connection).
+    pub async fn read_key<T: FromRedisValue>(&self, key: &[u8], cmd: &Cmd) -> Result<T> {
+        let n = self.node(self.node_for(key)?);
+        n.read(cmd).await.with_context(|| format!("on {}", n.label))
+    }
+
     /// The cluster's current slot ranges (sorted), to detect a topology change.
     pub async fn topology(&self) -> Result<Vec<SlotRange>> {
         if !self.is_cluster() {
@@ -394,6 +401,63 @@ impl Redis {
             total += r?;
         }
         Ok(total)
+    }
+
+    /// Run `per_key` commands for each key on the node that owns it, pipelined
+    /// in chunks, every node at once. Returns each key's replies, in key order
+    /// (server errors come back as `Value::ServerError`, not as a failure).
+    /// `idempotent` reads are retried once after a dropped connection.
+    pub async fn per_key<F>(
+        &self,
+        keys: &[Vec<u8>],
+        per_key: usize,
+        idempotent: bool,
+        build: F,
+    ) -> Result<Vec<Vec<Value>>>
+    where
+        F: Fn(&mut Pipeline, &[u8]),
+    {
+        const CHUNK: usize = 1000;
+        let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); self.nodes().len()];
+        for (i, k) in keys.iter().enumerate() {
+            by_node[self.node_for(k)?].push(i);
+        }
+        let mut jobs = Vec::new();
+        for (node, idx) in by_node.iter().enumerate() {
+            for chunk in idx.chunks(CHUNK) {
+                let mut p = redis::pipe();
+                p.ignore_errors();
+                for &i in chunk {
+                    build(&mut p, &keys[i]);
+                }
+                let n = self.node(node);
+                jobs.push(async move {
+                    let r: Vec<Value> = if idempotent {
+                        n.pipe_read(&p).await
+                    } else {
+                        n.pipe(&p).await
+                    }
+                    .with_context(|| format!("on {}", n.label))?;
+                    Ok::<_, anyhow::Error>((chunk, r))
+                });
+            }
+        }
+        let mut out: Vec<Vec<Value>> = vec![Vec::new(); keys.len()];
+        for r in futures_util::future::join_all(jobs).await {
+            let (chunk, replies) = r?;
+            if replies.len() != chunk.len() * per_key {
+                return Err(anyhow!(
+                    "expected {} replies, got {}",
+                    chunk.len() * per_key,
+                    replies.len()
+                ));
+            }
+            let mut it = replies.into_iter();
+            for &i in chunk {
+                out[i] = it.by_ref().take(per_key).collect();
+            }
+        }
+        Ok(out)
     }
 
     /// Stream SCAN results from every primary concurrently. Each message is one

@@ -1,0 +1,364 @@
+//! `ldp keys audit`: one streaming scan, every key classified by the registry,
+//! with pipelined PTTL and MEMORY USAGE; `--fix-ttl` repairs families that
+//! should expire.
+
+use std::collections::{BTreeMap, HashMap};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Result;
+use redis::Value;
+use serde::Serialize;
+
+use super::Ctx;
+use super::keys::fold_key;
+use crate::bytes;
+use crate::cli::{AuditArgs, OutputFormat};
+use crate::error::LdpError;
+use crate::keyspace::Role;
+use crate::output::{self, Output, Report};
+use crate::redis::ScanSpec;
+
+/// TTL buckets, upper bounds in seconds.
+const BUCKETS: [(&str, u64); 5] = [
+    ("<1m", 60),
+    ("<1h", 3600),
+    ("<1d", 86_400),
+    ("<7d", 7 * 86_400),
+    (">=7d", u64::MAX),
+];
+
+/// Per-family figures.
+#[derive(Debug, Default, Serialize, Clone)]
+pub struct FamilyAudit {
+    pub family: String,
+    pub role: &'static str,
+    pub keys: u64,
+    pub bytes: u64,
+    /// Keys that never expire.
+    pub no_ttl: u64,
+    /// Shortest and longest TTL left, in seconds.
+    pub ttl_min: Option<f64>,
+    pub ttl_max: Option<f64>,
+    pub ttl_buckets: BTreeMap<&'static str, u64>,
+    /// The pipeline always sets a TTL here, yet some keys have none.
+    pub flagged: bool,
+}
+
+impl FamilyAudit {
+    fn add(&mut self, pttl: Option<i64>, bytes: u64) {
+        self.keys += 1;
+        self.bytes += bytes;
+        match pttl {
+            None => self.no_ttl += 1,
+            Some(ms) => {
+                let s = ms as f64 / 1000.0;
+                self.ttl_min = Some(self.ttl_min.map_or(s, |m| m.min(s)));
+                self.ttl_max = Some(self.ttl_max.map_or(s, |m| m.max(s)));
+                let secs = (ms as u64) / 1000;
+                if let Some((name, _)) = BUCKETS.iter().find(|(_, hi)| secs < *hi) {
+                    *self.ttl_buckets.entry(name).or_default() += 1;
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnknownGroup {
+    pub pattern: String,
+    pub keys: u64,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AuditReport {
+    pub families: Vec<FamilyAudit>,
+    pub unknown: Vec<UnknownGroup>,
+    pub unknown_keys: u64,
+    pub unknown_bytes: u64,
+    pub total_keys: u64,
+    pub total_bytes: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix_ttl: Option<FixReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FixReport {
+    pub family: String,
+    pub ttl_seconds: f64,
+    pub dry_run: bool,
+    /// Keys of the family without TTL.
+    pub candidates: u64,
+    /// Keys that got the TTL (PEXPIRE ... NX: never shortens a TTL set meanwhile).
+    pub fixed: u64,
+}
+
+impl Report for AuditReport {
+    fn json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+    fn text(&self, out: &Output) -> String {
+        let mut t = out.table(&["family", "role", "keys", "bytes", "no ttl", "ttl left"]);
+        for f in &self.families {
+            let range = match (f.ttl_min, f.ttl_max) {
+                (Some(a), Some(b)) => format!(
+                    "{} .. {}",
+                    output::human_ttl(Some((a * 1000.0) as i64)),
+                    output::human_ttl(Some((b * 1000.0) as i64))
+                ),
+                _ => "-".into(),
+            };
+            let no_ttl = if f.flagged {
+                let s = format!("{} !", output::thousands(f.no_ttl));
+                if out.color {
+                    console::style(s).red().bold().to_string()
+                } else {
+                    s
+                }
+            } else {
+                output::thousands(f.no_ttl)
+            };
+            t.add_row(vec![
+                f.family.clone(),
+                f.role.to_string(),
+                output::thousands(f.keys),
+                output::human_bytes(f.bytes),
+                no_ttl,
+                range,
+            ]);
+        }
+        let mut s = format!(
+            "{} keys, {} in all; {} in no family\n",
+            output::thousands(self.total_keys),
+            output::human_bytes(self.total_bytes),
+            output::thousands(self.unknown_keys)
+        );
+        if !self.families.is_empty() {
+            s.push_str(&format!("{t}\n"));
+        }
+        let flagged: Vec<&str> = self
+            .families
+            .iter()
+            .filter(|f| f.flagged)
+            .map(|f| f.family.as_str())
+            .collect();
+        if !flagged.is_empty() {
+            s.push_str(&format!(
+                "! keys without TTL in families that should expire: {} (fix: --fix-ttl FAMILY --ttl DUR)\n",
+                flagged.join(", ")
+            ));
+        }
+        if !self.unknown.is_empty() {
+            let mut u = out.table(&["unknown pattern", "keys", "bytes"]);
+            for g in &self.unknown {
+                u.add_row(vec![
+                    g.pattern.clone(),
+                    output::thousands(g.keys),
+                    output::human_bytes(g.bytes),
+                ]);
+            }
+            s.push_str(&format!("{u}\n"));
+        }
+        if let Some(f) = &self.fix_ttl {
+            s.push_str(&format!(
+                "{} {} of {} keys of '{}' without TTL to {}\n",
+                if f.dry_run {
+                    "dry run: would set"
+                } else {
+                    "set the TTL of"
+                },
+                output::thousands(if f.dry_run { f.candidates } else { f.fixed }),
+                output::thousands(f.candidates),
+                f.family,
+                humantime::format_duration(Duration::from_millis((f.ttl_seconds * 1000.0) as u64))
+            ));
+        }
+        s
+    }
+}
+
+/// `ldp keys audit`.
+pub async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<ExitCode> {
+    let out = &ctx.out;
+    out.require("keys audit", &[OutputFormat::Table, OutputFormat::Json])?;
+    let reg = ctx.registry()?;
+    let fix = match (&a.fix_ttl, a.ttl) {
+        (Some(name), Some(ttl)) => {
+            let i = reg
+                .families
+                .iter()
+                .position(|f| &f.name == name)
+                .ok_or_else(|| {
+                    LdpError::usage(format!(
+                        "unknown family '{name}' (see `ldp cache families`)"
+                    ))
+                })?;
+            if matches!(reg.families[i].role, Role::Broker | Role::Ldp) {
+                return Err(LdpError::usage(format!(
+                    "refusing to set TTLs on '{name}': its keys must not expire"
+                )));
+            }
+            if ttl < Duration::from_secs(1) {
+                return Err(LdpError::usage("invalid --ttl: at least 1s"));
+            }
+            if !a.dry_run && !a.yes && !out.interactive() {
+                return Err(LdpError::usage(
+                    "refusing to change TTLs without --yes when not on a terminal (try --dry-run first)",
+                ));
+            }
+            Some((i, ttl))
+        }
+        _ => None,
+    };
+    let redis = ctx.redis().await?;
+    let broker_family = reg.with_role(Role::Broker).next().map(|f| f.name.clone());
+    let layout = &ctx.settings.broker_layout;
+
+    let mut per_family: Vec<FamilyAudit> = reg
+        .families
+        .iter()
+        .map(|f| FamilyAudit {
+            family: f.name.clone(),
+            role: f.role.name(),
+            ..Default::default()
+        })
+        .collect();
+    let broker_idx = broker_family
+        .as_ref()
+        .and_then(|n| reg.families.iter().position(|f| &f.name == n));
+    let mut unknown: HashMap<String, (u64, u64)> = HashMap::new();
+    let mut fix_keys: Vec<Vec<u8>> = Vec::new();
+    let (mut total_keys, mut total_bytes) = (0u64, 0u64);
+
+    let mut rx = redis.scan(ScanSpec {
+        pattern: b"*".to_vec(),
+        count: a.count,
+        key_type: None,
+    });
+    let pb = out.spinner("auditing");
+    while let Some(msg) = rx.recv().await {
+        let (_, keys) = msg?;
+        let replies = redis
+            .per_key(&keys, 2, true, |p, k| {
+                p.cmd("PTTL").arg(k);
+                p.cmd("MEMORY").arg("USAGE").arg(k).arg("SAMPLES").arg(0);
+            })
+            .await?;
+        pb.inc(keys.len() as u64);
+        for (key, r) in keys.into_iter().zip(replies) {
+            let pttl = match r.first() {
+                Some(Value::Int(-2)) => continue, // expired since SCAN saw it
+                Some(Value::Int(ms)) if *ms >= 0 => Some(*ms),
+                _ => None,
+            };
+            let mem = match r.get(1) {
+                Some(Value::Int(b)) => (*b).max(0) as u64,
+                _ => 0,
+            };
+            total_keys += 1;
+            total_bytes += mem;
+            let fam = if layout.is_broker_key(&key) {
+                broker_idx
+            } else {
+                reg.classify(&key).map(|(i, _)| i)
+            };
+            match fam {
+                Some(i) => {
+                    per_family[i].add(pttl, mem);
+                    if pttl.is_none() && fix.is_some_and(|(f, _)| f == i) {
+                        fix_keys.push(key);
+                    }
+                }
+                None => {
+                    let e = unknown.entry(fold_key(&key)).or_default();
+                    e.0 += 1;
+                    e.1 += mem;
+                }
+            }
+        }
+    }
+    pb.finish_and_clear();
+
+    for (f, fam) in per_family.iter_mut().zip(&reg.families) {
+        f.flagged = fam.expires && f.no_ttl > 0;
+    }
+    let families: Vec<FamilyAudit> = per_family.into_iter().filter(|f| f.keys > 0).collect();
+    let unknown_keys = unknown.values().map(|v| v.0).sum();
+    let unknown_bytes = unknown.values().map(|v| v.1).sum();
+    let mut groups: Vec<UnknownGroup> = unknown
+        .into_iter()
+        .map(|(pattern, (keys, bytes))| UnknownGroup {
+            pattern,
+            keys,
+            bytes,
+        })
+        .collect();
+    groups.sort_by(|a, b| b.keys.cmp(&a.keys).then(a.pattern.cmp(&b.pattern)));
+    groups.truncate(a.unknown);
+
+    let fix_ttl = match fix {
+        None => None,
+        Some((i, ttl)) => {
+            let mut rep = FixReport {
+                family: reg.families[i].name.clone(),
+                ttl_seconds: ttl.as_secs_f64(),
+                dry_run: a.dry_run,
+                candidates: fix_keys.len() as u64,
+                fixed: 0,
+            };
+            let go = !a.dry_run
+                && !fix_keys.is_empty()
+                && (a.yes
+                    || out.confirm(&format!(
+                        "Set a TTL of {} on {} keys of '{}'?",
+                        humantime::format_duration(ttl),
+                        fix_keys.len(),
+                        rep.family
+                    ))?);
+            if go {
+                let ms = ttl.as_millis() as u64;
+                let replies = redis
+                    .per_key(&fix_keys, 1, false, |p, k| {
+                        p.cmd("PEXPIRE").arg(k).arg(ms).arg("NX");
+                    })
+                    .await?;
+                rep.fixed = replies
+                    .iter()
+                    .filter(|r| matches!(r.first(), Some(Value::Int(1))))
+                    .count() as u64;
+                if let Some(e) = replies.iter().find_map(|r| match r.first() {
+                    Some(Value::ServerError(e)) => Some(e.to_string()),
+                    _ => None,
+                }) {
+                    return Err(LdpError::Failed(format!(
+                        "PEXPIRE failed (Redis 7.0 or newer is needed for NX): {e}"
+                    ))
+                    .into());
+                }
+            }
+            Some(rep)
+        }
+    };
+    if fix_ttl.is_some() {
+        out.debug(format!(
+            "fix-ttl sample: {}",
+            fix_keys
+                .iter()
+                .take(3)
+                .map(|k| bytes::escape(k))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out.print(&AuditReport {
+        families,
+        unknown: groups,
+        unknown_keys,
+        unknown_bytes,
+        total_keys,
+        total_bytes,
+        fix_ttl,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,973 @@
+//! `ldp cache show|clear|families`: a document's (or a project's) keys in
+//! every family of the registry, found with at most one keyspace scan plus
+//! pipelined exact-key commands, whatever the number of documents.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Read;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Result;
+use redis::Value;
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use super::Ctx;
+use crate::bytes;
+use crate::cli::{CacheClearArgs, CacheShowArgs, DocSelectArgs, OutputFormat};
+use crate::error::LdpError;
+use crate::keyspace::{Registry, Role, glob_escape, is_uuid};
+use crate::output::{self, Output, Report};
+use crate::redis::{Redis, ScanSpec};
+
+const SCAN_COUNT: u32 = 5000;
+const UNLINK_BATCH: usize = 1000;
+const SAMPLE: usize = 10;
+/// Characters of a value shown by `--values` without `--full`.
+const VALUE_CHARS: usize = 1200;
+
+/// A project id as the pipeline uses them: a UUID or an integer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectId {
+    Uuid(String),
+    Int(i64),
+}
+
+impl ProjectId {
+    pub fn parse(s: &str) -> Result<ProjectId> {
+        let t = s.trim();
+        if is_uuid(t.as_bytes()) {
+            return Ok(ProjectId::Uuid(t.to_ascii_lowercase()));
+        }
+        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = t.parse() {
+                return Ok(ProjectId::Int(n));
+            }
+        }
+        Err(LdpError::usage(format!(
+            "invalid project id '{s}': expected a UUID or an integer"
+        )))
+    }
+
+    fn text(&self) -> String {
+        match self {
+            ProjectId::Uuid(u) => u.clone(),
+            ProjectId::Int(n) => n.to_string(),
+        }
+    }
+
+    /// Whether a value found in the pipeline's JSON names this project.
+    fn is(&self, v: &Json) -> bool {
+        match (self, v) {
+            (ProjectId::Uuid(u), Json::String(s)) => s.eq_ignore_ascii_case(u),
+            (ProjectId::Int(n), Json::Number(x)) => x.as_i64() == Some(*n),
+            (ProjectId::Int(n), Json::String(s)) => s.trim() == n.to_string(),
+            _ => false,
+        }
+    }
+}
+
+/// A validated document id (lower-case UUID).
+pub fn parse_doc(s: &str) -> Result<String> {
+    let t = s.trim();
+    if is_uuid(t.as_bytes()) {
+        Ok(t.to_ascii_lowercase())
+    } else {
+        Err(LdpError::usage(format!(
+            "invalid document id '{s}': expected a UUID such as 0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"
+        )))
+    }
+}
+
+/// Document ids from a file (or stdin for `-`): one per line, blank lines and
+/// `#` comments skipped; every bad line is named before anything runs.
+pub fn read_docs_from(path: &std::path::Path) -> Result<Vec<String>> {
+    let text = if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| LdpError::usage(format!("cannot read document ids from stdin: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(path).map_err(|e| {
+            LdpError::usage(format!("cannot read --docs-from {}: {e}", path.display()))
+        })?
+    };
+    let mut docs = Vec::new();
+    let mut bad = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        match parse_doc(l) {
+            Ok(d) => docs.push(d),
+            Err(_) => bad.push(format!("line {}: '{l}'", n + 1)),
+        }
+    }
+    if !bad.is_empty() {
+        let more = if bad.len() > 5 {
+            format!(" and {} more", bad.len() - 5)
+        } else {
+            String::new()
+        };
+        bad.truncate(5);
+        return Err(LdpError::usage(format!(
+            "--docs-from {}: not document UUIDs: {}{more}",
+            path.display(),
+            bad.join(", ")
+        )));
+    }
+    Ok(docs)
+}
+
+/// Which documents a command works on.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub docs: Vec<String>,
+    pub project: Option<ProjectId>,
+}
+
+impl Selection {
+    pub fn from_args(a: &DocSelectArgs) -> Result<Selection> {
+        let mut docs = Vec::new();
+        for d in &a.docs {
+            docs.push(parse_doc(d)?);
+        }
+        if let Some(p) = &a.docs_from {
+            docs.extend(read_docs_from(p)?);
+        }
+        let project = a.project.as_deref().map(ProjectId::parse).transpose()?;
+        let mut seen = HashSet::new();
+        docs.retain(|d| seen.insert(d.clone()));
+        if docs.is_empty() && project.is_none() {
+            return Err(LdpError::usage(
+                "no documents given (--doc, --docs-from or --project)",
+            ));
+        }
+        Ok(Selection { docs, project })
+    }
+}
+
+/// One key of a document.
+#[derive(Debug, Clone)]
+pub struct DocKey {
+    pub key: Vec<u8>,
+    pub family: usize,
+    pub legacy: bool,
+}
+
+/// A document and its keys, with its pipeline status.
+#[derive(Debug, Clone, Default)]
+pub struct DocEntry {
+    pub keys: Vec<DocKey>,
+    pub status: Option<String>,
+    pub state: Option<Json>,
+}
+
+impl DocEntry {
+    pub fn in_flight(&self) -> bool {
+        matches!(self.status.as_deref(), Some("starting" | "processing"))
+    }
+}
+
+/// Read string or hash values as JSON (a hash becomes an object whose fields
+/// are decoded as JSON where they are JSON). `None` for missing keys and
+/// values that are not JSON.
+pub async fn read_json(redis: &Redis, keys: &[Vec<u8>]) -> Result<Vec<Option<Json>>> {
+    let replies = redis
+        .per_key(keys, 2, true, |p, k| {
+            p.cmd("TYPE").arg(k);
+            p.cmd("GET").arg(k);
+        })
+        .await?;
+    let mut out = vec![None; keys.len()];
+    let mut hashes = Vec::new();
+    for (i, r) in replies.iter().enumerate() {
+        match (r.first(), r.get(1)) {
+            (Some(Value::SimpleString(t)), _) if t == "hash" => hashes.push(i),
+            (_, Some(Value::BulkString(b))) => out[i] = serde_json::from_slice(b).ok(),
+            _ => {}
+        }
+    }
+    if !hashes.is_empty() {
+        let hkeys: Vec<Vec<u8>> = hashes.iter().map(|&i| keys[i].clone()).collect();
+        let replies = redis
+            .per_key(&hkeys, 1, true, |p, k| {
+                p.cmd("HGETALL").arg(k);
+            })
+            .await?;
+        for (j, r) in replies.into_iter().enumerate() {
+            if let Some(v) = r.into_iter().next() {
+                out[hashes[j]] = Some(hash_to_json(v));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn hash_to_json(v: Value) -> Json {
+    let mut map = serde_json::Map::new();
+    let pairs: Vec<(Vec<u8>, Vec<u8>)> = match v {
+        Value::Map(m) => m
+            .into_iter()
+            .filter_map(|(k, v)| Some((as_bytes(k)?, as_bytes(v)?)))
+            .collect(),
+        Value::Array(a) => a
+            .chunks(2)
+            .filter_map(|c| Some((as_bytes(c.first()?.clone())?, as_bytes(c.get(1)?.clone())?)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (k, v) in pairs {
+        let val = serde_json::from_slice(&v)
+            .unwrap_or_else(|_| Json::String(String::from_utf8_lossy(&v).into_owned()));
+        map.insert(String::from_utf8_lossy(&k).into_owned(), val);
+    }
+    Json::Object(map)
+}
+
+fn as_bytes(v: Value) -> Option<Vec<u8>> {
+    match v {
+        Value::BulkString(b) => Some(b),
+        Value::SimpleString(s) => Some(s.into_bytes()),
+        _ => None,
+    }
+}
+
+/// Follow a dot path (`pipeline.metadata.project_uuid`) into JSON; a string
+/// on the way that holds JSON is decoded (the hash form stores JSON in fields).
+pub fn json_path<'a>(v: &'a Json, path: &str) -> Option<std::borrow::Cow<'a, Json>> {
+    use std::borrow::Cow;
+    let mut cur: Cow<'a, Json> = Cow::Borrowed(v);
+    for part in path.split('.') {
+        let next = match &cur {
+            Cow::Borrowed(Json::Object(m)) => Cow::Borrowed(m.get(part)?),
+            Cow::Owned(Json::Object(m)) => Cow::Owned(m.get(part)?.clone()),
+            Cow::Borrowed(Json::String(s)) | Cow::Owned(Json::String(s)) => {
+                let inner: Json = serde_json::from_str(s).ok()?;
+                Cow::Owned(inner.get(part)?.clone())
+            }
+            _ => return None,
+        };
+        cur = next;
+    }
+    Some(cur)
+}
+
+/// Every key of the selected documents, found with one scan: MATCH on the
+/// escaped UUID for a single document, else the whole keyspace classified
+/// locally against the registry.
+pub async fn find_docs(
+    redis: &Redis,
+    reg: &Registry,
+    sel: &Selection,
+    out: &Output,
+) -> Result<BTreeMap<String, DocEntry>> {
+    let wanted: HashSet<String> = sel.docs.iter().cloned().collect();
+    let mut project_members: HashSet<String> = HashSet::new();
+    if let Some(p) = &sel.project {
+        // ldp import's own index of the project's documents.
+        let idx = format!("ldp:project:{}:docs", p.text()).into_bytes();
+        let members: Vec<Vec<u8>> = redis
+            .read_key(&idx, redis::cmd("SMEMBERS").arg(&idx))
+            .await?;
+        for m in members {
+            if let Ok(d) = parse_doc(&String::from_utf8_lossy(&m)) {
+                project_members.insert(d);
+            }
+        }
+    }
+    let pattern = match (&sel.project, sel.docs.as_slice()) {
+        (None, [one]) => {
+            let mut p = b"*".to_vec();
+            p.extend_from_slice(&glob_escape(one.as_bytes()));
+            p.push(b'*');
+            p
+        }
+        _ => b"*".to_vec(),
+    };
+    let mut all: HashMap<String, DocEntry> = HashMap::new();
+    let mut rx = redis.scan(ScanSpec {
+        pattern,
+        count: SCAN_COUNT,
+        key_type: None,
+    });
+    let pb = out.spinner("scanning");
+    while let Some(msg) = rx.recv().await {
+        let (_, keys) = msg?;
+        pb.inc(keys.len() as u64);
+        for key in keys {
+            let Some((fam, t, Some(doc))) = reg.classify_template(&key) else {
+                continue;
+            };
+            let doc = String::from_utf8_lossy(doc).to_ascii_lowercase();
+            if sel.project.is_none() && !wanted.contains(&doc) {
+                continue;
+            }
+            let legacy = t.legacy;
+            all.entry(doc).or_default().keys.push(DocKey {
+                key,
+                family: fam,
+                legacy,
+            });
+        }
+    }
+    pb.finish_and_clear();
+
+    // The values that name a project or a status, prefixed keys before legacy ones.
+    let mut value_keys: Vec<(String, Vec<u8>, usize)> = Vec::new();
+    for (doc, e) in all.iter_mut() {
+        e.keys
+            .sort_by(|a, b| (a.family, a.legacy, &a.key).cmp(&(b.family, b.legacy, &b.key)));
+        for k in &e.keys {
+            let f = &reg.families[k.family];
+            let need_project = sel.project.is_some() && !f.project_paths.is_empty();
+            if f.status_path.is_some() || need_project {
+                value_keys.push((doc.clone(), k.key.clone(), k.family));
+            }
+        }
+    }
+    let keys: Vec<Vec<u8>> = value_keys.iter().map(|v| v.1.clone()).collect();
+    let values = read_json(redis, &keys).await?;
+    let mut in_project: HashSet<String> = HashSet::new();
+    for ((doc, _, fam), v) in value_keys.iter().zip(values) {
+        let Some(v) = v else { continue };
+        let f = &reg.families[*fam];
+        if let Some(p) = &sel.project
+            && f.project_paths
+                .iter()
+                .any(|path| json_path(&v, path).is_some_and(|x| p.is(&x)))
+        {
+            in_project.insert(doc.clone());
+        }
+        if let Some(path) = &f.status_path
+            && let Some(e) = all.get_mut(doc)
+            && e.status.is_none()
+        {
+            e.status = json_path(&v, path).and_then(|s| s.as_str().map(str::to_string));
+            e.state = Some(v);
+        }
+    }
+
+    let selected: HashSet<String> = match &sel.project {
+        None => wanted,
+        Some(_) => in_project
+            .into_iter()
+            .chain(project_members)
+            .chain(sel.docs.iter().cloned())
+            .collect(),
+    };
+    let mut result = BTreeMap::new();
+    for d in selected {
+        let e = all.remove(&d).unwrap_or_default();
+        result.insert(d, e);
+    }
+    Ok(result)
+}
+
+/// TYPE, PTTL and MEMORY USAGE of each key.
+#[derive(Debug, Clone, Default)]
+pub struct KeyFacts {
+    pub key_type: Option<String>,
+    /// Milliseconds left; None when the key never expires.
+    pub pttl: Option<i64>,
+    pub memory: Option<u64>,
+    pub exists: bool,
+}
+
+pub async fn key_facts(redis: &Redis, keys: &[Vec<u8>]) -> Result<Vec<KeyFacts>> {
+    let replies = redis
+        .per_key(keys, 3, true, |p, k| {
+            p.cmd("TYPE").arg(k);
+            p.cmd("PTTL").arg(k);
+            p.cmd("MEMORY").arg("USAGE").arg(k).arg("SAMPLES").arg(0);
+        })
+        .await?;
+    Ok(replies
+        .into_iter()
+        .map(|r| {
+            let key_type = match r.first() {
+                Some(Value::SimpleString(s)) if s != "none" => Some(s.clone()),
+                _ => None,
+            };
+            let pttl = match r.get(1) {
+                Some(Value::Int(ms)) if *ms >= 0 => Some(*ms),
+                _ => None,
+            };
+            let memory = match r.get(2) {
+                Some(Value::Int(b)) => Some((*b).max(0) as u64),
+                _ => None,
+            };
+            KeyFacts {
+                exists: key_type.is_some(),
+                key_type,
+                pttl,
+                memory,
+            }
+        })
+        .collect())
+}
+
+// ------------------------------------------------------------------ families
+
+struct FamiliesReport {
+    reg: Arc<Registry>,
+}
+
+impl Report for FamiliesReport {
+    fn json(&self) -> Json {
+        serde_json::to_value(&self.reg.families).unwrap_or_default()
+    }
+    fn text(&self, out: &Output) -> String {
+        let mut t = out.table(&["family", "role", "type", "expires", "templates (legacy)"]);
+        for f in &self.reg.families {
+            let mut tpl: Vec<String> = f.templates.clone();
+            tpl.extend(f.legacy.iter().map(|l| format!("({l})")));
+            t.add_row(vec![
+                f.name.clone(),
+                f.role.name().to_string(),
+                f.key_type.clone(),
+                if f.expires { "yes" } else { "no" }.to_string(),
+                tpl.join("\n"),
+            ]);
+        }
+        format!("{t}\n-o json adds each family's TTL and description\n")
+    }
+}
+
+/// `ldp cache families`.
+pub async fn families(ctx: &Ctx) -> Result<ExitCode> {
+    ctx.out
+        .require("cache families", &[OutputFormat::Table, OutputFormat::Json])?;
+    ctx.out.print(&FamiliesReport {
+        reg: ctx.registry()?,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---------------------------------------------------------------------- show
+
+#[derive(Debug, Serialize)]
+struct ShownKey {
+    key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_base64: Option<String>,
+    family: String,
+    role: &'static str,
+    legacy: bool,
+    #[serde(rename = "type")]
+    key_type: Option<String>,
+    /// Seconds left; null when the key never expires.
+    ttl: Option<f64>,
+    memory: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Json>,
+    /// For values that are not JSON: their size (pickles, binary).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    opaque_bytes: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+struct ShownDoc {
+    document: String,
+    status: Option<String>,
+    in_flight: bool,
+    last_update: Option<Json>,
+    key_count: usize,
+    bytes: u64,
+    keys: Vec<ShownKey>,
+}
+
+struct ShowReport {
+    project: Option<String>,
+    docs: Vec<ShownDoc>,
+    values: bool,
+    full: bool,
+}
+
+impl Report for ShowReport {
+    fn json(&self) -> Json {
+        let docs = serde_json::to_value(&self.docs).unwrap_or_default();
+        let keys: usize = self.docs.iter().map(|d| d.key_count).sum();
+        let bytes: u64 = self.docs.iter().map(|d| d.bytes).sum();
+        serde_json::json!({
+            "project": self.project,
+            "documents": docs,
+            "totals": {"documents": self.docs.len(), "keys": keys, "bytes": bytes},
+        })
+    }
+
+    fn text(&self, out: &Output) -> String {
+        let mut s = String::new();
+        if self.project.is_some() {
+            let mut t = out.table(&["document", "status", "keys", "bytes"]);
+            for d in &self.docs {
+                t.add_row(vec![
+                    d.document.clone(),
+                    status_text(d, out),
+                    output::thousands(d.key_count as u64),
+                    output::human_bytes(d.bytes),
+                ]);
+            }
+            let keys: usize = self.docs.iter().map(|d| d.key_count).sum();
+            let bytes: u64 = self.docs.iter().map(|d| d.bytes).sum();
+            if let Some(p) = &self.project {
+                s.push_str(&format!("project {p}\n"));
+            }
+            if !self.docs.is_empty() {
+                s.push_str(&format!("{t}\n"));
+            }
+            s.push_str(&format!(
+                "{} documents, {} keys, {}\n",
+                output::thousands(self.docs.len() as u64),
+                output::thousands(keys as u64),
+                output::human_bytes(bytes)
+            ));
+            return s;
+        }
+        for d in &self.docs {
+            s.push_str(&format!(
+                "document {}  status: {}  ({} keys, {})\n",
+                d.document,
+                status_text(d, out),
+                d.key_count,
+                output::human_bytes(d.bytes)
+            ));
+            if d.keys.is_empty() {
+                s.push_str("  no keys in any family\n\n");
+                continue;
+            }
+            let mut t = out.table(&["key", "family", "type", "ttl", "size"]);
+            for k in &d.keys {
+                let fam = if k.legacy {
+                    format!("{} (legacy)", k.family)
+                } else {
+                    k.family.clone()
+                };
+                t.add_row(vec![
+                    k.key.clone(),
+                    fam,
+                    k.key_type.clone().unwrap_or_default(),
+                    output::human_ttl(k.ttl.map(|s| (s * 1000.0) as i64)),
+                    k.memory.map(output::human_bytes).unwrap_or_default(),
+                ]);
+            }
+            s.push_str(&format!("{t}\n"));
+            if self.values {
+                for k in &d.keys {
+                    s.push_str(&format!("\n{}:\n", k.key));
+                    match (&k.value, k.opaque_bytes) {
+                        (Some(v), _) => {
+                            let pretty = serde_json::to_string_pretty(v).unwrap_or_default();
+                            s.push_str(&indent(&truncate(&pretty, self.full)));
+                        }
+                        (None, Some(n)) => {
+                            s.push_str(&format!("  <not JSON: {n} bytes (a pickle or binary)>\n"))
+                        }
+                        (None, None) => s.push_str(&format!(
+                            "  <{}>\n",
+                            k.key_type.as_deref().unwrap_or("gone")
+                        )),
+                    }
+                }
+                s.push('\n');
+            }
+        }
+        s
+    }
+}
+
+fn status_text(d: &ShownDoc, out: &Output) -> String {
+    let st = d.status.clone().unwrap_or_else(|| "unknown".into());
+    if !out.color {
+        return st;
+    }
+    let styled = match st.as_str() {
+        "completed" => console::style(st.clone()).green(),
+        "failed" => console::style(st.clone()).red(),
+        "starting" | "processing" => console::style(st.clone()).yellow(),
+        _ => console::style(st.clone()),
+    };
+    styled.to_string()
+}
+
+fn truncate(s: &str, full: bool) -> String {
+    if full || s.chars().count() <= VALUE_CHARS {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(VALUE_CHARS).collect();
+    format!(
+        "{cut}\n... ({} more characters; --full shows all)",
+        s.chars().count() - VALUE_CHARS
+    )
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}\n")).collect()
+}
+
+/// `ldp cache show`.
+pub async fn show(ctx: &Ctx, a: CacheShowArgs) -> Result<ExitCode> {
+    let out = &ctx.out;
+    out.require(
+        "cache show",
+        &[
+            OutputFormat::Table,
+            OutputFormat::Json,
+            OutputFormat::Ndjson,
+        ],
+    )?;
+    let sel = Selection::from_args(&a.select)?;
+    let reg = ctx.registry()?;
+    let redis = ctx.redis().await?;
+    let found = find_docs(&redis, &reg, &sel, out).await?;
+
+    let all_keys: Vec<Vec<u8>> = found
+        .values()
+        .flat_map(|e| e.keys.iter().map(|k| k.key.clone()))
+        .collect();
+    let facts = key_facts(&redis, &all_keys).await?;
+    let raw_values: Vec<Option<Vec<u8>>> = if a.values && sel.project.is_none() {
+        redis
+            .per_key(&all_keys, 1, true, |p, k| {
+                p.cmd("GET").arg(k);
+            })
+            .await?
+            .into_iter()
+            .map(|r| match r.into_iter().next() {
+                Some(Value::BulkString(b)) => Some(b),
+                _ => None,
+            })
+            .collect()
+    } else {
+        vec![None; all_keys.len()]
+    };
+    // Hashes (the state's hash form) are shown decoded, field by field.
+    let mut hash_values: HashMap<usize, Json> = HashMap::new();
+    if a.values && sel.project.is_none() {
+        let idx: Vec<usize> = (0..all_keys.len())
+            .filter(|&i| facts[i].key_type.as_deref() == Some("hash"))
+            .collect();
+        let hkeys: Vec<Vec<u8>> = idx.iter().map(|&i| all_keys[i].clone()).collect();
+        for (j, v) in read_json(&redis, &hkeys).await?.into_iter().enumerate() {
+            if let Some(v) = v {
+                hash_values.insert(idx[j], v);
+            }
+        }
+    }
+
+    let mut i = 0;
+    let mut docs = Vec::new();
+    for (doc, e) in &found {
+        let mut keys = Vec::new();
+        for k in &e.keys {
+            let f = &facts[i];
+            let raw = &raw_values[i];
+            let hashed = hash_values.remove(&i);
+            i += 1;
+            if !f.exists {
+                continue; // expired since the scan
+            }
+            let (value, opaque_bytes) = match (raw, hashed) {
+                (_, Some(h)) => (Some(h), None),
+                (Some(b), None) => match serde_json::from_slice::<Json>(b) {
+                    Ok(v) => (Some(v), None),
+                    Err(_) => (None, Some(b.len())),
+                },
+                (None, None) => (None, None),
+            };
+            let fam = &reg.families[k.family];
+            keys.push(ShownKey {
+                key: bytes::escape(&k.key),
+                key_base64: bytes::base64_if_binary(&k.key),
+                family: fam.name.clone(),
+                role: fam.role.name(),
+                legacy: k.legacy,
+                key_type: f.key_type.clone(),
+                ttl: f.pttl.map(|ms| ms as f64 / 1000.0),
+                memory: f.memory,
+                value,
+                opaque_bytes,
+            });
+        }
+        let last_update = e
+            .state
+            .as_ref()
+            .and_then(|s| json_path(s, "last_update"))
+            .map(|c| c.into_owned());
+        docs.push(ShownDoc {
+            document: doc.clone(),
+            status: e.status.clone(),
+            in_flight: e.in_flight(),
+            last_update,
+            key_count: keys.len(),
+            bytes: keys.iter().filter_map(|k| k.memory).sum(),
+            keys,
+        });
+    }
+    out.print(&ShowReport {
+        project: sel.project.as_ref().map(ProjectId::text),
+        docs,
+        values: a.values,
+        full: a.full,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+// --------------------------------------------------------------------- clear
+
+/// Counts and bytes of one family in a clear.
+#[derive(Debug, Default, Serialize, Clone)]
+pub struct FamilyCount {
+    pub keys: u64,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClearReport {
+    pub dry_run: bool,
+    pub project: Option<String>,
+    pub documents: usize,
+    pub families: BTreeMap<String, FamilyCount>,
+    /// Keys selected (dry run: keys that would go).
+    pub keys: u64,
+    pub bytes: u64,
+    /// Keys UNLINK removed.
+    pub deleted: u64,
+    pub sample: Vec<String>,
+    /// Documents the pipeline is processing (cleared only with --force).
+    pub in_flight: Vec<String>,
+}
+
+impl Report for ClearReport {
+    fn json(&self) -> Json {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+    fn text(&self, out: &Output) -> String {
+        let mut s = String::new();
+        if self.dry_run {
+            s.push_str(&format!(
+                "dry run: {} keys ({}) of {} documents would be deleted\n",
+                output::thousands(self.keys),
+                output::human_bytes(self.bytes),
+                self.documents
+            ));
+        } else {
+            s.push_str(&format!(
+                "deleted {} keys ({}) of {} documents\n",
+                output::thousands(self.deleted),
+                output::human_bytes(self.bytes),
+                self.documents
+            ));
+        }
+        if !self.families.is_empty() {
+            let mut t = out.table(&["family", "keys", "bytes"]);
+            for (f, c) in &self.families {
+                t.add_row(vec![
+                    f.clone(),
+                    output::thousands(c.keys),
+                    output::human_bytes(c.bytes),
+                ]);
+            }
+            s.push_str(&format!("{t}\n"));
+        }
+        if self.dry_run && !self.sample.is_empty() {
+            s.push_str("sample:\n");
+            for k in &self.sample {
+                s.push_str(&format!("  {k}\n"));
+            }
+        }
+        if !self.in_flight.is_empty() {
+            s.push_str(&format!(
+                "in flight: {}{}\n",
+                self.in_flight.join(", "),
+                if self.dry_run {
+                    " (a real clear needs --force)"
+                } else {
+                    " (cleared with --force)"
+                }
+            ));
+        }
+        s
+    }
+}
+
+/// The families a clear deletes: the named ones, else every per-document
+/// derived-cache family.
+fn clear_families(reg: &Registry, names: &[String]) -> Result<HashSet<usize>> {
+    if names.is_empty() {
+        return Ok(reg
+            .families
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.role == Role::Derived && f.per_doc())
+            .map(|(i, _)| i)
+            .collect());
+    }
+    let mut set = HashSet::new();
+    for n in names {
+        match reg.families.iter().position(|f| &f.name == n) {
+            Some(i) if reg.families[i].per_doc() => {
+                set.insert(i);
+            }
+            _ => {
+                let known: Vec<&str> = reg
+                    .families
+                    .iter()
+                    .filter(|f| f.per_doc())
+                    .map(|f| f.name.as_str())
+                    .collect();
+                return Err(LdpError::usage(format!(
+                    "unknown document family '{n}' (document families: {})",
+                    known.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(set)
+}
+
+/// `ldp cache clear`.
+pub async fn clear(ctx: &Ctx, a: CacheClearArgs) -> Result<ExitCode> {
+    let out = &ctx.out;
+    out.require(
+        "cache clear",
+        &[
+            OutputFormat::Table,
+            OutputFormat::Json,
+            OutputFormat::Ndjson,
+        ],
+    )?;
+    let sel = Selection::from_args(&a.select)?;
+    let reg = ctx.registry()?;
+    let fams = clear_families(&reg, &a.family)?;
+    if !a.dry_run && !a.yes && !out.interactive() {
+        return Err(LdpError::usage(
+            "refusing to clear without --yes when not on a terminal (try --dry-run first)",
+        ));
+    }
+    let redis = ctx.redis().await?;
+    let found = find_docs(&redis, &reg, &sel, out).await?;
+
+    let in_flight: Vec<String> = found
+        .iter()
+        .filter(|(_, e)| e.in_flight())
+        .map(|(d, e)| format!("{d} ({})", e.status.as_deref().unwrap_or("?")))
+        .collect();
+    if !in_flight.is_empty() && !a.force && !a.dry_run {
+        let n = in_flight.len();
+        let shown: Vec<String> = in_flight.into_iter().take(5).collect();
+        return Err(LdpError::usage(format!(
+            "{n} document(s) in flight, nothing cleared: {}{}; use --force to clear them anyway",
+            shown.join(", "),
+            if n > 5 { ", ..." } else { "" }
+        )));
+    }
+
+    let mut chosen: Vec<(Vec<u8>, usize)> = Vec::new();
+    for e in found.values() {
+        for k in &e.keys {
+            if fams.contains(&k.family) {
+                chosen.push((k.key.clone(), k.family));
+            }
+        }
+    }
+    let keys: Vec<Vec<u8>> = chosen.iter().map(|c| c.0.clone()).collect();
+    let facts = key_facts(&redis, &keys).await?;
+    let mut report = ClearReport {
+        dry_run: a.dry_run,
+        project: sel.project.as_ref().map(ProjectId::text),
+        documents: found.len(),
+        families: BTreeMap::new(),
+        keys: 0,
+        bytes: 0,
+        deleted: 0,
+        sample: Vec::new(),
+        in_flight,
+    };
+    let mut live = Vec::new();
+    for ((key, fam), f) in chosen.into_iter().zip(facts) {
+        if !f.exists {
+            continue;
+        }
+        let c = report
+            .families
+            .entry(reg.families[fam].name.clone())
+            .or_default();
+        c.keys += 1;
+        c.bytes += f.memory.unwrap_or(0);
+        report.keys += 1;
+        report.bytes += f.memory.unwrap_or(0);
+        if report.sample.len() < SAMPLE {
+            report.sample.push(bytes::escape(&key));
+        }
+        live.push(key);
+    }
+    if a.dry_run || live.is_empty() {
+        out.print(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !a.yes {
+        eprintln!(
+            "{} keys ({}) of {} documents on {}:",
+            output::thousands(report.keys),
+            output::human_bytes(report.bytes),
+            report.documents,
+            redis.label()
+        );
+        for (f, c) in &report.families {
+            eprintln!("  {f}: {}", output::thousands(c.keys));
+        }
+        if !out.confirm(&format!("Delete {} keys?", output::thousands(report.keys)))? {
+            out.note("nothing deleted");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    report.deleted = redis.unlink(live, UNLINK_BATCH).await?;
+    out.print(&report)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_validated() {
+        assert!(parse_doc("0B6F1C3E-2A4B-4C5D-8E9F-0123456789AB").is_ok());
+        for bad in ["*", "abc*", "", "0b6f1c3e-2a4b-4c5d-8e9f-0123456789a*"] {
+            assert!(parse_doc(bad).is_err(), "{bad}");
+        }
+        assert_eq!(ProjectId::parse("42").unwrap(), ProjectId::Int(42));
+        assert!(ProjectId::parse("*").is_err());
+        assert!(ProjectId::parse("-1").is_err());
+    }
+
+    #[test]
+    fn json_paths_reach_into_hash_fields() {
+        let v: Json = serde_json::json!({"pipeline": "{\"status\": \"processing\"}"});
+        assert_eq!(
+            json_path(&v, "pipeline.status").unwrap().as_str(),
+            Some("processing")
+        );
+        let v: Json = serde_json::json!({"pipeline": {"metadata": {"project_uuid": "p"}}});
+        assert_eq!(
+            json_path(&v, "pipeline.metadata.project_uuid")
+                .unwrap()
+                .as_str(),
+            Some("p")
+        );
+        assert!(json_path(&v, "nope.x").is_none());
+    }
+
+    #[test]
+    fn project_ids_match_values() {
+        let p = ProjectId::parse("0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab").unwrap();
+        assert!(p.is(&Json::String("0B6F1C3E-2A4B-4C5D-8E9F-0123456789AB".into())));
+        let n = ProjectId::Int(7);
+        assert!(n.is(&serde_json::json!(7)));
+        assert!(n.is(&serde_json::json!("7")));
+        assert!(!n.is(&serde_json::json!(8)));
+    }
+}
