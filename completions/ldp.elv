@@ -24,6 +24,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
             cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
             cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
             cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -39,6 +40,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand keys 'Scan, size and delete keys by pattern'
+            cand cache 'Show and clear a document''s or a project''s cache; list the key families'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -49,6 +51,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
             cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
             cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
             cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -63,6 +66,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --help 'Print help'
             cand scan 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
             cand delete 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
+            cand audit 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;keys;scan'= {
@@ -78,6 +82,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
             cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
             cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
             cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -102,6 +107,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
             cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
             cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
             cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -119,16 +125,162 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'ldp;keys;audit'= {
+            cand --fix-ttl 'Set a TTL on the keys of FAMILY that have none (needs --ttl)'
+            cand --ttl 'The TTL --fix-ttl sets, e.g. 24h'
+            cand --unknown 'Unknown-key patterns shown'
+            cand --count 'SCAN COUNT hint per call'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --dry-run 'With --fix-ttl: count, change nothing'
+            cand -y 'With --fix-ttl: do not ask (required off a terminal)'
+            cand --yes 'With --fix-ttl: do not ask (required off a terminal)'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'ldp;keys;help'= {
             cand scan 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
             cand delete 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
+            cand audit 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;keys;help;scan'= {
         }
         &'ldp;keys;help;delete'= {
         }
+        &'ldp;keys;help;audit'= {
+        }
         &'ldp;keys;help;help'= {
+        }
+        &'ldp;cache'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Every key of the documents, by family, with type, TTL, size and pipeline status'
+            cand clear 'Delete the documents'' derived caches (bookkeeping only when named)'
+            cand families 'The key-family registry in use (embedded, plus --keyspace FILE)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;cache;show'= {
+            cand --doc 'Document UUID (repeatable, or comma-separated)'
+            cand --docs-from 'Read document UUIDs from a file, one per line (''-'' for stdin)'
+            cand --project 'A project (UUID or integer id): its documents as ldp''s index and the pipeline''s values name them'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --values 'Print decoded values (JSON pretty-printed and truncated)'
+            cand --full 'With --values: do not truncate'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;cache;clear'= {
+            cand --doc 'Document UUID (repeatable, or comma-separated)'
+            cand --docs-from 'Read document UUIDs from a file, one per line (''-'' for stdin)'
+            cand --project 'A project (UUID or integer id): its documents as ldp''s index and the pipeline''s values name them'
+            cand --family 'Families to clear (default: every derived-cache family); see `ldp cache families`'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --dry-run 'Show what would be deleted; delete nothing'
+            cand -y 'Do not ask (required off a terminal)'
+            cand --yes 'Do not ask (required off a terminal)'
+            cand --force 'Clear documents the pipeline is processing right now too'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;cache;families'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;cache;help'= {
+            cand show 'Every key of the documents, by family, with type, TTL, size and pipeline status'
+            cand clear 'Delete the documents'' derived caches (bookkeeping only when named)'
+            cand families 'The key-family registry in use (embedded, plus --keyspace FILE)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;cache;help;show'= {
+        }
+        &'ldp;cache;help;clear'= {
+        }
+        &'ldp;cache;help;families'= {
+        }
+        &'ldp;cache;help;help'= {
         }
         &'ldp;completions'= {
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -137,6 +289,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
             cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
             cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
             cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
             cand -o 'Output format'
             cand --output 'Output format'
@@ -152,16 +305,31 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;help'= {
             cand keys 'Scan, size and delete keys by pattern'
+            cand cache 'Show and clear a document''s or a project''s cache; list the key families'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;help;keys'= {
             cand scan 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
             cand delete 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
+            cand audit 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
         }
         &'ldp;help;keys;scan'= {
         }
         &'ldp;help;keys;delete'= {
+        }
+        &'ldp;help;keys;audit'= {
+        }
+        &'ldp;help;cache'= {
+            cand show 'Every key of the documents, by family, with type, TTL, size and pipeline status'
+            cand clear 'Delete the documents'' derived caches (bookkeeping only when named)'
+            cand families 'The key-family registry in use (embedded, plus --keyspace FILE)'
+        }
+        &'ldp;help;cache;show'= {
+        }
+        &'ldp;help;cache;clear'= {
+        }
+        &'ldp;help;cache;families'= {
         }
         &'ldp;help;completions'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ldp_global_optspecs
-    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure profile= o/output= color= timeout= q/quiet v/verbose h/help V/version
+    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure keyspace= profile= o/output= color= timeout= q/quiet v/verbose h/help V/version
 end
 
 function __fish_ldp_needs_command
@@ -29,6 +29,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -l broker-url -d 'The Celery broke
 complete -c ldp -n "__fish_ldp_needs_command" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
 complete -c ldp -n "__fish_ldp_needs_command" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
 complete -c ldp -n "__fish_ldp_needs_command" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_needs_command" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_needs_command" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
 complete -c ldp -n "__fish_ldp_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -45,30 +46,33 @@ complete -c ldp -n "__fish_ldp_needs_command" -s v -l verbose -d 'Louder (diagno
 complete -c ldp -n "__fish_ldp_needs_command" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_needs_command" -s V -l version -d 'Print version'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
 prometheus\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l type -d 'Only keys of this Redis type (string, list, set, zset, hash, stream)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l limit -d 'Stop after N keys' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l fields -d 'Extra columns: ttl, type, memory (comma-separated)' -r -f -a "ttl\t''
@@ -82,6 +86,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -105,6 +110,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -122,14 +128,142 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l fix-ttl -d 'Set a TTL on the keys of FAMILY that have none (needs --ttl)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l ttl -d 'The TTL --fix-ttl sets, e.g. 24h' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l unknown -d 'Unknown-key patterns shown' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l count -d 'SCAN COUNT hint per call' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l dry-run -d 'With --fix-ttl: count, change nothing'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s y -l yes -d 'With --fix-ttl: do not ask (required off a terminal)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -f -a "show" -d 'Every key of the documents, by family, with type, TTL, size and pipeline status'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l doc -d 'Document UUID (repeatable, or comma-separated)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l docs-from -d 'Read document UUIDs from a file, one per line (\'-\' for stdin)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l project -d 'A project (UUID or integer id): its documents as ldp\'s index and the pipeline\'s values name them' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l values -d 'Print decoded values (JSON pretty-printed and truncated)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l full -d 'With --values: do not truncate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l doc -d 'Document UUID (repeatable, or comma-separated)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l docs-from -d 'Read document UUIDs from a file, one per line (\'-\' for stdin)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l project -d 'A project (UUID or integer id): its documents as ldp\'s index and the pipeline\'s values name them' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l family -d 'Families to clear (default: every derived-cache family); see `ldp cache families`' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l dry-run -d 'Show what would be deleted; delete nothing'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Do not ask (required off a terminal)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l force -d 'Clear documents the pipeline is processing right now too'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every key of the documents, by family, with type, TTL, size and pipeline status'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
@@ -144,8 +278,13 @@ complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "show" -d 'Every key of the documents, by family, with type, TTL, size and pipeline status'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'

@@ -1,0 +1,692 @@
+//! `ldp cache show|clear|families` and `ldp keys audit` against a keyspace
+//! seeded the way the pipeline writes it, on standalone and on a cluster.
+
+mod support;
+
+use std::collections::hash_map::RandomState;
+use std::collections::{BTreeSet, HashSet};
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::Value as Json;
+use support::{Cluster, RedisServer, ldp, shared_cluster, shared_standalone};
+
+/// A fresh random UUID: documents and projects of one test never collide with another's.
+fn uuid() -> String {
+    static N: AtomicU64 = AtomicU64::new(0);
+    let mut h = RandomState::new().build_hasher();
+    h.write_u64(N.fetch_add(1, Ordering::Relaxed));
+    h.write_u32(std::process::id());
+    let a = h.finish();
+    h.write_u64(a);
+    let b = h.finish();
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        (b >> 48) & 0xfff,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+/// Where the seeded keys go: a standalone server or a cluster.
+enum Target<'a> {
+    One(&'a RedisServer),
+    Cluster(&'a Cluster),
+}
+
+impl Target<'_> {
+    fn url(&self) -> String {
+        match self {
+            Target::One(s) => s.url(),
+            Target::Cluster(c) => c.seed_url(),
+        }
+    }
+    fn run(&self, args: &[&[u8]]) -> redis::Value {
+        let key = args[1];
+        match self {
+            Target::One(s) => {
+                let mut cmd = redis::cmd(std::str::from_utf8(args[0]).unwrap());
+                for a in &args[1..] {
+                    cmd.arg(*a);
+                }
+                cmd.query(&mut s.client()).unwrap()
+            }
+            Target::Cluster(c) => c.exec(key, args),
+        }
+    }
+    fn set(&self, key: &str, value: &str) {
+        self.run(&[b"SET", key.as_bytes(), value.as_bytes()]);
+    }
+    fn set_bytes(&self, key: &str, value: &[u8]) {
+        self.run(&[b"SET", key.as_bytes(), value]);
+    }
+    fn hset(&self, key: &str, field: &str, value: &str) {
+        self.run(&[b"HSET", key.as_bytes(), field.as_bytes(), value.as_bytes()]);
+    }
+    fn expire(&self, key: &str, secs: u64) {
+        self.run(&[b"EXPIRE", key.as_bytes(), secs.to_string().as_bytes()]);
+    }
+    fn exists(&self, key: &str) -> bool {
+        self.run(&[b"EXISTS", key.as_bytes()]) == redis::Value::Int(1)
+    }
+    fn sadd(&self, key: &str, member: &str) {
+        self.run(&[b"SADD", key.as_bytes(), member.as_bytes()]);
+    }
+}
+
+/// Python's `json.dumps` of the pipeline's state value.
+fn state_json(status: &str, project: &str) -> String {
+    format!(
+        "{{\"pipeline\": {{\"status\": \"{status}\", \"timestamp\": \"2026-11-25T10:00:00.123456\", \
+         \"metadata\": {{\"project_uuid\": \"{project}\"}}}}, \"ocr\": {{\"status\": \"completed\", \
+         \"timestamp\": \"2026-11-25T10:01:00\", \"metadata\": {{}}}}, \"last_update\": {{\"stage\": \
+         \"pipeline\", \"status\": \"{status}\", \"timestamp\": \"2026-11-25T10:02:00\"}}}}"
+    )
+}
+
+/// A document as the pipeline leaves it: derived caches (prefixed and legacy),
+/// bookkeeping, and its batch keys. Returns (derived keys, bookkeeping keys).
+fn seed_doc(t: &Target, doc: &str, project: &str, status: &str) -> (Vec<String>, Vec<String>) {
+    let derived = vec![
+        format!("cache:doc:ocr:{doc}"),
+        format!("doc:ocr:{doc}"),
+        format!("cache:doc:chunks:{doc}"),
+        format!("doc:chunks_list:{doc}"),
+        format!("cache:doc:entities:{doc}:c-1"),
+        format!("cache:doc:entities:{doc}:c-2"),
+        format!("doc:entities:{doc}:c-1"),
+        format!("cache:doc:structured:{doc}:c-1"),
+        format!("doc:entity_mentions:{doc}"),
+        format!("doc:canonical_entities:{doc}"),
+        format!("doc:resolved_mentions:{doc}"),
+        format!("doc:relationships:{doc}"),
+        format!("emb:doc:{doc}:0"),
+        format!("textract:result:{doc}"),
+    ];
+    for k in &derived {
+        t.set(k, "{\"text\": \"Lorem ipsum\", \"length\": 11}");
+        t.expire(k, 3600);
+    }
+    let book = vec![
+        format!("cache:doc:state:{doc}"),
+        format!("doc:metadata:{doc}"),
+        format!("doc:import:{doc}"),
+        format!("cache:doc:lock:{doc}"),
+        format!("batch:error:b-1:{doc}"),
+    ];
+    t.set(&book[0], &state_json(status, project));
+    t.set(
+        &book[1],
+        &format!("{{\"project_uuid\": \"{project}\", \"file_path\": \"s3://b/{doc}.pdf\"}}"),
+    );
+    t.set(
+        &book[2],
+        &format!("{{\"document_uuid\": \"{doc}\", \"project_uuid\": \"{project}\"}}"),
+    );
+    t.set(&book[3], "0123456789abcdef0123456789abcdef");
+    t.set(&book[4], "{\"error_type\": \"X\"}");
+    (derived, book)
+}
+
+fn json_out(out: &std::process::Output) -> Json {
+    assert!(
+        out.status.success(),
+        "ldp failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn clear_exactly_derived(t: &Target) {
+    let p = uuid();
+    let (a, b) = (uuid(), uuid());
+    let (a_derived, a_book) = seed_doc(t, &a, &p, "completed");
+    let (b_derived, b_book) = seed_doc(t, &b, &p, "completed");
+    let unrelated = format!("unrelated:{}", uuid());
+    t.set(&unrelated, "x");
+
+    let out = ldp()
+        .args([
+            "-u",
+            &t.url(),
+            "cache",
+            "clear",
+            "--doc",
+            &a,
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    assert_eq!(j["deleted"], a_derived.len() as u64, "{j}");
+    assert_eq!(j["keys"], a_derived.len() as u64, "{j}");
+    assert_eq!(j["families"]["ocr"]["keys"], 2, "{j}");
+    assert_eq!(j["families"]["chunk_entities"]["keys"], 3, "{j}");
+    for k in &a_derived {
+        assert!(!t.exists(k), "{k} should be gone");
+    }
+    for k in a_book.iter().chain(&b_derived).chain(&b_book) {
+        assert!(t.exists(k), "{k} should remain");
+    }
+    assert!(t.exists(&unrelated));
+}
+
+#[test]
+fn clear_removes_exactly_the_documents_derived_caches() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    clear_exactly_derived(&Target::One(s));
+}
+
+#[test]
+fn clear_on_a_cluster() {
+    let c = shared_cluster();
+    let _g = c.guard();
+    clear_exactly_derived(&Target::Cluster(c));
+}
+
+fn refusals_delete_nothing(t: &Target) {
+    let p = uuid();
+    let (a, busy, hashed) = (uuid(), uuid(), uuid());
+    let (a_derived, _) = seed_doc(t, &a, &p, "completed");
+    let (busy_derived, _) = seed_doc(t, &busy, &p, "processing");
+    // The hash form of the state (one code path of the pipeline), in flight.
+    let (hashed_derived, _) = seed_doc(t, &hashed, &p, "completed");
+    t.run(&[b"DEL", format!("cache:doc:state:{hashed}").as_bytes()]);
+    t.hset(
+        &format!("doc:state:{hashed}"),
+        "pipeline",
+        "{\"status\": \"starting\", \"timestamp\": \"2026-11-25T10:00:00\"}",
+    );
+    let url = t.url();
+
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["cache", "clear", "--doc", "*", "--yes"],
+        vec!["cache", "clear", "--doc", "abc*", "--yes"],
+        vec!["cache", "clear", "--doc", &a, "--doc", "*", "--yes"],
+        vec!["cache", "clear", "--project", "*", "--yes"],
+        vec!["cache", "clear", "--project", "12*", "--yes"],
+        vec!["cache", "clear", "--doc", &a],
+        vec!["cache", "clear", "--doc", &busy, "--yes"],
+        vec!["cache", "clear", "--doc", &hashed, "--yes"],
+        vec!["cache", "clear", "--doc", &a, "--doc", &busy, "--yes"],
+        vec!["cache", "clear", "--doc", &a, "--family", "nope", "--yes"],
+        vec!["cache", "clear", "--doc", &a, "-o", "nagios", "--yes"],
+    ];
+    for args in &cases {
+        let out = ldp().args(["-u", &url]).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    }
+    // The in-flight refusal names the document.
+    let out = ldp()
+        .args(["-u", &url, "cache", "clear", "--doc", &busy, "--yes"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&busy));
+
+    // A dry run lists and deletes nothing.
+    let out = ldp()
+        .args([
+            "-u",
+            &url,
+            "cache",
+            "clear",
+            "--doc",
+            &a,
+            "--doc",
+            &busy,
+            "--dry-run",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    assert_eq!(j["dry_run"], true);
+    assert_eq!(
+        j["keys"],
+        (a_derived.len() + busy_derived.len()) as u64,
+        "{j}"
+    );
+    assert_eq!(j["deleted"], 0);
+    assert_eq!(j["in_flight"].as_array().unwrap().len(), 1, "{j}");
+    for k in a_derived.iter().chain(&busy_derived).chain(&hashed_derived) {
+        assert!(t.exists(k), "{k} was deleted by a refused or dry-run clear");
+    }
+
+    // --force clears the in-flight documents.
+    let out = ldp()
+        .args([
+            "-u", &url, "cache", "clear", "--doc", &busy, "--doc", &hashed, "--yes", "--force",
+            "-o", "json",
+        ])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    assert_eq!(
+        j["deleted"],
+        (busy_derived.len() + hashed_derived.len()) as u64,
+        "{j}"
+    );
+    assert!(!t.exists(&busy_derived[0]));
+}
+
+#[test]
+fn refusals_and_dry_runs_delete_nothing() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    refusals_delete_nothing(&Target::One(s));
+}
+
+#[test]
+fn refusals_and_dry_runs_delete_nothing_on_a_cluster() {
+    let c = shared_cluster();
+    let _g = c.guard();
+    refusals_delete_nothing(&Target::Cluster(c));
+}
+
+fn project_clear(t: &Target) {
+    let (p, q) = (uuid(), uuid());
+    let docs: Vec<String> = (0..5).map(|_| uuid()).collect();
+    let mut derived = Vec::new();
+    for d in &docs {
+        derived.push(seed_doc(t, d, &p, "completed").0);
+    }
+    // doc 0: found by metadata only; doc 1: by import only; doc 2: by state only;
+    // doc 3: by ldp's index only; doc 4: every value names the project.
+    for (i, d) in docs.iter().enumerate() {
+        if i != 0 {
+            t.set(
+                &format!("doc:metadata:{d}"),
+                &format!("{{\"project_uuid\": \"{q}\"}}"),
+            );
+        }
+        if i != 1 {
+            t.set(
+                &format!("doc:import:{d}"),
+                &format!("{{\"project_uuid\": \"{q}\"}}"),
+            );
+        }
+        if i != 2 {
+            t.set(
+                &format!("cache:doc:state:{d}"),
+                &state_json("completed", &q),
+            );
+        }
+    }
+    t.set(
+        &format!("doc:metadata:{}", docs[4]),
+        &format!("{{\"project_uuid\": \"{p}\"}}"),
+    );
+    t.sadd(&format!("ldp:project:{p}:docs"), &docs[3]);
+    // A document of project q only.
+    let other = uuid();
+    let (other_derived, _) = seed_doc(t, &other, &q, "completed");
+    for k in ["doc:metadata:", "doc:import:"] {
+        t.set(
+            &format!("{k}{other}"),
+            &format!("{{\"project_uuid\": \"{q}\"}}"),
+        );
+    }
+
+    let out = ldp()
+        .args([
+            "-u",
+            &t.url(),
+            "cache",
+            "show",
+            "--project",
+            &p,
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    let shown: BTreeSet<String> = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["document"].as_str().unwrap().to_string())
+        .collect();
+    let want: BTreeSet<String> = docs.iter().cloned().collect();
+    assert_eq!(shown, want, "{j}");
+
+    let out = ldp()
+        .args([
+            "-u",
+            &t.url(),
+            "cache",
+            "clear",
+            "--project",
+            &p,
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    assert_eq!(j["documents"], 5, "{j}");
+    for k in derived.iter().flatten() {
+        assert!(!t.exists(k), "{k} should be gone");
+    }
+    for k in &other_derived {
+        assert!(t.exists(k), "{k} of another project should remain");
+    }
+}
+
+#[test]
+fn project_clear_finds_documents_every_way() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    project_clear(&Target::One(s));
+}
+
+#[test]
+fn project_clear_on_a_cluster() {
+    let c = shared_cluster();
+    let _g = c.guard();
+    project_clear(&Target::Cluster(c));
+}
+
+#[test]
+fn named_families_and_docs_from() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    let t = Target::One(s);
+    let p = uuid();
+    let (a, b) = (uuid(), uuid());
+    let (a_derived, a_book) = seed_doc(&t, &a, &p, "completed");
+    let (b_derived, _) = seed_doc(&t, &b, &p, "completed");
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("docs.txt");
+    std::fs::write(&list, format!("# exported from PostgreSQL\n{a}\n\n{b}\n")).unwrap();
+    let out = ldp()
+        .args(["-u", &s.url(), "cache", "clear", "--docs-from"])
+        .arg(&list)
+        .args(["--family", "state,ocr", "--yes", "-o", "json"])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    assert_eq!(j["families"]["state"]["keys"], 2, "{j}");
+    assert_eq!(j["families"]["ocr"]["keys"], 4, "{j}");
+    assert!(!t.exists(&a_book[0]), "state was named, so it goes");
+    assert!(!t.exists(&a_derived[0]) && !t.exists(&a_derived[1]));
+    assert!(t.exists(&a_derived[2]), "chunks were not named");
+    assert!(t.exists(&b_derived[2]));
+    assert!(t.exists(&a_book[1]), "metadata was not named");
+
+    // A bad line is named, and nothing happens.
+    std::fs::write(&list, format!("{b}\nnot-a-uuid\n")).unwrap();
+    let out = ldp()
+        .args(["-u", &s.url(), "cache", "clear", "--docs-from"])
+        .arg(&list)
+        .arg("--yes")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    assert!(t.exists(&b_derived[2]));
+
+    // stdin works too.
+    let out = ldp()
+        .args([
+            "-u",
+            &s.url(),
+            "cache",
+            "clear",
+            "--docs-from",
+            "-",
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .write_stdin(format!("{b}\n"))
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    assert_eq!(j["deleted"], (b_derived.len() - 2) as u64, "{j}");
+}
+
+#[test]
+fn show_lists_every_family_with_status_and_values() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    let t = Target::One(s);
+    let p = uuid();
+    let d = uuid();
+    let (derived, book) = seed_doc(&t, &d, &p, "failed");
+    // A pickle where JSON was expected.
+    t.set_bytes(
+        &format!("doc:cleaned_text:{d}"),
+        b"\x80\x04\x95\x05\x00\x00\x00\x00\x00\x00\x00\x8c\x01x\x94.",
+    );
+    let out = ldp()
+        .args([
+            "-u",
+            &s.url(),
+            "cache",
+            "show",
+            "--doc",
+            &d,
+            "--values",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    let doc = &j["documents"][0];
+    assert_eq!(doc["document"], d.as_str());
+    assert_eq!(doc["status"], "failed");
+    assert_eq!(doc["in_flight"], false);
+    let keys = doc["keys"].as_array().unwrap();
+    let names: HashSet<String> = keys
+        .iter()
+        .map(|k| k["key"].as_str().unwrap().to_string())
+        .collect();
+    let want: HashSet<String> = derived
+        .iter()
+        .chain(&book)
+        .cloned()
+        .chain([format!("doc:cleaned_text:{d}")])
+        .collect();
+    assert_eq!(names, want);
+    let legacy = keys
+        .iter()
+        .find(|k| k["key"] == format!("doc:ocr:{d}").as_str())
+        .unwrap();
+    assert_eq!(legacy["family"], "ocr");
+    assert_eq!(legacy["legacy"], true);
+    assert!(legacy["ttl"].as_f64().unwrap() > 3500.0);
+    assert!(legacy["memory"].as_u64().unwrap() > 0);
+    assert_eq!(legacy["value"]["length"], 11);
+    let pickle = keys.iter().find(|k| k["family"] == "cleaned_text").unwrap();
+    assert!(pickle["value"].is_null());
+    assert_eq!(pickle["opaque_bytes"], 16);
+
+    // The table form names the status and marks legacy keys.
+    let out = ldp()
+        .args(["-u", &s.url(), "cache", "show", "--doc", &d])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("status: failed"), "{text}");
+    assert!(text.contains("ocr (legacy)"), "{text}");
+}
+
+#[test]
+fn families_are_listed_from_the_registry_and_extensible() {
+    let out = ldp()
+        .args(["cache", "families", "-o", "json"])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    let state = j
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "state")
+        .unwrap();
+    assert_eq!(state["role"], "bookkeeping");
+    assert_eq!(state["legacy"][0], "doc:state:{doc}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("ks.toml");
+    std::fs::write(
+        &f,
+        "[[family]]\nname = \"summary\"\nrole = \"derived\"\ntemplates = [\"cache:doc:summary:{doc}\"]\n",
+    )
+    .unwrap();
+    // A new derived family is cleared with the others, without a new release.
+    let s = shared_standalone();
+    let t = Target::One(s);
+    let d = uuid();
+    let key = format!("cache:doc:summary:{d}");
+    t.set(&key, "{}");
+    let out = ldp()
+        .args(["-u", &s.url(), "--keyspace"])
+        .arg(&f)
+        .args(["cache", "clear", "--doc", &d, "--yes", "-o", "json"])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    assert_eq!(j["families"]["summary"]["keys"], 1, "{j}");
+    assert!(!t.exists(&key));
+
+    std::fs::write(&f, "[[family]]\nname = \"x\"\n").unwrap();
+    let out = ldp()
+        .arg("--keyspace")
+        .arg(&f)
+        .args(["cache", "families"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn audit_flags_missing_ttls_and_fixes_them() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let t = Target::One(&s);
+    let d = uuid();
+    let p = uuid();
+    seed_doc(&t, &d, &p, "completed"); // state, lock... have no TTL
+    for i in 0..3 {
+        t.set(&format!("mystery:{i}:thing"), "x");
+    }
+    t.set("rate:openai", "x");
+    t.expire("rate:openai", 60);
+    let out = ldp()
+        .args(["-u", &s.url(), "keys", "audit", "-o", "json"])
+        .output()
+        .unwrap();
+    let j = json_out(&out);
+    let fam = |name: &str| {
+        j["families"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["family"] == name)
+            .cloned()
+            .unwrap_or(Json::Null)
+    };
+    assert_eq!(fam("ocr")["keys"], 2);
+    assert_eq!(fam("ocr")["no_ttl"], 0);
+    assert_eq!(fam("ocr")["flagged"], false);
+    assert_eq!(fam("state")["no_ttl"], 1);
+    assert_eq!(fam("state")["flagged"], true);
+    assert_eq!(
+        fam("metadata")["flagged"],
+        false,
+        "metadata may live without TTL"
+    );
+    assert_eq!(fam("rate_limit")["keys"], 1);
+    assert_eq!(j["unknown"][0]["pattern"], "mystery:*:thing");
+    assert_eq!(j["unknown"][0]["keys"], 3);
+    assert_eq!(j["total_keys"], 19 + 3 + 1);
+
+    // --fix-ttl: dry run changes nothing; off a terminal it needs --yes.
+    let state = format!("cache:doc:state:{d}");
+    let out = ldp()
+        .args([
+            "-u",
+            &s.url(),
+            "keys",
+            "audit",
+            "--fix-ttl",
+            "state",
+            "--ttl",
+            "24h",
+            "--dry-run",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(json_out(&out)["fix_ttl"]["candidates"], 1);
+    let ttl: i64 = redis::cmd("TTL")
+        .arg(&state)
+        .query(&mut s.client())
+        .unwrap();
+    assert_eq!(ttl, -1);
+    let out = ldp()
+        .args([
+            "-u",
+            &s.url(),
+            "keys",
+            "audit",
+            "--fix-ttl",
+            "state",
+            "--ttl",
+            "24h",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = ldp()
+        .args([
+            "-u",
+            &s.url(),
+            "keys",
+            "audit",
+            "--fix-ttl",
+            "state",
+            "--ttl",
+            "24h",
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(json_out(&out)["fix_ttl"]["fixed"], 1);
+    let ttl: i64 = redis::cmd("TTL")
+        .arg(&state)
+        .query(&mut s.client())
+        .unwrap();
+    assert!(ttl > 86_000, "{ttl}");
+    let out = ldp()
+        .args([
+            "-u",
+            &s.url(),
+            "keys",
+            "audit",
+            "--fix-ttl",
+            "celery_broker",
+            "--ttl",
+            "1h",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
