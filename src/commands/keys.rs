@@ -350,6 +350,7 @@ pub async fn scan(ctx: &Ctx, o: ScanOptions) -> Result<ExitCode> {
     let mut rx = redis.scan(spec);
     let pb = out.spinner("scanning");
     let limit = o.limit.unwrap_or(u64::MAX);
+    let json = matches!(out.format, OutputFormat::Json | OutputFormat::Ndjson);
 
     let mut sink = Sink::new(out, &o, &order);
     let mut pending = FuturesOrdered::new();
@@ -380,7 +381,11 @@ pub async fn scan(ctx: &Ctx, o: ScanOptions) -> Result<ExitCode> {
                     let rows = keys
                         .into_iter()
                         .map(|key| KeyRow {
-                            key_base64: None,
+                            key_base64: if json {
+                                bytes::base64_if_binary(&key)
+                            } else {
+                                None
+                            },
                             key,
                             key_type: None,
                             ttl: None,

@@ -66,13 +66,12 @@ fn redact_unparsed(raw: &str) -> String {
         Some(i) => (&raw[..i + 3], &raw[i + 3..]),
         None => ("", raw),
     };
-    let auth_end = rest.find('/').unwrap_or(rest.len());
-    let (auth, tail) = rest.split_at(auth_end);
-    match auth.rfind('@') {
+    // A password may contain '/', so the user info runs to the last '@'.
+    match rest.rfind('@') {
         Some(at) => {
-            let user = auth[..at].split(':').next().unwrap_or("");
+            let user = rest[..at].split(':').next().unwrap_or("");
             let sep = if user.is_empty() { "" } else { "@" };
-            format!("{scheme}{user}{sep}{}{tail}", &auth[at + 1..])
+            format!("{scheme}{user}{sep}{}", &rest[at + 1..])
         }
         None => raw.to_string(),
     }
@@ -91,6 +90,8 @@ mod tests {
         assert_eq!(redact("redis ://u:pw@h"), "redis ://u@h");
         assert_eq!(redact("u:p@w@host"), "u@host");
         assert!(!redact("bad url with :secret@ in it").contains("secret"));
+        assert!(!redact("redis://:Sl4sh/Secret@127.0.0.1:1/0").contains("Secret"));
+        assert!(!redact("rediss://ops:pa/ss@h:1/0").contains("pa/ss"));
     }
 
     #[test]
