@@ -41,6 +41,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --version 'Print version'
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
+            cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -282,6 +283,132 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;cache;help;help'= {
         }
+        &'ldp;monitor'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand health 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+            cand memory 'INFO memory, then keys and bytes per key family, and the biggest keys'
+            cand stats 'Keyspace hit rate, ops/s, and the pipeline''s cache metrics per type'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;monitor;health'= {
+            cand --latency-warn 'PING latency that warns'
+            cand --latency-crit 'PING latency that is critical'
+            cand --memory-warn 'Percent of maxmemory used that warns'
+            cand --memory-crit 'Percent of maxmemory used that is critical'
+            cand --clients-warn 'Percent of maxclients connected that warns'
+            cand --clients-crit 'Percent of maxclients connected that is critical'
+            cand --frag-warn 'Fragmentation ratio that warns (only with --frag-min-mb wasted)'
+            cand --frag-min-mb 'Wasted MiB (RSS minus used) below which fragmentation is not judged'
+            cand --queue-warn 'Ready messages in one queue that warn'
+            cand --queue-crit 'Ready messages in one queue that are critical'
+            cand --visibility-timeout 'Celery''s visibility timeout: unacked messages older than this are redelivered'
+            cand --interval 'Take two samples this far apart to judge evictions and rejected connections'
+            cand --stuck-after 'With --deep: a document in flight longer than this is stuck'
+            cand --check 'Only these checks (comma-separated)'
+            cand --skip 'Skip these checks (comma-separated)'
+            cand --output-file 'Write the output to this file atomically (node_exporter textfile collector)'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --deep 'Also run the checks that scan: locks without TTL, stuck documents'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;monitor;memory'= {
+            cand --top 'The N biggest keys'
+            cand --sample 'Measure MEMORY USAGE on about N keys and extrapolate per family'
+            cand --count 'SCAN COUNT hint per call'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --full 'Measure every key (the default up to 1,000,000 keys)'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;monitor;stats'= {
+            cand --interval 'Time between the two INFO samples'
+            cand --window 'How far back the pipeline''s per-minute cache metrics are summed'
+            cand --watch 'Refresh every DUR until Ctrl-C (with -o ndjson: one line per refresh)'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;monitor;help'= {
+            cand health 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+            cand memory 'INFO memory, then keys and bytes per key family, and the biggest keys'
+            cand stats 'Keyspace hit rate, ops/s, and the pipeline''s cache metrics per type'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;monitor;help;health'= {
+        }
+        &'ldp;monitor;help;memory'= {
+        }
+        &'ldp;monitor;help;stats'= {
+        }
+        &'ldp;monitor;help;help'= {
+        }
         &'ldp;completions'= {
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -306,6 +433,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help'= {
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
+            cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -330,6 +458,17 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help;cache;clear'= {
         }
         &'ldp;help;cache;families'= {
+        }
+        &'ldp;help;monitor'= {
+            cand health 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+            cand memory 'INFO memory, then keys and bytes per key family, and the biggest keys'
+            cand stats 'Keyspace hit rate, ops/s, and the pipeline''s cache metrics per type'
+        }
+        &'ldp;help;monitor;health'= {
+        }
+        &'ldp;help;monitor;memory'= {
+        }
+        &'ldp;help;monitor;stats'= {
         }
         &'ldp;help;completions'= {
         }

@@ -47,6 +47,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_needs_command" -s V -l version -d 'Print version'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "keys" -d 'Scan, size and delete keys by pattern'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
@@ -258,6 +259,118 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l latency-warn -d 'PING latency that warns' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l latency-crit -d 'PING latency that is critical' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l memory-warn -d 'Percent of maxmemory used that warns' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l memory-crit -d 'Percent of maxmemory used that is critical' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l clients-warn -d 'Percent of maxclients connected that warns' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l clients-crit -d 'Percent of maxclients connected that is critical' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l frag-warn -d 'Fragmentation ratio that warns (only with --frag-min-mb wasted)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l frag-min-mb -d 'Wasted MiB (RSS minus used) below which fragmentation is not judged' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l queue-warn -d 'Ready messages in one queue that warn' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l queue-crit -d 'Ready messages in one queue that are critical' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l visibility-timeout -d 'Celery\'s visibility timeout: unacked messages older than this are redelivered' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l interval -d 'Take two samples this far apart to judge evictions and rejected connections' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l stuck-after -d 'With --deep: a document in flight longer than this is stuck' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l check -d 'Only these checks (comma-separated)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l skip -d 'Skip these checks (comma-separated)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l output-file -d 'Write the output to this file atomically (node_exporter textfile collector)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l deep -d 'Also run the checks that scan: locks without TTL, stuck documents'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l top -d 'The N biggest keys' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l sample -d 'Measure MEMORY USAGE on about N keys and extrapolate per family' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l count -d 'SCAN COUNT hint per call' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l full -d 'Measure every key (the default up to 1,000,000 keys)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l interval -d 'Time between the two INFO samples' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l window -d 'How far back the pipeline\'s per-minute cache metrics are summed' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l watch -d 'Refresh every DUR until Ctrl-C (with -o ndjson: one line per refresh)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -278,13 +391,17 @@ complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor completions help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "show" -d 'Every key of the documents, by family, with type, TTL, size and pipeline status'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'

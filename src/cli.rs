@@ -94,6 +94,9 @@ pub enum Command {
     /// Show and clear a document's or a project's cache; list the key families
     #[command(subcommand)]
     Cache(CacheCommand),
+    /// Health checks (Nagios/Prometheus), memory by key family, hit rates
+    #[command(subcommand)]
+    Monitor(MonitorCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -131,6 +134,100 @@ pub struct AuditArgs {
     /// SCAN COUNT hint per call
     #[arg(long, value_name = "N", default_value_t = 5000)]
     pub count: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MonitorCommand {
+    /// Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN
+    Health(HealthArgs),
+    /// INFO memory, then keys and bytes per key family, and the biggest keys
+    Memory(MemoryArgs),
+    /// Keyspace hit rate, ops/s, and the pipeline's cache metrics per type
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// PING latency that warns
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "50ms")]
+    pub latency_warn: Duration,
+    /// PING latency that is critical
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "250ms")]
+    pub latency_crit: Duration,
+    /// Percent of maxmemory used that warns
+    #[arg(long, value_name = "PCT", default_value_t = 80.0)]
+    pub memory_warn: f64,
+    /// Percent of maxmemory used that is critical
+    #[arg(long, value_name = "PCT", default_value_t = 90.0)]
+    pub memory_crit: f64,
+    /// Percent of maxclients connected that warns
+    #[arg(long, value_name = "PCT", default_value_t = 80.0)]
+    pub clients_warn: f64,
+    /// Percent of maxclients connected that is critical
+    #[arg(long, value_name = "PCT", default_value_t = 95.0)]
+    pub clients_crit: f64,
+    /// Fragmentation ratio that warns (only with --frag-min-mb wasted)
+    #[arg(long, value_name = "RATIO", default_value_t = 1.5)]
+    pub frag_warn: f64,
+    /// Wasted MiB (RSS minus used) below which fragmentation is not judged
+    #[arg(long, value_name = "MIB", default_value_t = 100)]
+    pub frag_min_mb: u64,
+    /// Ready messages in one queue that warn
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub queue_warn: u64,
+    /// Ready messages in one queue that are critical
+    #[arg(long, value_name = "N", default_value_t = 10000)]
+    pub queue_crit: u64,
+    /// Celery's visibility timeout: unacked messages older than this are redelivered
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "3600s")]
+    pub visibility_timeout: Duration,
+    /// Take two samples this far apart to judge evictions and rejected connections
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub interval: Option<Duration>,
+    /// Also run the checks that scan: locks without TTL, stuck documents
+    #[arg(long)]
+    pub deep: bool,
+    /// With --deep: a document in flight longer than this is stuck
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "30m")]
+    pub stuck_after: Duration,
+    /// Only these checks (comma-separated)
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub check: Vec<String>,
+    /// Skip these checks (comma-separated)
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    pub skip: Vec<String>,
+    /// Write the output to this file atomically (node_exporter textfile collector)
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct MemoryArgs {
+    /// The N biggest keys
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Measure MEMORY USAGE on about N keys and extrapolate per family
+    #[arg(long, value_name = "N", conflicts_with = "full")]
+    pub sample: Option<u64>,
+    /// Measure every key (the default up to 1,000,000 keys)
+    #[arg(long)]
+    pub full: bool,
+    /// SCAN COUNT hint per call
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub count: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Time between the two INFO samples
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "1s")]
+    pub interval: Duration,
+    /// How far back the pipeline's per-minute cache metrics are summed
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "60m")]
+    pub window: Duration,
+    /// Refresh every DUR until Ctrl-C (with -o ndjson: one line per refresh)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub watch: Option<Duration>,
 }
 
 #[derive(Debug, Subcommand)]

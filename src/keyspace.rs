@@ -58,7 +58,7 @@ enum Part {
     /// `{doc}`: a document UUID.
     Doc,
     /// `{name}`: one or more bytes.
-    Hole,
+    Hole(String),
     /// `*`: any bytes.
     Star,
 }
@@ -93,7 +93,11 @@ impl Template {
                     if !lit.is_empty() {
                         parts.push(Part::Lit(std::mem::take(&mut lit)));
                     }
-                    parts.push(if name == "doc" { Part::Doc } else { Part::Hole });
+                    parts.push(if name == "doc" {
+                        Part::Doc
+                    } else {
+                        Part::Hole(name.to_string())
+                    });
                     i = end + 1;
                 }
                 b'*' => {
@@ -157,7 +161,7 @@ impl Template {
                     Some(d) => out.extend_from_slice(&glob_escape(d.as_bytes())),
                     None => out.push(b'*'),
                 },
-                Part::Hole | Part::Star => out.push(b'*'),
+                Part::Hole(_) | Part::Star => out.push(b'*'),
             }
         }
         out
@@ -167,6 +171,21 @@ impl Template {
     pub fn matches<'k>(&self, key: &'k [u8]) -> Option<Option<&'k [u8]>> {
         let mut doc = None;
         match_parts(&self.parts, key, 0, &mut doc).then_some(doc)
+    }
+
+    /// The key for these placeholder values (`{doc}` is looked up as "doc");
+    /// None when a placeholder has no value or the template has a `*`.
+    pub fn render(&self, values: &dyn Fn(&str) -> Option<String>) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for p in &self.parts {
+            match p {
+                Part::Lit(l) => out.extend_from_slice(l),
+                Part::Doc => out.extend_from_slice(values("doc")?.as_bytes()),
+                Part::Hole(n) => out.extend_from_slice(values(n)?.as_bytes()),
+                Part::Star => return None,
+            }
+        }
+        Some(out)
     }
 
     /// The literal text before the first hole: a cheap pre-filter.
@@ -193,8 +212,8 @@ fn match_parts<'k>(parts: &[Part], key: &'k [u8], at: usize, doc: &mut Option<&'
                 false
             }
         }
-        Part::Hole | Part::Star => {
-            let min = usize::from(*first == Part::Hole);
+        Part::Hole(_) | Part::Star => {
+            let min = usize::from(matches!(first, Part::Hole(_)));
             if rest.is_empty() {
                 return tail.len() >= min;
             }
@@ -236,6 +255,10 @@ pub struct Family {
     /// Dot paths into the value that name the document's project.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub project_paths: Vec<String>,
+    /// Known values of placeholders, for families whose keys ldp builds
+    /// rather than scans (the cache metrics' `kind` and `cache_type`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub values: std::collections::BTreeMap<String, Vec<String>>,
     /// Dot path into the value holding the pipeline status (the state family).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_path: Option<String>,

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use ldp::cli::{Cli, Command};
+use ldp::cli::{Cli, Command, MonitorCommand, OutputFormat};
 use ldp::commands::{self, Ctx};
 use ldp::config::{self, ProcessEnv};
 use ldp::error::{self, Exit};
@@ -13,12 +13,29 @@ use ldp::output::Output;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => return clap_error(&e),
+        Err(e) => return clap_error(&e, health_argv()),
     };
     if let Command::Completions { shell } = &cli.command {
         ldp::docs::write_completions(*shell, &mut std::io::stdout());
         return ExitCode::SUCCESS;
     }
+    // `monitor health` follows the monitoring-plugins convention: a usage
+    // error is UNKNOWN (3), in the plugin's one-line format when asked.
+    let health = matches!(cli.command, Command::Monitor(MonitorCommand::Health(_)));
+    let nagios = cli.global.output == Some(OutputFormat::Nagios);
+    let report = |e: &anyhow::Error| {
+        if health {
+            let line = error::one_line(e);
+            if nagios {
+                println!("LDP UNKNOWN - {line}");
+            } else {
+                eprintln!("ldp: {line}");
+            }
+            ExitCode::from(3)
+        } else {
+            report(e)
+        }
+    };
     let settings = match config::resolve(&cli.global, &ProcessEnv) {
         Ok(s) => s,
         Err(e) => return report(&e),
@@ -47,7 +64,14 @@ fn report(e: &anyhow::Error) -> ExitCode {
 
 /// clap's verdict: help and version go to stdout as clap renders them; a usage
 /// error becomes one line naming the bad value, exit 2.
-fn clap_error(e: &clap::Error) -> ExitCode {
+/// Whether the raw arguments ask for `monitor health` (for clap's own errors).
+fn health_argv() -> bool {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    args.windows(2)
+        .any(|w| w[0] == "monitor" && w[1] == "health")
+}
+
+fn clap_error(e: &clap::Error, health: bool) -> ExitCode {
     use clap::error::ErrorKind;
     if !e.use_stderr()
         || matches!(
@@ -82,5 +106,5 @@ fn clap_error(e: &clap::Error) -> ExitCode {
         }
     }
     eprintln!("ldp: {msg}");
-    ExitCode::from(Exit::Usage.code())
+    ExitCode::from(if health { 3 } else { Exit::Usage.code() })
 }

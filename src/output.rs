@@ -133,6 +133,17 @@ impl Output {
         flush(w)
     }
 
+    /// Write text that a command rendered itself (Nagios, Prometheus) to stdout.
+    pub fn write_raw(&self, text: &str) -> Result<()> {
+        let stdout = io::stdout();
+        let mut w = BufWriter::new(stdout.lock());
+        match w.write_all(text.as_bytes()) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            r => r?,
+        }
+        flush(w)
+    }
+
     /// A table sized for this terminal (at most 100 columns).
     pub fn table(&self, headers: &[&str]) -> Table {
         let mut t = Table::new();

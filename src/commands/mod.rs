@@ -4,14 +4,17 @@
 
 pub mod audit;
 pub mod cache;
+pub mod health;
 pub mod keys;
+pub mod memory;
+pub mod stats;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{CacheCommand, Cli, Command, KeysCommand};
+use crate::cli::{CacheCommand, Cli, Command, KeysCommand, MonitorCommand};
 use crate::config::Settings;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -59,6 +62,9 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Cache(CacheCommand::Clear(a)) => cache::clear(ctx, a).await,
         Command::Cache(CacheCommand::Families) => cache::families(ctx).await,
         Command::Keys(KeysCommand::Audit(a)) => audit::audit(ctx, a).await,
+        Command::Monitor(MonitorCommand::Health(a)) => health::health(ctx, a).await,
+        Command::Monitor(MonitorCommand::Memory(a)) => memory::memory(ctx, a).await,
+        Command::Monitor(MonitorCommand::Stats(a)) => stats::stats(ctx, a).await,
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

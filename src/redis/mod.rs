@@ -85,6 +85,9 @@ pub struct SlotRange {
 
 struct Inner {
     nodes: Vec<Node>,
+    /// Cluster primaries that could not be reached (tolerant connect only):
+    /// (address, reason).
+    down: Vec<(String, String)>,
     /// For a cluster: slot -> node index.
     slots: Option<Vec<u16>>,
     /// The redacted seed URL, for messages.
@@ -206,6 +209,17 @@ impl Redis {
     /// Connect to the first reachable seed; if it is a cluster node, connect to
     /// every primary too.
     pub async fn connect(target: &RedisTarget) -> Result<Redis> {
+        Redis::connect_with(target, false).await
+    }
+
+    /// Like [`connect`](Self::connect), but a cluster primary that cannot be
+    /// reached is recorded in [`down`](Self::down) instead of failing: health
+    /// checks report it rather than stop at it.
+    pub async fn connect_tolerant(target: &RedisTarget) -> Result<Redis> {
+        Redis::connect_with(target, true).await
+    }
+
+    async fn connect_with(target: &RedisTarget, tolerant: bool) -> Result<Redis> {
         // Idempotent: the first caller installs ring as the process's rustls provider.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let tls_root = match &target.tls_ca {
@@ -243,6 +257,7 @@ impl Redis {
         if !info.lines().any(|l| l.trim() == "cluster_enabled:1") {
             return Ok(Redis {
                 inner: Arc::new(Inner {
+                    down: Vec::new(),
                     nodes: vec![seed],
                     slots: None,
                     label,
@@ -254,7 +269,11 @@ impl Redis {
         let mut nodes: Vec<Node> = Vec::new();
         let mut slots = vec![u16::MAX; slot::SLOTS];
         let mut seed = Some(seed);
+        let mut down: Vec<(String, String)> = Vec::new();
         for r in &ranges {
+            if down.iter().any(|(a, _)| *a == r.addr) {
+                continue;
+            }
             let idx = match nodes.iter().position(|n| n.addr == r.addr) {
                 Some(i) => i,
                 None => {
@@ -268,11 +287,14 @@ impl Redis {
                             port,
                         ));
                         let label = format!("{} ({})", label, r.addr);
-                        let node = dialer
-                            .node(info, label)
-                            .await
-                            .map_err(|(l, e)| unreachable(&l, &e))?;
-                        nodes.push(node);
+                        match dialer.node(info, label).await {
+                            Ok(node) => nodes.push(node),
+                            Err((_, e)) if tolerant => {
+                                down.push((r.addr.clone(), describe(&e)));
+                                continue;
+                            }
+                            Err((l, e)) => return Err(unreachable(&l, &e)),
+                        }
                     }
                     nodes.len() - 1
                 }
@@ -284,10 +306,16 @@ impl Redis {
         Ok(Redis {
             inner: Arc::new(Inner {
                 nodes,
+                down,
                 slots: Some(slots),
                 label,
             }),
         })
+    }
+
+    /// Cluster primaries a tolerant connect could not reach: (address, reason).
+    pub fn down(&self) -> &[(String, String)] {
+        &self.inner.down
     }
 
     pub fn is_cluster(&self) -> bool {

@@ -1,0 +1,342 @@
+//! `ldp monitor memory`: INFO memory per node, then keys and bytes per key
+//! family from one streaming scan with pipelined MEMORY USAGE (exact, or
+//! estimated from a sample on huge keyspaces), and the biggest keys.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::hash::{BuildHasher, Hasher};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
+use redis::Value;
+use serde::Serialize;
+
+use super::Ctx;
+use super::health::info;
+use crate::bytes;
+use crate::cli::{MemoryArgs, OutputFormat};
+use crate::keyspace::Role;
+use crate::output::{self, Output, Report};
+use crate::redis::ScanSpec;
+
+/// Above this many keys the default is a sample, not every key.
+const FULL_UP_TO: u64 = 1_000_000;
+const DEFAULT_SAMPLE: u64 = 100_000;
+const IN_FLIGHT: usize = 4;
+
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct NodeMemory {
+    pub node: String,
+    pub used: u64,
+    pub rss: u64,
+    pub peak: u64,
+    pub fragmentation_ratio: f64,
+    pub maxmemory: u64,
+    pub policy: String,
+    pub dataset: u64,
+    pub overhead: u64,
+    pub keys: u64,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct FamilyMemory {
+    pub family: String,
+    pub role: &'static str,
+    pub keys: u64,
+    /// Exact, or estimated from the sampled keys of the family.
+    pub bytes: u64,
+    pub sampled: u64,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct BigKey {
+    pub key: String,
+    pub memory: u64,
+    pub family: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MemoryReport {
+    pub nodes: Vec<NodeMemory>,
+    pub total: NodeMemory,
+    /// True when every key was measured; false when bytes are estimates.
+    pub exact: bool,
+    pub measured_keys: u64,
+    pub families: Vec<FamilyMemory>,
+    pub top: Vec<BigKey>,
+}
+
+impl Report for MemoryReport {
+    fn json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+    fn text(&self, out: &Output) -> String {
+        let hb = output::human_bytes;
+        let mut t = out.table(&[
+            "node",
+            "used",
+            "rss",
+            "peak",
+            "frag",
+            "maxmemory",
+            "policy",
+            "dataset",
+            "overhead",
+        ]);
+        let rows = self.nodes.iter().chain(if self.nodes.len() > 1 {
+            Some(&self.total)
+        } else {
+            None
+        });
+        for n in rows {
+            t.add_row(vec![
+                n.node.clone(),
+                hb(n.used),
+                hb(n.rss),
+                hb(n.peak),
+                format!("{:.2}", n.fragmentation_ratio),
+                if n.maxmemory == 0 {
+                    "none".into()
+                } else {
+                    hb(n.maxmemory)
+                },
+                n.policy.clone(),
+                hb(n.dataset),
+                hb(n.overhead),
+            ]);
+        }
+        let mut s = format!("{t}\n");
+        s.push_str(&format!(
+            "{} keys; bytes per family {}\n",
+            output::thousands(self.total.keys),
+            if self.exact {
+                "measured on every key (MEMORY USAGE SAMPLES 0)".to_string()
+            } else {
+                format!(
+                    "ESTIMATED from {} sampled keys (--full to measure all)",
+                    output::thousands(self.measured_keys)
+                )
+            }
+        ));
+        let total: u64 = self.families.iter().map(|f| f.bytes).sum();
+        let mut f = out.table(&["family", "role", "keys", "bytes", "share"]);
+        for x in &self.families {
+            f.add_row(vec![
+                x.family.clone(),
+                x.role.to_string(),
+                output::thousands(x.keys),
+                format!("{}{}", if self.exact { "" } else { "~" }, hb(x.bytes)),
+                if total == 0 {
+                    "-".into()
+                } else {
+                    format!("{:.1}%", x.bytes as f64 * 100.0 / total as f64)
+                },
+            ]);
+        }
+        s.push_str(&format!("{f}\n"));
+        if !self.top.is_empty() {
+            let mut k = out.table(&["biggest keys", "memory", "family"]);
+            for b in &self.top {
+                k.add_row(vec![
+                    b.key.clone(),
+                    hb(b.memory),
+                    b.family.clone().unwrap_or_else(|| "-".into()),
+                ]);
+            }
+            s.push_str(&format!("{k}\n"));
+        }
+        s
+    }
+}
+
+fn field(i: &super::health::Info, k: &str) -> u64 {
+    i.get(k)
+        .and_then(|v| v.parse::<f64>().ok())
+        .map(|v| v as u64)
+        .unwrap_or(0)
+}
+
+/// `ldp monitor memory`.
+pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
+    let out = &ctx.out;
+    out.require("monitor memory", &[OutputFormat::Table, OutputFormat::Json])?;
+    let reg = ctx.registry()?;
+    let redis = ctx.redis().await?;
+    let mut nodes = Vec::new();
+    for n in redis.nodes() {
+        let i = info(n).await?;
+        let keys: u64 = n.read(&redis::cmd("DBSIZE")).await.unwrap_or(0);
+        nodes.push(NodeMemory {
+            node: n.addr.clone(),
+            used: field(&i, "used_memory"),
+            rss: field(&i, "used_memory_rss"),
+            peak: field(&i, "used_memory_peak"),
+            fragmentation_ratio: i
+                .get("mem_fragmentation_ratio")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.0),
+            maxmemory: field(&i, "maxmemory"),
+            policy: i.get("maxmemory_policy").cloned().unwrap_or_default(),
+            dataset: field(&i, "used_memory_dataset"),
+            overhead: field(&i, "used_memory_overhead"),
+            keys,
+        });
+    }
+    let mut total = NodeMemory {
+        node: "total".into(),
+        ..Default::default()
+    };
+    for n in &nodes {
+        total.used += n.used;
+        total.rss += n.rss;
+        total.peak += n.peak;
+        total.maxmemory += n.maxmemory;
+        total.dataset += n.dataset;
+        total.overhead += n.overhead;
+        total.keys += n.keys;
+    }
+    total.fragmentation_ratio = if total.used > 0 {
+        total.rss as f64 / total.used as f64
+    } else {
+        0.0
+    };
+    total.policy = nodes.first().map(|n| n.policy.clone()).unwrap_or_default();
+
+    // Measure every key, or a deterministic sample of about N keys.
+    let sample = match (a.full, a.sample) {
+        (true, _) => None,
+        (false, Some(n)) => Some(n.max(1)),
+        (false, None) if total.keys > FULL_UP_TO => Some(DEFAULT_SAMPLE),
+        _ => None,
+    };
+    let threshold =
+        sample.map(|n| ((n as f64 / total.keys.max(1) as f64).min(1.0) * u64::MAX as f64) as u64);
+    let hasher = std::collections::hash_map::RandomState::new();
+
+    let layout = &ctx.settings.broker_layout;
+    let broker_idx = reg
+        .with_role(Role::Broker)
+        .next()
+        .and_then(|b| reg.families.iter().position(|f| f.name == b.name));
+    let nf = reg.families.len();
+    // Per family (index nf = no family): keys, measured keys, measured bytes.
+    let mut acc = vec![(0u64, 0u64, 0u64); nf + 1];
+    let mut top: BinaryHeap<Reverse<(u64, Vec<u8>)>> = BinaryHeap::new();
+    let mut measured = 0u64;
+
+    let mut rx = redis.scan(ScanSpec {
+        pattern: b"*".to_vec(),
+        count: a.count,
+        key_type: None,
+    });
+    let pb = out.spinner("measuring");
+    let mut pending = FuturesUnordered::new();
+    let mut done = false;
+    while !done || !pending.is_empty() {
+        tokio::select! {
+            msg = rx.recv(), if !done && pending.len() < IN_FLIGHT => {
+                let Some(msg) = msg else { done = true; continue };
+                let (_, keys) = msg?;
+                pb.inc(keys.len() as u64);
+                let mut measure = Vec::new();
+                for k in keys {
+                    let fam = if layout.is_broker_key(&k) { broker_idx } else { reg.classify(&k).map(|(i, _)| i) }.unwrap_or(nf);
+                    acc[fam].0 += 1;
+                    let pick = match threshold {
+                        None => true,
+                        Some(th) => {
+                            let mut h = hasher.build_hasher();
+                            h.write(&k);
+                            h.finish() <= th
+                        }
+                    };
+                    if pick {
+                        measure.push((fam, k));
+                    }
+                }
+                let r = redis.clone();
+                pending.push(async move {
+                    let keys: Vec<Vec<u8>> = measure.iter().map(|m| m.1.clone()).collect();
+                    let replies = r.per_key(&keys, 1, true, |p, k| {
+                        p.cmd("MEMORY").arg("USAGE").arg(k).arg("SAMPLES").arg(0);
+                    }).await?;
+                    Ok::<_, anyhow::Error>((measure, replies))
+                });
+            }
+            Some(res) = pending.next(), if !pending.is_empty() => {
+                let (measure, replies) = res?;
+                for ((fam, k), r) in measure.into_iter().zip(replies) {
+                    let Some(Value::Int(b)) = r.first() else { continue };
+                    let b = (*b).max(0) as u64;
+                    measured += 1;
+                    acc[fam].1 += 1;
+                    acc[fam].2 += b;
+                    if a.top > 0 {
+                        let e = Reverse((b, k));
+                        if top.len() < a.top {
+                            top.push(e);
+                        } else if top.peek().is_some_and(|m| e < *m) {
+                            top.pop();
+                            top.push(e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    pb.finish_and_clear();
+
+    let exact = threshold.is_none();
+    let avg_all = {
+        let (m, b) = acc.iter().fold((0u64, 0u64), |x, f| (x.0 + f.1, x.1 + f.2));
+        if m == 0 { 0.0 } else { b as f64 / m as f64 }
+    };
+    let mut families: Vec<FamilyMemory> = acc
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.0 > 0)
+        .map(|(i, &(keys, m, b))| {
+            let bytes = if exact || m == keys {
+                b
+            } else if m > 0 {
+                (b as f64 / m as f64 * keys as f64) as u64
+            } else {
+                (avg_all * keys as f64) as u64
+            };
+            let (family, role) = if i == nf {
+                ("(no family)".to_string(), "-")
+            } else {
+                (reg.families[i].name.clone(), reg.families[i].role.name())
+            };
+            FamilyMemory {
+                family,
+                role,
+                keys,
+                bytes,
+                sampled: m,
+            }
+        })
+        .collect();
+    families.sort_by(|x, y| y.bytes.cmp(&x.bytes).then(x.family.cmp(&y.family)));
+    let mut top: Vec<(u64, Vec<u8>)> = top.into_iter().map(|Reverse(x)| x).collect();
+    top.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    let top = top
+        .into_iter()
+        .map(|(m, k)| BigKey {
+            family: reg.classify(&k).map(|(i, _)| reg.families[i].name.clone()),
+            key: bytes::escape(&k),
+            memory: m,
+        })
+        .collect();
+    out.print(&MemoryReport {
+        nodes,
+        total,
+        exact,
+        measured_keys: measured,
+        families,
+        top,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

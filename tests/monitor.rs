@@ -1,0 +1,623 @@
+//! `ldp monitor health|memory|stats` against real servers: thresholds,
+//! replication and cluster failures, Nagios and Prometheus formats, exact
+//! hit-rate arithmetic.
+
+mod support;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::Value as Json;
+use support::{Cluster, RedisServer, ldp};
+
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = ldp().args(args).output().expect("run ldp");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn health_json(url: &str, extra: &[&str]) -> (Option<i32>, Json) {
+    let mut args = vec!["-u", url, "monitor", "health", "-o", "json"];
+    args.extend_from_slice(extra);
+    let (code, out, err) = run(&args);
+    let j = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out} {err}"));
+    (code, j)
+}
+
+fn check<'a>(j: &'a Json, name: &str) -> Vec<&'a Json> {
+    j["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"] == name)
+        .collect()
+}
+
+#[test]
+fn a_fresh_idle_server_is_ok() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let (code, j) = health_json(&s.url(), &[]);
+    assert_eq!(code, Some(0), "{j:#}");
+    assert_eq!(j["status"], "OK");
+    for name in [
+        "reachable",
+        "latency",
+        "role",
+        "memory",
+        "fragmentation",
+        "clients",
+        "persistence",
+    ] {
+        let c = check(&j, name);
+        assert_eq!(c.len(), 1, "{name}: {j:#}");
+        assert_eq!(c[0]["status"], "OK", "{name}: {j:#}");
+    }
+    // The table names every check and ends with the plugin-style summary.
+    let (code, out, _) = run(&["-u", &s.url(), "monitor", "health"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        out.lines().last().unwrap().starts_with("LDP OK - "),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+}
+
+#[test]
+fn memory_near_maxmemory_warns_then_is_critical() {
+    let s = RedisServer::start_with(&["--maxmemory", "10mb"]);
+    let _g = s.guard();
+    let mut con = s.client();
+    let blob = vec![b'x'; 100_000];
+    for i in 0..40 {
+        redis::cmd("SET")
+            .arg(format!("big:{i}"))
+            .arg(&blob)
+            .query::<()>(&mut con)
+            .unwrap();
+    }
+    let info: String = redis::cmd("INFO").arg("memory").query(&mut con).unwrap();
+    let used: f64 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("used_memory:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let pct = used * 100.0 / (10.0 * 1024.0 * 1024.0);
+    assert!((35.0..70.0).contains(&pct), "seeded to {pct}%");
+
+    let warn = format!("{}", (pct - 10.0).floor());
+    let (code, j) = health_json(&s.url(), &["--memory-warn", &warn, "--memory-crit", "95"]);
+    assert_eq!(code, Some(1), "{j:#}");
+    assert_eq!(j["status"], "WARNING");
+    assert_eq!(check(&j, "memory")[0]["status"], "WARNING");
+    assert!(
+        check(&j, "memory")[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("noeviction")
+    );
+
+    let crit = format!("{}", (pct - 5.0).floor());
+    let (code, j) = health_json(&s.url(), &["--memory-warn", "1", "--memory-crit", &crit]);
+    assert_eq!(code, Some(2), "{j:#}");
+    assert_eq!(check(&j, "memory")[0]["status"], "CRITICAL");
+}
+
+fn info_field(s: &RedisServer, section: &str, field: &str) -> Option<String> {
+    let mut con = s.try_client().ok()?;
+    let info: String = redis::cmd("INFO").arg(section).query(&mut con).ok()?;
+    info.lines()
+        .find_map(|l| l.strip_prefix(&format!("{field}:")))
+        .map(|v| v.trim().to_string())
+}
+
+#[test]
+fn a_replica_whose_primary_is_gone_is_critical() {
+    let mut primary = RedisServer::start();
+    let port = primary.port().to_string();
+    let replica = RedisServer::start_with(&["--replicaof", "127.0.0.1", &port]);
+    let _g = replica.guard();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while info_field(&replica, "replication", "master_link_status").as_deref() != Some("up") {
+        assert!(Instant::now() < deadline, "replication never came up");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (code, j) = health_json(&replica.url(), &[]);
+    assert_eq!(code, Some(0), "{j:#}");
+    assert_eq!(check(&j, "role")[0]["value"], "slave");
+
+    primary.stop();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while info_field(&replica, "replication", "master_link_status").as_deref() != Some("down") {
+        assert!(Instant::now() < deadline, "the replica never noticed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (code, j) = health_json(&replica.url(), &[]);
+    assert_eq!(code, Some(2), "{j:#}");
+    let role = check(&j, "role")[0];
+    assert_eq!(role["status"], "CRITICAL");
+    assert!(role["message"].as_str().unwrap().contains(&port), "{role}");
+}
+
+#[test]
+fn a_cluster_with_a_stopped_primary_is_critical() {
+    let mut c = Cluster::start();
+    let (code, j) = health_json(&c.seed_url(), &[]);
+    assert_eq!(code, Some(0), "{j:#}");
+    assert_eq!(check(&j, "reachable").len(), 3, "one per primary: {j:#}");
+    assert_eq!(check(&j, "cluster")[0]["status"], "OK");
+
+    let stopped = c.node(1).port();
+    c.stop_node(1);
+    let (code, j) = health_json(&c.seed_url(), &[]);
+    assert_eq!(code, Some(2), "{j:#}");
+    assert_eq!(j["status"], "CRITICAL");
+    let reach = check(&j, "reachable");
+    let down: Vec<&Json> = reach
+        .iter()
+        .copied()
+        .filter(|c| c["status"] == "CRITICAL")
+        .collect();
+    assert_eq!(down.len(), 1, "{j:#}");
+    assert!(
+        down[0]["node"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!(":{stopped}"))
+    );
+    assert_eq!(check(&j, "cluster")[0]["status"], "CRITICAL");
+}
+
+#[test]
+fn unreachable_is_critical_and_usage_errors_are_unknown() {
+    let port = support::free_port();
+    let url = format!("redis://127.0.0.1:{port}/0");
+    let (code, out, _) = run(&["-u", &url, "monitor", "health", "-o", "nagios"]);
+    assert_eq!(code, Some(2));
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with("LDP CRITICAL - "), "{out}");
+    assert!(first.contains("connection refused"), "{out}");
+
+    for args in [
+        vec!["monitor", "health", "--memory-warn", "200"],
+        vec!["monitor", "health", "--check", "nope"],
+        vec!["monitor", "health", "--bogus"],
+        vec!["monitor", "health", "--latency-warn", "soon"],
+    ] {
+        let (code, _, err) = run(&[&["-u", url.as_str()][..], &args[..]].concat());
+        assert_eq!(code, Some(3), "{args:?}: {err}");
+    }
+    let (code, out, _) = run(&[
+        "-u", &url, "monitor", "health", "-o", "nagios", "--check", "nope",
+    ]);
+    assert_eq!(code, Some(3));
+    assert!(out.starts_with("LDP UNKNOWN - "), "{out}");
+}
+
+#[test]
+fn nagios_output_follows_the_plugin_format() {
+    let s = RedisServer::start_with(&["--maxmemory", "64mb"]);
+    let _g = s.guard();
+    let (code, out, _) = run(&["-u", &s.url(), "monitor", "health", "-o", "nagios"]);
+    assert_eq!(code, Some(0), "{out}");
+    let first = out.lines().next().unwrap();
+    let (text, perf) = first.split_once(" | ").expect("perfdata after ' | '");
+    assert!(text.starts_with("LDP OK - "), "{first}");
+    assert!(!text.contains('|'));
+    // 'label'=value[UOM];[warn];[crit];[min];[max], space-separated.
+    let datum = regex_lite(perf);
+    assert!(datum >= 5, "{perf}");
+    assert!(perf.contains("'memory_used_pct'="), "{perf}");
+    // Later lines carry one check each.
+    assert!(out.lines().skip(1).all(|l| l.starts_with("[OK] ")), "{out}");
+}
+
+/// Validate every perfdata item by hand and count them.
+fn regex_lite(perf: &str) -> usize {
+    let mut n = 0;
+    for item in perf.split(' ') {
+        let (label, rest) = item
+            .split_once('=')
+            .unwrap_or_else(|| panic!("no '=' in {item}"));
+        assert!(
+            label.starts_with('\'') && label.ends_with('\'') && label.len() > 2,
+            "{item}"
+        );
+        let mut parts = rest.split(';');
+        let value = parts.next().unwrap();
+        let digits: String = value
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+            .collect();
+        assert!(digits.parse::<f64>().is_ok(), "{item}");
+        let uom = &value[digits.len()..];
+        assert!(
+            ["", "s", "ms", "us", "%", "B", "KB", "MB", "TB", "c"].contains(&uom),
+            "{item}"
+        );
+        let rest: Vec<&str> = parts.collect();
+        assert!(rest.len() <= 4, "{item}");
+        for r in rest {
+            assert!(r.is_empty() || r.parse::<f64>().is_ok(), "{item}");
+        }
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn prometheus_output_parses_with_the_reference_parser() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ldp.prom");
+    let (code, _, err) = run(&[
+        "-u",
+        &s.url(),
+        "monitor",
+        "health",
+        "-o",
+        "prometheus",
+        "--output-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let script = r#"
+import sys
+from prometheus_client.parser import text_string_to_metric_families
+fams = {f.name: f for f in text_string_to_metric_families(sys.stdin.read())}
+status = [s.value for s in fams["ldp_health_status"].samples]
+assert status == [0.0], status
+assert all(n.startswith("ldp_") for n in fams), list(fams)
+lat = fams["ldp_redis_ping_latency_seconds"].samples[0]
+assert 0 < lat.value < 1 and "node" in lat.labels, lat
+print(len(fams))
+"#;
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "prometheus_client rejected:\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let families: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert!(families >= 8, "{text}");
+    // Atomic write: no temp file left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn evictions_during_the_interval_warn() {
+    let s = RedisServer::start_with(&["--maxmemory", "3mb", "--maxmemory-policy", "allkeys-lru"]);
+    let _g = s.guard();
+    let url = s.url();
+    let writer = {
+        let mut con = s.client();
+        std::thread::spawn(move || {
+            let blob = vec![b'y'; 50_000];
+            let until = Instant::now() + Duration::from_millis(1500);
+            let mut i = 0u64;
+            while Instant::now() < until {
+                let _: redis::RedisResult<()> = redis::cmd("SET")
+                    .arg(format!("e:{i}"))
+                    .arg(&blob)
+                    .query(&mut con);
+                i += 1;
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    let (code, j) = health_json(
+        &url,
+        &[
+            "--interval",
+            "1s",
+            "--check",
+            "evictions,rejected_connections",
+        ],
+    );
+    writer.join().unwrap();
+    assert_eq!(code, Some(1), "{j:#}");
+    assert_eq!(check(&j, "evictions")[0]["status"], "WARNING");
+    assert_eq!(check(&j, "rejected_connections")[0]["status"], "OK");
+    assert_eq!(
+        j["checks"].as_array().unwrap().len(),
+        2,
+        "--check keeps only those: {j:#}"
+    );
+}
+
+#[test]
+fn deep_checks_find_locks_without_ttl_and_stuck_documents() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
+    let (code, j) = health_json(&s.url(), &["--deep", "--check", "locks,stuck"]);
+    assert_eq!(code, Some(0), "{j:#}");
+    redis::cmd("SET")
+        .arg("lock:forever")
+        .arg("0123456789abcdef0123456789abcdef")
+        .query::<()>(&mut con)
+        .unwrap();
+    redis::cmd("SET")
+        .arg("lock:fine")
+        .arg("x")
+        .arg("EX")
+        .arg(60)
+        .query::<()>(&mut con)
+        .unwrap();
+    let old = "{\"pipeline\": {\"status\": \"processing\", \"timestamp\": \"2020-01-01T00:00:00\"}, \"last_update\": {\"stage\": \"ocr\", \"status\": \"processing\", \"timestamp\": \"2020-01-01T00:00:00.5\"}}";
+    redis::cmd("SET")
+        .arg("cache:doc:state:0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab")
+        .arg(old)
+        .query::<()>(&mut con)
+        .unwrap();
+    let (code, j) = health_json(&s.url(), &["--deep", "--check", "locks,stuck"]);
+    assert_eq!(code, Some(1), "{j:#}");
+    let locks = check(&j, "locks")[0];
+    assert_eq!(locks["value"], "1");
+    assert!(locks["message"].as_str().unwrap().contains("lock:forever"));
+    let stuck = check(&j, "stuck")[0];
+    assert_eq!(stuck["status"], "WARNING");
+    assert!(stuck["message"].as_str().unwrap().contains("0b6f1c3e"));
+    // Without --deep nothing scans.
+    let (code, j) = health_json(&s.url(), &[]);
+    assert_eq!(code, Some(0));
+    assert!(check(&j, "locks").is_empty());
+}
+
+#[test]
+fn stats_report_exact_cache_metrics_and_hit_rates() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
+    let now_min = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 60;
+    // (kind, type, minutes ago, count); minute 90 is outside the default 60m window.
+    let seed: &[(&str, &str, u64, u64)] = &[
+        ("hits", "ocr", 0, 7),
+        ("hits", "ocr", 5, 10),
+        ("misses", "ocr", 5, 3),
+        ("sets", "ocr", 5, 3),
+        ("hits", "entities", 59, 1),
+        ("misses", "entities", 2, 4),
+        ("hits", "chunks", 90, 1000),
+        ("misses", "job", 1, 2),
+    ];
+    for (kind, t, ago, n) in seed {
+        redis::cmd("SET")
+            .arg(format!("cache:metrics:{kind}:{t}:{}", now_min - ago))
+            .arg(n)
+            .arg("EX")
+            .arg(7200)
+            .query::<()>(&mut con)
+            .unwrap();
+    }
+    // Server-side lookups before ldp runs: 30 hits and 10 misses exactly.
+    for i in 0..40 {
+        let key = if i < 30 {
+            "cache:metrics:hits:ocr:0-missing"
+        } else {
+            "absent"
+        };
+        if i < 30 {
+            redis::cmd("SET")
+                .arg(key)
+                .arg(1)
+                .query::<()>(&mut con)
+                .unwrap();
+        }
+        let _: Option<String> = redis::cmd("GET").arg(key).query(&mut con).unwrap();
+    }
+    let (code, out, err) = run(&[
+        "-u",
+        &s.url(),
+        "monitor",
+        "stats",
+        "--interval",
+        "100ms",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let j: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["server"]["hits_since_start"], 30, "{j:#}");
+    assert_eq!(j["server"]["misses_since_start"], 10, "{j:#}");
+    assert_eq!(j["server"]["hit_rate_since_start"], 0.75);
+    let ty = |t: &str| {
+        j["cache"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["type"] == t)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(ty("ocr")["hits"], 17);
+    assert_eq!(ty("ocr")["misses"], 3);
+    assert_eq!(ty("ocr")["sets"], 3);
+    assert_eq!(ty("ocr")["hit_rate"], 0.85);
+    assert_eq!(ty("entities")["hits"], 1);
+    assert_eq!(ty("entities")["misses"], 4);
+    assert_eq!(ty("entities")["hit_rate"], 0.2);
+    assert_eq!(ty("chunks")["hits"], 0, "outside the window");
+    assert!(ty("chunks")["hit_rate"].is_null());
+    assert_eq!(ty("job")["hit_rate"], 0.0);
+    assert_eq!(ty("ocr")["per_minute"].as_array().unwrap().len(), 60);
+    // A shorter window leaves the older minutes out.
+    let (_, out, _) = run(&[
+        "-u",
+        &s.url(),
+        "monitor",
+        "stats",
+        "--interval",
+        "10ms",
+        "--window",
+        "3m",
+        "-o",
+        "json",
+    ]);
+    let j: Json = serde_json::from_str(&out).unwrap();
+    let ocr = j["cache"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["type"] == "ocr")
+        .unwrap();
+    assert_eq!(ocr["hits"], 7);
+}
+
+#[test]
+fn stats_watch_streams_ndjson_until_interrupted() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let bin = assert_cmd::cargo::cargo_bin!("ldp");
+    let child = Command::new(bin)
+        .args([
+            "-u",
+            &s.url(),
+            "monitor",
+            "stats",
+            "--interval",
+            "100ms",
+            "--watch",
+            "300ms",
+            "-o",
+            "ndjson",
+        ])
+        .env("LDP_CONFIG", "/nonexistent")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 2, "{text}");
+    for l in lines {
+        let j: Json = serde_json::from_str(l).unwrap();
+        assert!(j["server"]["ops_per_sec"].is_number());
+    }
+    let (code, _, _) = run(&[
+        "-u",
+        &s.url(),
+        "monitor",
+        "stats",
+        "--watch",
+        "1s",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(code, Some(2), "--watch with a JSON document is refused");
+}
+
+#[test]
+fn memory_by_family_is_exact_with_full_and_estimated_with_sample() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
+    let mut want_ocr = 0u64;
+    for i in 0..300 {
+        let key = format!("cache:doc:ocr:0b6f1c3e-2a4b-4c5d-8e9f-{i:012}");
+        redis::cmd("SET")
+            .arg(&key)
+            .arg("x".repeat(100 + i))
+            .query::<()>(&mut con)
+            .unwrap();
+        let m: u64 = redis::cmd("MEMORY")
+            .arg("USAGE")
+            .arg(&key)
+            .arg("SAMPLES")
+            .arg(0)
+            .query(&mut con)
+            .unwrap();
+        want_ocr += m;
+    }
+    for i in 0..200 {
+        redis::cmd("SET")
+            .arg(format!("misc:{i}"))
+            .arg("v")
+            .query::<()>(&mut con)
+            .unwrap();
+    }
+    redis::cmd("SET")
+        .arg("huge:one")
+        .arg("z".repeat(100_000))
+        .query::<()>(&mut con)
+        .unwrap();
+    let (code, out, err) = run(&[
+        "-u",
+        &s.url(),
+        "monitor",
+        "memory",
+        "--full",
+        "--top",
+        "1",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let j: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["exact"], true);
+    assert_eq!(j["total"]["keys"], 501);
+    let fam = |j: &Json, n: &str| {
+        j["families"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["family"] == n)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(fam(&j, "ocr")["keys"], 300);
+    assert_eq!(fam(&j, "ocr")["bytes"], want_ocr);
+    assert_eq!(fam(&j, "(no family)")["keys"], 201);
+    assert_eq!(j["top"][0]["key"], "huge:one");
+    assert!(j["nodes"][0]["used"].as_u64().unwrap() > 0);
+
+    let (_, out, _) = run(&[
+        "-u",
+        &s.url(),
+        "monitor",
+        "memory",
+        "--sample",
+        "100",
+        "-o",
+        "json",
+    ]);
+    let j: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["exact"], false);
+    assert_eq!(fam(&j, "ocr")["keys"], 300, "counts stay exact");
+    let est = fam(&j, "ocr")["bytes"].as_f64().unwrap();
+    let rel = (est - want_ocr as f64).abs() / want_ocr as f64;
+    assert!(rel < 0.25, "estimate {est} vs {want_ocr}");
+    let measured = j["measured_keys"].as_u64().unwrap();
+    assert!((30..=250).contains(&measured), "{measured}");
+    let (_, text, _) = run(&["-u", &s.url(), "monitor", "memory", "--sample", "100"]);
+    assert!(text.contains("ESTIMATED"), "{text}");
+}
