@@ -24,7 +24,7 @@ use crate::redis::ScanSpec;
 /// Above this many keys the default is a sample, not every key.
 const FULL_UP_TO: u64 = 1_000_000;
 const DEFAULT_SAMPLE: u64 = 100_000;
-const IN_FLIGHT: usize = 4;
+const IN_FLIGHT: usize = 8;
 
 #[derive(Debug, Serialize, Default, Clone)]
 pub struct NodeMemory {
@@ -240,7 +240,8 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
                 let Some(msg) = msg else { done = true; continue };
                 let (_, keys) = msg?;
                 pb.inc(keys.len() as u64);
-                let mut measure = Vec::new();
+                let mut fams = Vec::with_capacity(keys.len());
+                let mut measure = Vec::with_capacity(keys.len());
                 for k in keys {
                     let fam = if layout.is_broker_key(&k) { broker_idx } else { reg.classify(&k).map(|(i, _)| i) }.unwrap_or(nf);
                     acc[fam].0 += 1;
@@ -253,21 +254,21 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
                         }
                     };
                     if pick {
-                        measure.push((fam, k));
+                        fams.push(fam);
+                        measure.push(k);
                     }
                 }
                 let r = redis.clone();
                 pending.push(async move {
-                    let keys: Vec<Vec<u8>> = measure.iter().map(|m| m.1.clone()).collect();
-                    let replies = r.per_key(&keys, 1, true, |p, k| {
+                    let replies = r.per_key(&measure, 1, true, |p, k| {
                         p.cmd("MEMORY").arg("USAGE").arg(k).arg("SAMPLES").arg(0);
                     }).await?;
-                    Ok::<_, anyhow::Error>((measure, replies))
+                    Ok::<_, anyhow::Error>((fams, measure, replies))
                 });
             }
             Some(res) = pending.next(), if !pending.is_empty() => {
-                let (measure, replies) = res?;
-                for ((fam, k), r) in measure.into_iter().zip(replies) {
+                let (fams, measure, replies) = res?;
+                for ((fam, k), r) in fams.into_iter().zip(measure).zip(replies) {
                     let Some(Value::Int(b)) = r.first() else { continue };
                     let b = (*b).max(0) as u64;
                     measured += 1;
