@@ -3,12 +3,13 @@
 //! to the output layer.
 
 pub mod keys;
+pub mod lock;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, KeysCommand};
+use crate::cli::{Cli, Command, KeysCommand, LockCommand};
 use crate::config::Settings;
 use crate::output::Output;
 use crate::redis::Redis;
@@ -45,6 +46,16 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         }
         Command::Keys(KeysCommand::Delete(a)) => {
             keys::delete(ctx, keys::DeleteOptions::try_from(a)?).await
+        }
+        Command::Lock(LockCommand::List(a)) => {
+            lock::list(ctx, lock::ListOptions::try_from(a)?).await
+        }
+        Command::Lock(LockCommand::Hold(a)) => {
+            lock::hold(ctx, lock::HoldOptions::try_from(a)?).await
+        }
+        Command::Lock(LockCommand::Run(a)) => lock::run(ctx, lock::RunOptions::try_from(a)?).await,
+        Command::Lock(LockCommand::Break(a)) => {
+            lock::break_lock(ctx, lock::BreakOptions::try_from(a)?).await
         }
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
