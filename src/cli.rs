@@ -272,7 +272,9 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     if let Ok(secs) = t.parse::<f64>() {
         if secs.is_finite() && secs >= 0.0 {
-            return Ok(Duration::from_secs_f64(secs));
+            // try_: a huge number (1e300) is a usage error, not a panic.
+            return Duration::try_from_secs_f64(secs)
+                .map_err(|_| format!("invalid duration '{s}': too long"));
         }
     }
     humantime::parse_duration(t)
@@ -296,6 +298,7 @@ mod tests {
         assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
         assert!(parse_duration("soon").unwrap_err().contains("'soon'"));
         assert!(parse_duration("-1").is_err());
+        assert!(parse_duration("1e300").unwrap_err().contains("too long"));
     }
 
     #[test]

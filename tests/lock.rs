@@ -173,7 +173,7 @@ fn run_holds_past_its_ttl_and_exits_with_the_childs_code() {
     let name = format!("{}longjob", unique_prefix("lock"));
     let key = format!("lock:{name}");
     let started = Instant::now();
-    let child = ldp_std(&url)
+    let mut child = ldp_std(&url)
         .args(["lock", "run", &name, "--ttl", "2s", "--"])
         .args([
             "sh",
@@ -189,10 +189,15 @@ fn run_holds_past_its_ttl_and_exits_with_the_childs_code() {
         get(&mut con, &key).is_some()
     });
     let token = get(&mut con, &key).unwrap();
-    // ~4.2 s of tries, well past the 2 s TTL.
-    let tries = py(&url, &["try", &key, "15", "0.3"]);
-    assert_eq!(stdout(&tries), "acquired=0 tries=15");
-    assert!(started.elapsed() > Duration::from_secs(3));
+    let held_since = Instant::now();
+    // 3.3 s of tries, well past the 2 s TTL, while the child still runs.
+    let tries = py(&url, &["try", &key, "12", "0.3"]);
+    assert_eq!(stdout(&tries), "acquired=0 tries=12");
+    assert!(held_since.elapsed() > Duration::from_millis(3300));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the tries must fall within the run"
+    );
 
     let out = child.wait_with_output().expect("wait for ldp");
     assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));

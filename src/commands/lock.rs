@@ -776,7 +776,8 @@ async fn acquire(
     let node_i = redis.node_for(&lock.key)?;
     let node = redis.node(node_i);
     let token = new_token()?;
-    let deadline = Instant::now() + wait;
+    // None: a --wait too long to represent, i.e. wait for ever.
+    let deadline = Instant::now().checked_add(wait);
     let mut attempt = 0u32;
     loop {
         let sent = Instant::now();
@@ -797,14 +798,16 @@ async fn acquire(
             }
             Attempt::Busy(holder) => {
                 let now = Instant::now();
-                let Some(left) = deadline
-                    .checked_duration_since(now)
-                    .filter(|d| !d.is_zero())
-                else {
-                    return Ok(Got::Busy(holder));
+                let left = match deadline {
+                    None => Duration::MAX,
+                    Some(d) => d.saturating_duration_since(now),
                 };
-                if attempt == 0 {
-                    out.debug(format!(
+                if left.is_zero() {
+                    return Ok(Got::Busy(holder));
+                }
+                // On a terminal someone is watching: say why nothing happens yet.
+                if attempt == 0 && out.stderr_tty {
+                    out.note(format!(
                         "{}; waiting up to {}",
                         holder.describe(lock),
                         humantime::format_duration(wait)
