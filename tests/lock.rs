@@ -799,3 +799,51 @@ fn cluster_locks() {
     let status = wait_child(&mut child, Duration::from_secs(10));
     assert_eq!(status.code(), Some(76));
 }
+
+// ------------------------------------------------------------------ TLS + ACL
+
+/// The lock commands over TLS as an ACL user (the Redis Cloud setup).
+#[test]
+fn tls_acl_run_list_and_break() {
+    let t = support::shared_tls();
+    let _g = t.guard();
+    let name = format!("{}tls", unique_prefix("lock"));
+    let key = format!("lock:{name}");
+    let base = |args: &[&str]| {
+        ldp()
+            .env("LDP_REDIS_PASSWORD", t.password())
+            .arg("-u")
+            .arg(t.url_without_password())
+            .arg("--tls-ca")
+            .arg(t.ca_path())
+            .args(args)
+            .output()
+            .expect("run ldp")
+    };
+    let out = base(&[
+        "lock",
+        "run",
+        &name,
+        "--",
+        "sh",
+        "-c",
+        "echo $LDP_LOCK_FENCE",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "1");
+    t.seed(&[vec![
+        b"SET".to_vec(),
+        key.clone().into_bytes(),
+        b"0123456789abcdef0123456789abcdef".to_vec(),
+        b"EX".to_vec(),
+        b"100".to_vec(),
+    ]]);
+    let list = base(&["lock", "list", &key, "-o", "json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert_eq!(json(&list)[0]["style"], "redis-py");
+    let busy = base(&["lock", "run", &name, "--", "true"]);
+    assert_eq!(busy.status.code(), Some(75));
+    let broke = base(&["lock", "break", &name, "--yes"]);
+    assert!(broke.status.success(), "{}", stderr(&broke));
+    assert!(!stderr(&broke).contains(t.password()));
+}
