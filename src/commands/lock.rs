@@ -90,7 +90,7 @@ const BACKOFF_CAP: Duration = Duration::from_secs(1);
 /// Bytes of a value read to show a token (lock tokens are 24 to 36 bytes).
 const TOKEN_PEEK: usize = 128;
 /// SCAN COUNT hint for `lock list`.
-const SCAN_COUNT: u32 = 1000;
+const SCAN_COUNT: u32 = 5000;
 /// Rows a table shows when no `--limit` is given.
 const TABLE_ROWS: usize = 1000;
 
