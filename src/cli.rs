@@ -97,6 +97,9 @@ pub enum Command {
     /// Health checks (Nagios/Prometheus), memory by key family, hit rates
     #[command(subcommand)]
     Monitor(MonitorCommand),
+    /// List, hold, run under and break distributed locks (redis-py Lock format)
+    #[command(subcommand)]
+    Lock(LockCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -345,12 +348,115 @@ pub struct DeleteArgs {
     pub count: u32,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum LockCommand {
+    /// List lock keys cluster-wide (lock:*, cache:doc:lock:*, doc:lock:*, unacked_mutex,
+    /// lock-signal:*) with token, TTL and holder style; locks without TTL are flagged
+    List(LockListArgs),
+    /// Acquire a lock, print its token and fence, renew it until SIGINT/SIGTERM, then release it
+    Hold(LockHoldArgs),
+    /// Run CMD (no shell) while holding a lock; renew it meanwhile, kill CMD if the lock is lost
+    #[command(
+        after_help = "Exit codes: CMD's own code (128+N if signal N ended it); 75 lock busy \
+                           (or --conflict-exit-code); 76 lock lost (CMD was terminated); \
+                           126/127 CMD could not be run; 2 usage; 69 Redis unreachable.\n\
+                           CMD gets LDP_LOCK_KEY, LDP_LOCK_TOKEN and LDP_LOCK_FENCE."
+    )]
+    Run(LockRunArgs),
+    /// Delete a stuck lock, but only while the token shown (or --token) still holds it
+    Break(LockBreakArgs),
+}
+
+/// Which lock: `NAME` (the key `lock:NAME`) or a raw `--key`.
+#[derive(Debug, Args)]
+pub struct LockTarget {
+    /// Lock name; the key is lock:NAME. No glob characters (* ? [ ] \), whitespace or control
+    /// characters
+    #[arg(
+        value_name = "NAME",
+        required_unless_present = "key",
+        conflicts_with = "key"
+    )]
+    pub name: Option<String>,
+    /// A raw lock key instead of lock:NAME, e.g. cache:doc:lock:<uuid> (\xNN escapes accepted)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+}
+
+/// How long a lock is taken for and how long to wait for it.
+#[derive(Debug, Args)]
+pub struct LockLeaseArgs {
+    /// Lock TTL, 1s to 24h: the key expires this long after the last renewal (renewed every
+    /// TTL/3), so a crashed holder blocks others at most this long
+    #[arg(long, value_name = "DUR", default_value = "60s", value_parser = parse_duration)]
+    pub ttl: Duration,
+    /// When the lock is busy, keep trying this long (jittered backoff, polls at most 1s apart);
+    /// 0 tries once
+    #[arg(long, value_name = "DUR", default_value = "0s", value_parser = parse_duration)]
+    pub wait: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct LockListArgs {
+    /// Glob pattern of keys to list instead of the lock families, e.g. 'lock:nightly*'
+    #[arg(value_name = "PATTERN")]
+    pub pattern: Option<OsString>,
+    /// Only locks without a TTL (they never expire)
+    #[arg(long)]
+    pub no_ttl: bool,
+    /// Stop after N locks
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct LockHoldArgs {
+    #[command(flatten)]
+    pub target: LockTarget,
+    #[command(flatten)]
+    pub lease: LockLeaseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LockRunArgs {
+    #[command(flatten)]
+    pub target: LockTarget,
+    #[command(flatten)]
+    pub lease: LockLeaseArgs,
+    /// Exit with N instead of 75 when the lock is busy (like flock -E)
+    #[arg(long, value_name = "N")]
+    pub conflict_exit_code: Option<u8>,
+    /// When the lock is lost: time between SIGTERM and SIGKILL to CMD
+    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
+    pub grace: Duration,
+    /// The command and its arguments, after `--`
+    #[arg(value_name = "CMD", last = true, required = true, num_args = 1..)]
+    pub command: Vec<OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct LockBreakArgs {
+    #[command(flatten)]
+    pub target: LockTarget,
+    /// Break only if this token holds the lock (default: the token shown)
+    #[arg(long, value_name = "TOKEN")]
+    pub token: Option<String>,
+    /// Show the holder; break nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
 /// Human durations (`500ms`, `30s`, `5m`); a bare number means seconds.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
     if let Ok(secs) = t.parse::<f64>() {
         if secs.is_finite() && secs >= 0.0 {
-            return Ok(Duration::from_secs_f64(secs));
+            // try_: a huge number (1e300) is a usage error, not a panic.
+            return Duration::try_from_secs_f64(secs)
+                .map_err(|_| format!("invalid duration '{s}': too long"));
         }
     }
     humantime::parse_duration(t)
@@ -374,6 +480,7 @@ mod tests {
         assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
         assert!(parse_duration("soon").unwrap_err().contains("'soon'"));
         assert!(parse_duration("-1").is_err());
+        assert!(parse_duration("1e300").unwrap_err().contains("too long"));
     }
 
     #[test]

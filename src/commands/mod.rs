@@ -6,6 +6,7 @@ pub mod audit;
 pub mod cache;
 pub mod health;
 pub mod keys;
+pub mod lock;
 pub mod memory;
 pub mod stats;
 
@@ -14,7 +15,8 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{CacheCommand, Cli, Command, KeysCommand, MonitorCommand};
+use crate::cli::{CacheCommand, Cli, Command, KeysCommand, LockCommand, MonitorCommand};
+
 use crate::config::Settings;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -65,6 +67,16 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Monitor(MonitorCommand::Health(a)) => health::health(ctx, a).await,
         Command::Monitor(MonitorCommand::Memory(a)) => memory::memory(ctx, a).await,
         Command::Monitor(MonitorCommand::Stats(a)) => stats::stats(ctx, a).await,
+        Command::Lock(LockCommand::List(a)) => {
+            lock::list(ctx, lock::ListOptions::try_from(a)?).await
+        }
+        Command::Lock(LockCommand::Hold(a)) => {
+            lock::hold(ctx, lock::HoldOptions::try_from(a)?).await
+        }
+        Command::Lock(LockCommand::Run(a)) => lock::run(ctx, lock::RunOptions::try_from(a)?).await,
+        Command::Lock(LockCommand::Break(a)) => {
+            lock::break_lock(ctx, lock::BreakOptions::try_from(a)?).await
+        }
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
