@@ -100,6 +100,8 @@ pub enum Command {
     /// List, hold, run under and break distributed locks (redis-py Lock format)
     #[command(subcommand)]
     Lock(LockCommand),
+    /// Register and enqueue documents for the pipeline's Celery workers, exactly once
+    Import(ImportArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -137,6 +139,66 @@ pub struct AuditArgs {
     /// SCAN COUNT hint per call
     #[arg(long, value_name = "N", default_value_t = 5000)]
     pub count: u32,
+}
+
+/// `--as-batch`: which of the pipeline's batch tasks carries the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchLane {
+    High,
+    Normal,
+    Low,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files and directories (walked recursively)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The pipeline's manifest (metadata.base_path, files[].path ...); '-' reads stdin
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// The project's UUID
+    #[arg(long, value_name = "UUID", required = true)]
+    pub project: String,
+    /// Celery queue of process_pdf_document
+    #[arg(long, value_name = "Q", default_value = "default")]
+    pub queue: String,
+    /// Celery priority 0-9
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub priority: u8,
+    /// Send scripts.batch_tasks.process_batch_* tasks with manifests instead
+    #[arg(long, value_enum, value_name = "LANE")]
+    pub as_batch: Option<BatchLane>,
+    /// Documents per batch task (with --as-batch)
+    #[arg(long, value_name = "N", default_value_t = 25, requires = "as_batch")]
+    pub batch_size: usize,
+    /// file_path sent to the workers: {uuid} {ext} {name} {project}, e.g. s3://bucket/documents/{uuid}{ext}
+    #[arg(long, value_name = "TPL")]
+    pub path_template: Option<String>,
+    /// This run's batch id (ldp:batch:ID); default: a new UUID
+    #[arg(long, value_name = "ID")]
+    pub batch_id: Option<String>,
+    /// Hash and plan, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// At most N documents per second
+    #[arg(long, value_name = "N")]
+    pub rate: Option<f64>,
+    /// Only files matching this glob (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip files matching this glob (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Do not ask before a large import on a terminal
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Stop at the first unreadable file
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Files hashed at once (default: the number of CPUs)
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,3 +14,4 @@ pub mod error;
 pub mod keyspace;
 pub mod output;
 pub mod redis;
+pub mod task;

@@ -107,6 +107,23 @@ impl Output {
         pb
     }
 
+    /// A progress bar with rate and ETA on stderr, only on a terminal and not with -q.
+    pub fn bar(&self, len: u64, what: &str) -> ProgressBar {
+        if !self.stderr_tty || self.verbosity < 0 {
+            return ProgressBar::hidden();
+        }
+        let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr_with_hz(10));
+        pb.set_style(
+            ProgressStyle::with_template(
+                "{msg:11} [{bar:30}] {human_pos}/{human_len} ({per_sec}, ETA {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        pb.set_message(what.to_string());
+        pb
+    }
+
     /// Ask yes/no on the terminal; default no.
     pub fn confirm(&self, prompt: &str) -> Result<bool> {
         Ok(dialoguer::Confirm::new()

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod cache;
 pub mod health;
+pub mod import;
 pub mod keys;
 pub mod lock;
 pub mod memory;
@@ -32,6 +33,11 @@ impl Ctx {
     /// The key-family registry: embedded, plus the operator's file if any.
     pub fn registry(&self) -> Result<Arc<Registry>> {
         Ok(Arc::new(Registry::load(self.settings.keyspace.as_deref())?))
+    }
+
+    /// Connect to the Celery broker's Redis (`--broker-url`, else the main URL).
+    pub async fn broker(&self) -> Result<Redis> {
+        Redis::connect(&self.settings.broker).await
     }
 
     /// Connect to the configured Redis (standalone or cluster, detected).
@@ -77,6 +83,7 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Lock(LockCommand::Break(a)) => {
             lock::break_lock(ctx, lock::BreakOptions::try_from(a)?).await
         }
+        Command::Import(a) => import::import(ctx, a).await,
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

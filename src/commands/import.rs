@@ -1,0 +1,1183 @@
+//! `ldp import`: register and enqueue documents for the pipeline's Celery
+//! workers, exactly once per document.
+//!
+//! Identity is the content: a document's UUID is UUIDv5(project, sha256 hex),
+//! so the same file in the same project is always the same document. The
+//! marker `ldp:imported:{project}:{sha256}` and the task's LPUSH are written
+//! by one Lua script on the broker, so a crash, `kill -9` or Ctrl-C can never
+//! leave a document marked but not enqueued, or enqueued twice; a re-run skips
+//! what is marked. When the caches live on the same server the script also
+//! writes `doc:import`, the project index and the batch set; when they live
+//! elsewhere (a cluster) those are written right after, idempotently, and a
+//! re-run completes them.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{Context, Result};
+use redis::Value;
+use serde::Serialize;
+use serde_json::{Value as Json, json};
+use sha2::{Digest, Sha256};
+
+use super::Ctx;
+use super::cache::ProjectId;
+use crate::cli::{BatchLane, ImportArgs, OutputFormat};
+use crate::error::LdpError;
+use crate::keyspace::Registry;
+use crate::output::{self, Output, Report};
+use crate::redis::Redis;
+use crate::task::{Task, has_kombu_tag, origin};
+
+/// The pipeline's document types, when no --include says otherwise.
+pub const DEFAULT_TYPES: [&str; 9] = [
+    "pdf", "doc", "docx", "txt", "jpg", "jpeg", "png", "tiff", "tif",
+];
+/// Documents per pipelined round trip.
+const CHUNK: usize = 500;
+/// `doc:import` lives an hour (KEYSPACE.md).
+const IMPORT_TTL_SECS: u64 = 3600;
+/// Ask on a terminal before importing more documents than this.
+const CONFIRM_ABOVE: usize = 1000;
+
+/// Marker + LPUSH (+ the cache keys when they share the server), atomically.
+/// KEYS: queue, n markers, [index set, batch set, n doc:import keys].
+/// ARGV: envelope, task id, n, ttl, [uuid, record] * n.
+const ENQUEUE_LUA: &str = r#"
+local n = tonumber(ARGV[3])
+for i = 2, n + 1 do
+  if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
+end
+for i = 2, n + 1 do redis.call('SET', KEYS[i], ARGV[2]) end
+redis.call('LPUSH', KEYS[1], ARGV[1])
+if #KEYS > n + 1 then
+  for i = 1, n do
+    local uuid = ARGV[3 + 2 * i]
+    redis.call('SET', KEYS[n + 3 + i], ARGV[4 + 2 * i], 'EX', ARGV[4])
+    redis.call('SADD', KEYS[n + 2], uuid)
+    redis.call('SADD', KEYS[n + 3], uuid)
+  end
+end
+return 1
+"#;
+
+/// One file to import, validated.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub name: String,
+    /// Lower-case, with its dot (`.pdf`), or empty.
+    pub ext: String,
+    pub file_type: String,
+    pub mime_type: Option<String>,
+    pub metadata: Option<Json>,
+}
+
+fn lower_ext(p: &Path) -> String {
+    p.extension()
+        .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
+        .unwrap_or_default()
+}
+
+fn input_for(path: PathBuf) -> Input {
+    let ext = lower_ext(&path);
+    Input {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        file_type: ext.trim_start_matches('.').to_string(),
+        ext,
+        mime_type: None,
+        metadata: None,
+        path,
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Walk the PATH arguments: files as given, directories recursively,
+/// filtered by --include/--exclude (or the pipeline's types).
+pub fn walk(
+    paths: &[PathBuf],
+    include: &[String],
+    exclude: &[String],
+) -> Result<(Vec<Input>, usize)> {
+    let build = |globs: &[String], what: &str| -> Result<Option<globset::GlobSet>> {
+        if globs.is_empty() {
+            return Ok(None);
+        }
+        let mut b = globset::GlobSetBuilder::new();
+        for g in globs {
+            let glob = globset::GlobBuilder::new(g)
+                .case_insensitive(true)
+                .literal_separator(false)
+                .build()
+                .map_err(|e| LdpError::usage(format!("invalid --{what} '{g}': {e}")))?;
+            b.add(glob);
+        }
+        Ok(Some(
+            b.build()
+                .map_err(|e| LdpError::usage(format!("--{what}: {e}")))?,
+        ))
+    };
+    let inc = build(include, "include")?;
+    let exc = build(exclude, "exclude")?;
+    let wanted = |p: &Path| -> bool {
+        let name = p.file_name().map(Path::new).unwrap_or(p);
+        let hit = |set: &globset::GlobSet| set.is_match(p) || set.is_match(name);
+        if exc.as_ref().is_some_and(hit) {
+            return false;
+        }
+        match &inc {
+            Some(set) => hit(set),
+            None => DEFAULT_TYPES.contains(&lower_ext(p).trim_start_matches('.')),
+        }
+    };
+    let mut out = Vec::new();
+    let mut missing = Vec::new();
+    let mut skipped = 0usize;
+    for p in paths {
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                missing.push(format!("{}: {e}", p.display()));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            for entry in walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        if wanted(e.path()) {
+                            out.push(input_for(absolute(e.path())));
+                        } else {
+                            skipped += 1;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => missing.push(format!("{}: {e}", p.display())),
+                }
+            }
+        } else if wanted(p) || (include.is_empty() && exclude.is_empty()) {
+            // A file named explicitly is imported whatever its type, unless excluded.
+            out.push(input_for(absolute(p)));
+        } else {
+            skipped += 1;
+        }
+    }
+    if !missing.is_empty() {
+        return Err(LdpError::usage(problems(
+            "cannot read the inputs",
+            &missing,
+        )));
+    }
+    Ok((out, skipped))
+}
+
+fn problems(what: &str, list: &[String]) -> String {
+    let shown: Vec<&str> = list.iter().take(10).map(String::as_str).collect();
+    let more = if list.len() > 10 {
+        format!("; and {} more", list.len() - 10)
+    } else {
+        String::new()
+    };
+    format!(
+        "{what} ({} problem(s)): {}{more}",
+        list.len(),
+        shown.join("; ")
+    )
+}
+
+/// Read and validate the pipeline's manifest completely: a syntax error, a
+/// missing file or a bad field is a usage error listing every problem.
+pub fn read_manifest(path: &Path) -> Result<Vec<Input>> {
+    let text = if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| LdpError::usage(format!("cannot read the manifest from stdin: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(path).map_err(|e| {
+            LdpError::usage(format!("cannot read --manifest {}: {e}", path.display()))
+        })?
+    };
+    let m: Json = serde_json::from_str(&text)
+        .map_err(|e| LdpError::usage(format!("--manifest {}: not JSON: {e}", path.display())))?;
+    let mut bad = Vec::new();
+    let base = match m.pointer("/metadata/base_path") {
+        None | Some(Json::Null) => None,
+        Some(Json::String(s)) => Some(PathBuf::from(s)),
+        Some(_) => {
+            bad.push("metadata.base_path: not a string".to_string());
+            None
+        }
+    };
+    let files = match m.get("files") {
+        Some(Json::Array(a)) if !a.is_empty() => a.clone(),
+        Some(Json::Array(_)) => {
+            bad.push("files: empty".into());
+            Vec::new()
+        }
+        _ => {
+            bad.push("files: missing or not an array".into());
+            Vec::new()
+        }
+    };
+    let mut out = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let at = |field: &str| format!("files[{i}].{field}");
+        let Some(obj) = f.as_object() else {
+            bad.push(format!("files[{i}]: not an object"));
+            continue;
+        };
+        let rel = match obj.get("path") {
+            Some(Json::String(s)) if !s.is_empty() => PathBuf::from(s),
+            _ => {
+                bad.push(format!("{}: missing or not a string", at("path")));
+                continue;
+            }
+        };
+        let full = match (&base, rel.is_absolute()) {
+            (Some(b), false) => b.join(&rel),
+            _ => rel.clone(),
+        };
+        let mut ok = true;
+        for field in ["detected_type", "mime_type", "name"] {
+            if let Some(v) = obj.get(field)
+                && !v.is_string()
+                && !v.is_null()
+            {
+                bad.push(format!("{}: not a string", at(field)));
+                ok = false;
+            }
+        }
+        let metadata = match obj.get("metadata") {
+            None | Some(Json::Null) => None,
+            Some(v @ Json::Object(_)) => {
+                if has_kombu_tag(v) {
+                    bad.push(format!(
+                        "{}: holds a {{__type__, __value__}} object kombu would decode",
+                        at("metadata")
+                    ));
+                    ok = false;
+                }
+                Some(v.clone())
+            }
+            Some(_) => {
+                bad.push(format!("{}: not an object", at("metadata")));
+                ok = false;
+                None
+            }
+        };
+        match std::fs::metadata(&full) {
+            Ok(md) if md.is_file() => {}
+            Ok(_) => {
+                bad.push(format!("{}: {} is not a file", at("path"), full.display()));
+                ok = false;
+            }
+            Err(e) => {
+                bad.push(format!("{}: {}: {e}", at("path"), full.display()));
+                ok = false;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let mut input = input_for(absolute(&full));
+        if let Some(Json::String(t)) = obj.get("detected_type") {
+            input.file_type = t.trim_start_matches('.').to_ascii_lowercase();
+        }
+        if let Some(Json::String(n)) = obj.get("name") {
+            input.name = n.clone();
+        }
+        input.mime_type = obj
+            .get("mime_type")
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        input.metadata = metadata;
+        out.push(input);
+    }
+    if !bad.is_empty() {
+        return Err(LdpError::usage(problems(
+            &format!("invalid manifest {}", path.display()),
+            &bad,
+        )));
+    }
+    Ok(out)
+}
+
+/// `{uuid}`, `{ext}`, `{name}`, `{project}`; anything else in braces is refused.
+pub fn check_template(tpl: &str) -> Result<()> {
+    let mut rest = tpl;
+    while let Some(i) = rest.find('{') {
+        let end = rest[i..].find('}').ok_or_else(|| {
+            LdpError::usage(format!(
+                "invalid --path-template '{tpl}': '{{' without '}}'"
+            ))
+        })?;
+        let name = &rest[i + 1..i + end];
+        if !["uuid", "ext", "name", "project"].contains(&name) {
+            return Err(LdpError::usage(format!(
+                "invalid --path-template '{tpl}': unknown placeholder {{{name}}} (use {{uuid}}, {{ext}}, {{name}}, {{project}})"
+            )));
+        }
+        rest = &rest[i + end + 1..];
+    }
+    Ok(())
+}
+
+fn render_path(tpl: Option<&str>, input: &Input, uuid: &str, project: &str) -> String {
+    match tpl {
+        None => input.path.to_string_lossy().into_owned(),
+        Some(t) => t
+            .replace("{uuid}", uuid)
+            .replace("{ext}", &input.ext)
+            .replace("{name}", &input.name)
+            .replace("{project}", project),
+    }
+}
+
+/// SHA-256 of a file, streamed.
+fn sha256_file(p: &Path) -> std::io::Result<(String, u64)> {
+    let mut f = std::fs::File::open(p)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        h.update(&buf[..n]);
+    }
+    let digest = h.finalize();
+    Ok((digest.iter().map(|b| format!("{b:02x}")).collect(), size))
+}
+
+/// A file's hex SHA-256 and size, or why it could not be read.
+type Hashed = std::io::Result<(String, u64)>;
+
+/// Hash every input on `jobs` threads; results in input order.
+fn hash_all(inputs: &[Input], jobs: usize, fail_fast: bool, out: &Output) -> Vec<Hashed> {
+    let next = AtomicUsize::new(0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let pb = out.bar(inputs.len() as u64, "hashing");
+    let mut results: Vec<Option<Hashed>> = Vec::new();
+    results.resize_with(inputs.len(), || None);
+    let slots: Vec<std::sync::Mutex<Option<Hashed>>> =
+        results.into_iter().map(std::sync::Mutex::new).collect();
+    std::thread::scope(|s| {
+        for _ in 0..jobs.max(1) {
+            s.spawn(|| {
+                loop {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= inputs.len() {
+                        return;
+                    }
+                    let r = sha256_file(&inputs[i].path);
+                    if r.is_err() && fail_fast {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(r);
+                    }
+                    pb.inc(1);
+                }
+            });
+        }
+    });
+    pb.finish_and_clear();
+    slots
+        .into_iter()
+        .map(|m| {
+            m.into_inner().ok().flatten().unwrap_or_else(|| {
+                Err(std::io::Error::other("not hashed (stopped by --fail-fast)"))
+            })
+        })
+        .collect()
+}
+
+/// What happened to one input file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_uuid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// new | already_imported | duplicate | failed | would_import | not_enqueued
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub project: String,
+    pub batch_id: String,
+    pub mode: &'static str,
+    pub queue: String,
+    pub priority: u8,
+    pub dry_run: bool,
+    pub files: usize,
+    pub skipped_by_filter: usize,
+    pub new: usize,
+    pub already_imported: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    /// Why the import stopped early (Redis refusing writes, ...), if it did.
+    pub stopped: Option<String>,
+    pub seconds: f64,
+    pub documents: Vec<FileResult>,
+}
+
+impl Report for ImportReport {
+    fn json(&self) -> Json {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+    fn text(&self, _out: &Output) -> String {
+        let mut s = format!(
+            "{}{} files -> project {} (batch {}, {} on {} priority {}) in {:.1}s\n  new {}, already imported {}, duplicates {}, failed {}\n",
+            if self.dry_run { "dry run: " } else { "" },
+            output::thousands(self.files as u64),
+            self.project,
+            self.batch_id,
+            self.mode,
+            self.queue,
+            self.priority,
+            self.seconds,
+            output::thousands(self.new as u64),
+            output::thousands(self.already_imported as u64),
+            output::thousands(self.duplicates as u64),
+            output::thousands(self.failed as u64),
+        );
+        for d in self
+            .documents
+            .iter()
+            .filter(|d| d.status == "duplicate")
+            .take(10)
+        {
+            s.push_str(&format!(
+                "  duplicate: {} = {}\n",
+                d.file,
+                d.duplicate_of.as_deref().unwrap_or("?")
+            ));
+        }
+        for d in self.documents.iter().filter(|d| d.status == "failed") {
+            s.push_str(&format!(
+                "  failed: {}: {}\n",
+                d.file,
+                d.error.as_deref().unwrap_or("?")
+            ));
+        }
+        if let Some(why) = &self.stopped {
+            s.push_str(&format!("  stopped: {why}\n"));
+        }
+        s
+    }
+}
+
+/// One unit of enqueueing: a document (single mode) or a batch task's documents.
+struct Unit {
+    /// Indexes into the unique documents.
+    docs: Vec<usize>,
+    task: Task,
+}
+
+struct Doc {
+    input: usize,
+    sha: String,
+    size: u64,
+    uuid: String,
+    file_path: String,
+}
+
+/// `ldp import`.
+pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
+    let out = &ctx.out;
+    out.require(
+        "import",
+        &[
+            OutputFormat::Table,
+            OutputFormat::Json,
+            OutputFormat::Ndjson,
+        ],
+    )?;
+    let project = match ProjectId::parse(&a.project)? {
+        ProjectId::Uuid(u) => u,
+        ProjectId::Int(_) => {
+            return Err(LdpError::usage(format!(
+                "invalid --project '{}': a UUID is needed",
+                a.project
+            )));
+        }
+    };
+    if a.priority > 9 {
+        return Err(LdpError::usage(format!(
+            "invalid --priority '{}': 0-9",
+            a.priority
+        )));
+    }
+    if a.queue.is_empty() || a.queue.contains(char::is_whitespace) {
+        return Err(LdpError::usage(format!("invalid --queue '{}'", a.queue)));
+    }
+    if a.batch_size == 0 {
+        return Err(LdpError::usage("invalid --batch-size '0': at least 1"));
+    }
+    if let Some(r) = a.rate
+        && !(r > 0.0 && r.is_finite())
+    {
+        return Err(LdpError::usage(format!(
+            "invalid --rate '{r}': a positive number"
+        )));
+    }
+    if let Some(t) = &a.path_template {
+        check_template(t)?;
+    }
+    let batch_id = match &a.batch_id {
+        Some(b)
+            if !b.is_empty()
+                && b.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(&c)) =>
+        {
+            b.clone()
+        }
+        Some(b) => {
+            return Err(LdpError::usage(format!(
+                "invalid --batch-id '{b}': letters, digits, '-', '_' and '.' only"
+            )));
+        }
+        None => uuid::Uuid::new_v4().to_string(),
+    };
+    let (inputs, skipped) = match (&a.manifest, a.paths.is_empty()) {
+        (Some(m), true) => (read_manifest(m)?, 0),
+        (Some(_), false) => return Err(LdpError::usage("give PATHs or --manifest, not both")),
+        (None, false) => walk(&a.paths, &a.include, &a.exclude)?,
+        (None, true) => {
+            return Err(LdpError::usage(
+                "nothing to import: give files, directories or --manifest",
+            ));
+        }
+    };
+    if inputs.is_empty() {
+        return Err(LdpError::usage(format!(
+            "no files to import ({skipped} skipped by type or --include/--exclude)"
+        )));
+    }
+    let (task_name, queue, priority, mode) = match a.as_batch {
+        None => (
+            "scripts.pdf_tasks.process_pdf_document".to_string(),
+            a.queue.clone(),
+            a.priority,
+            "tasks",
+        ),
+        Some(BatchLane::High) => (
+            "scripts.batch_tasks.process_batch_high".into(),
+            "batch.high".into(),
+            9,
+            "batch",
+        ),
+        Some(BatchLane::Normal) => (
+            "scripts.batch_tasks.process_batch_normal".into(),
+            "batch.normal".into(),
+            5,
+            "batch",
+        ),
+        Some(BatchLane::Low) => (
+            "scripts.batch_tasks.process_batch_low".into(),
+            "batch.low".into(),
+            1,
+            "batch",
+        ),
+    };
+    if out.verbosity >= 0 && !a.dry_run {
+        out.note(
+            "no database configured: this import only enqueues; the workers will also need the \
+             source_documents row and the S3 object (INTAKE.md)",
+        );
+    }
+
+    let started = Instant::now();
+    let jobs = a
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let hashes = tokio::task::block_in_place(|| hash_all(&inputs, jobs, a.fail_fast, out));
+
+    // Identity and duplicates within the run.
+    let ns =
+        uuid::Uuid::parse_str(&project).map_err(|e| LdpError::usage(format!("--project: {e}")))?;
+    let mut results: Vec<FileResult> = Vec::with_capacity(inputs.len());
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut by_sha: HashMap<String, usize> = HashMap::new();
+    for (i, (input, h)) in inputs.iter().zip(hashes).enumerate() {
+        let file = input.path.to_string_lossy().into_owned();
+        match h {
+            Err(e) => results.push(FileResult {
+                file,
+                document_uuid: None,
+                sha256: None,
+                status: "failed",
+                duplicate_of: None,
+                error: Some(e.to_string()),
+            }),
+            Ok((sha, size)) => {
+                let uuid = uuid::Uuid::new_v5(&ns, sha.as_bytes()).to_string();
+                if let Some(&first) = by_sha.get(&sha) {
+                    results.push(FileResult {
+                        file,
+                        document_uuid: Some(uuid),
+                        sha256: Some(sha),
+                        status: "duplicate",
+                        duplicate_of: Some(
+                            inputs[docs[first].input]
+                                .path
+                                .to_string_lossy()
+                                .into_owned(),
+                        ),
+                        error: None,
+                    });
+                    continue;
+                }
+                by_sha.insert(sha.clone(), docs.len());
+                let file_path = render_path(a.path_template.as_deref(), input, &uuid, &project);
+                docs.push(Doc {
+                    input: i,
+                    sha: sha.clone(),
+                    size,
+                    uuid: uuid.clone(),
+                    file_path,
+                });
+                results.push(FileResult {
+                    file,
+                    document_uuid: Some(uuid),
+                    sha256: Some(sha),
+                    status: "not_enqueued",
+                    duplicate_of: None,
+                    error: None,
+                });
+            }
+        }
+    }
+    let failed_first = results.iter().any(|r| r.status == "failed");
+    let mut report = ImportReport {
+        project: project.clone(),
+        batch_id: batch_id.clone(),
+        mode,
+        queue: queue.clone(),
+        priority,
+        dry_run: a.dry_run,
+        files: inputs.len(),
+        skipped_by_filter: skipped,
+        new: 0,
+        already_imported: 0,
+        duplicates: results.iter().filter(|r| r.status == "duplicate").count(),
+        failed: results.iter().filter(|r| r.status == "failed").count(),
+        stopped: None,
+        seconds: 0.0,
+        documents: Vec::new(),
+    };
+    if failed_first && a.fail_fast {
+        report.stopped = Some("an input could not be read (--fail-fast): nothing enqueued".into());
+        report.seconds = started.elapsed().as_secs_f64();
+        report.documents = results;
+        out.print(&report)?;
+        return Ok(ExitCode::from(1));
+    }
+
+    let reg = ctx.registry()?;
+    let broker = ctx.broker().await?;
+    if broker.is_cluster() {
+        return Err(LdpError::usage(
+            "the Celery broker is a Redis Cluster, which kombu cannot use: give the broker's standalone Redis with --broker-url",
+        ));
+    }
+    let same_server = ctx.settings.broker.urls == ctx.settings.redis.urls;
+    let cache = if same_server {
+        broker.clone()
+    } else {
+        ctx.redis().await?
+    };
+    let keys = KeyNames::new(&reg, &project, &batch_id)?;
+    let layout = &ctx.settings.broker_layout;
+    let queue_key = layout.priority_key(&queue, priority);
+    let marker = |d: &Doc| -> Vec<u8> {
+        let mut k = layout.prefix.clone();
+        k.extend_from_slice(format!("ldp:imported:{project}:{}", d.sha).as_bytes());
+        k
+    };
+
+    // What is already imported (for the plan, the dry run and batch building).
+    let markers: Vec<Vec<u8>> = docs.iter().map(marker).collect();
+    let exists = broker
+        .per_key(&markers, 1, true, |p, k| {
+            p.cmd("EXISTS").arg(k);
+        })
+        .await?;
+    let done: Vec<bool> = exists
+        .iter()
+        .map(|r| matches!(r.first(), Some(Value::Int(1))))
+        .collect();
+    let todo: Vec<usize> = (0..docs.len()).filter(|&i| !done[i]).collect();
+
+    if a.dry_run {
+        for (i, d) in docs.iter().enumerate() {
+            if let Some(r) = results
+                .iter_mut()
+                .find(|r| r.sha256.as_deref() == Some(d.sha.as_str()) && r.status == "not_enqueued")
+            {
+                r.status = if done[i] {
+                    "already_imported"
+                } else {
+                    "would_import"
+                };
+            }
+        }
+        report.new = todo.len();
+        report.already_imported = docs.len() - todo.len();
+        report.seconds = started.elapsed().as_secs_f64();
+        report.documents = results;
+        out.print(&report)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if todo.len() > CONFIRM_ABOVE && !a.yes && out.interactive() {
+        eprintln!(
+            "{} new documents ({} already imported) -> {} on {} ({}, priority {priority})",
+            output::thousands(todo.len() as u64),
+            docs.len() - todo.len(),
+            queue,
+            broker.label(),
+            mode
+        );
+        if !out.confirm("Import them?")? {
+            out.note("nothing imported");
+            return Ok(ExitCode::from(1));
+        }
+    }
+
+    // ldp's batch record first, so even an interrupted run is listed.
+    write_batch_record(
+        &cache,
+        &keys,
+        &project,
+        &batch_id,
+        &queue,
+        priority,
+        docs.len(),
+    )
+    .await?;
+
+    let origin = origin();
+    let build_kwargs_doc = |d: &Doc| -> serde_json::Map<String, Json> {
+        let input = &inputs[d.input];
+        let mut m = serde_json::Map::new();
+        m.insert("document_uuid".into(), json!(d.uuid));
+        m.insert("file_path".into(), json!(d.file_path));
+        m.insert("project_uuid".into(), json!(project));
+        m.insert(
+            "document_metadata".into(),
+            json!({
+                "documentId": d.uuid,
+                "name": input.name,
+                "file_type": input.file_type,
+                "project_uuid": project,
+            }),
+        );
+        m
+    };
+    let units: Vec<Unit> = match a.as_batch {
+        None => todo
+            .iter()
+            .map(|&i| {
+                let kwargs = build_kwargs_doc(&docs[i]);
+                Unit { docs: vec![i], task: Task { name: task_name.clone(), id: uuid::Uuid::new_v4().to_string(), kwargs, queue: queue.clone(), priority } }
+            })
+            .collect(),
+        Some(_) => todo
+            .chunks(a.batch_size)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let documents: Vec<Json> = chunk
+                    .iter()
+                    .map(|&i| {
+                        let d = &docs[i];
+                        let mut e = json!({"document_uuid": d.uuid, "file_path": d.file_path});
+                        if let Some(m) = &inputs[d.input].metadata {
+                            e["metadata"] = m.clone();
+                        }
+                        e
+                    })
+                    .collect();
+                let mut kwargs = serde_json::Map::new();
+                kwargs.insert(
+                    "batch_manifest".into(),
+                    json!({"batch_id": format!("{batch_id}-{n:04}"), "project_uuid": project, "documents": documents, "options": {}}),
+                );
+                Unit { docs: chunk.to_vec(), task: Task { name: task_name.clone(), id: uuid::Uuid::new_v4().to_string(), kwargs, queue: queue.clone(), priority } }
+            })
+            .collect(),
+    };
+
+    let record = |d: &Doc| -> String {
+        let input = &inputs[d.input];
+        let mut meta = input.metadata.clone().unwrap_or_else(|| json!({}));
+        if let Json::Object(m) = &mut meta {
+            m.insert("sha256".into(), json!(d.sha));
+            m.insert("source_path".into(), json!(input.path.to_string_lossy()));
+            if let Some(mt) = &input.mime_type {
+                m.insert("mime_type".into(), json!(mt));
+            }
+        }
+        json!({
+            "document_uuid": d.uuid,
+            "project_uuid": project,
+            "document_name": input.name,
+            "document_type": input.file_type,
+            "s3_path": d.file_path,
+            "file_size": d.size,
+            "import_session_uuid": batch_id,
+            "processing_status": "queued",
+            "metadata": meta,
+        })
+        .to_string()
+    };
+
+    let script = redis::Script::new(ENQUEUE_LUA);
+    let sha = script.get_hash().to_string();
+    let node = broker.node(0);
+    let _: String = node
+        .query(redis::cmd("SCRIPT").arg("LOAD").arg(ENQUEUE_LUA))
+        .await
+        .with_context(|| format!("SCRIPT LOAD on {}", node.label))?;
+
+    let pb = out.bar(
+        units.iter().map(|u| u.docs.len() as u64).sum(),
+        "enqueueing",
+    );
+    let per_chunk = match a.rate {
+        Some(r) => (r.ceil() as usize).clamp(1, CHUNK),
+        None => CHUNK,
+    };
+    let mut status: Vec<&'static str> = vec!["already_imported"; docs.len()];
+    for &i in &todo {
+        status[i] = "not_enqueued";
+    }
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    let mut conflicts: Vec<usize> = Vec::new();
+    let unit_iter = units.chunks(
+        per_chunk
+            .div_ceil(if a.as_batch.is_some() {
+                a.batch_size
+            } else {
+                1
+            })
+            .max(1),
+    );
+    'chunks: for chunk in unit_iter {
+        let t0 = Instant::now();
+        let mut p = redis::pipe();
+        p.ignore_errors();
+        for u in chunk {
+            let envelope = u.task.envelope(&origin);
+            let mut cmd = redis::cmd("EVALSHA");
+            let n = u.docs.len();
+            let mut keys_list: Vec<Vec<u8>> = vec![queue_key.clone()];
+            keys_list.extend(u.docs.iter().map(|&i| marker(&docs[i])));
+            if same_server {
+                keys_list.push(keys.index.clone());
+                keys_list.push(keys.batch_docs.clone());
+                keys_list.extend(u.docs.iter().map(|&i| keys.doc_import(&docs[i].uuid)));
+            }
+            cmd.arg(&sha).arg(keys_list.len());
+            for k in &keys_list {
+                cmd.arg(k);
+            }
+            cmd.arg(envelope)
+                .arg(&u.task.id)
+                .arg(n)
+                .arg(IMPORT_TTL_SECS);
+            if same_server {
+                for &i in &u.docs {
+                    cmd.arg(&docs[i].uuid).arg(record(&docs[i]));
+                }
+            }
+            p.add_command(cmd);
+        }
+        let replies: Vec<Value> = tokio::select! {
+            _ = &mut ctrl_c => {
+                report.stopped = Some("interrupted: run the same import again to finish".into());
+                break 'chunks;
+            }
+            r = node.pipe(&p) => match r {
+                Ok(v) => v,
+                Err(e) => {
+                    report.stopped = Some(format!("Redis failed ({}): run the same import again to finish", crate::redis::describe(&e)));
+                    break 'chunks;
+                }
+            },
+        };
+        let mut stop = None;
+        for (u, r) in chunk.iter().zip(replies) {
+            match r {
+                Value::Int(1) => {
+                    for &i in &u.docs {
+                        status[i] = "new";
+                    }
+                }
+                Value::Int(_) => {
+                    // Another importer marked one of these meanwhile: decide again below.
+                    conflicts.extend(&u.docs);
+                }
+                Value::ServerError(e) => {
+                    stop.get_or_insert_with(|| e.to_string());
+                }
+                other => {
+                    stop.get_or_insert_with(|| format!("unexpected reply {other:?}"));
+                }
+            }
+            pb.inc(u.docs.len() as u64);
+        }
+        // The cache on another server: written after, idempotently; a re-run completes it.
+        if !same_server {
+            let written: Vec<usize> = chunk
+                .iter()
+                .flat_map(|u| u.docs.iter().copied())
+                .filter(|&i| status[i] == "new")
+                .collect();
+            write_cache_side(&cache, &keys, &docs, &written, &record, true).await?;
+        }
+        if let Some(e) = stop {
+            report.stopped = Some(format!(
+                "Redis refused writes ({e}); run the same import again to finish"
+            ));
+            break;
+        }
+        if let Some(r) = a.rate {
+            let want = Duration::from_secs_f64(
+                chunk.iter().map(|u| u.docs.len()).sum::<usize>() as f64 / r,
+            );
+            if let Some(rest) = want.checked_sub(t0.elapsed()) {
+                tokio::time::sleep(rest).await;
+            }
+        }
+    }
+    pb.finish_and_clear();
+    // Documents another importer took meanwhile count as already imported.
+    for i in conflicts {
+        status[i] = "already_imported";
+    }
+    // Every document of the run belongs to its batch and its project's index,
+    // also those a previous run enqueued; with the caches on another server a
+    // re-run also completes the doc:import records a crash may have missed.
+    if report.stopped.is_none() {
+        let again: Vec<usize> = (0..docs.len())
+            .filter(|&i| status[i] == "already_imported")
+            .collect();
+        write_cache_side(&cache, &keys, &docs, &again, &record, !same_server).await?;
+    }
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(r) = results
+            .iter_mut()
+            .find(|r| r.sha256.as_deref() == Some(d.sha.as_str()) && r.status == "not_enqueued")
+        {
+            r.status = status[i];
+        }
+    }
+    report.new = status.iter().filter(|s| **s == "new").count();
+    report.already_imported = status.iter().filter(|s| **s == "already_imported").count();
+    report.seconds = started.elapsed().as_secs_f64();
+    report.documents = results;
+    let failed = report.failed > 0 || report.stopped.is_some();
+    out.print(&report)?;
+    Ok(ExitCode::from(if failed { 1 } else { 0 }))
+}
+
+/// The registry's names for the keys an import writes.
+struct KeyNames {
+    index: Vec<u8>,
+    batch: Vec<u8>,
+    batch_docs: Vec<u8>,
+    doc_import: crate::keyspace::Template,
+}
+
+impl KeyNames {
+    fn new(reg: &Registry, project: &str, batch: &str) -> Result<KeyNames> {
+        let tpl = |family: &str| -> Result<&crate::keyspace::Template> {
+            reg.get(family)
+                .and_then(|f| f.compiled().first())
+                .ok_or_else(|| {
+                    LdpError::usage(format!(
+                        "the key registry has no '{family}' family, which import writes"
+                    ))
+                })
+        };
+        let render = |family: &str| -> Result<Vec<u8>> {
+            tpl(family)?
+                .render(&|n| match n {
+                    "project" => Some(project.to_string()),
+                    "batch" | "id" => Some(batch.to_string()),
+                    _ => None,
+                })
+                .ok_or_else(|| {
+                    LdpError::usage(format!(
+                        "family '{family}': its template needs more than the project and batch"
+                    ))
+                })
+        };
+        Ok(KeyNames {
+            index: render("ldp_project_docs")?,
+            batch: render("ldp_batch")?,
+            batch_docs: {
+                let mut k = render("ldp_batch")?;
+                k.extend_from_slice(b":docs");
+                k
+            },
+            doc_import: tpl("import")?.clone(),
+        })
+    }
+
+    fn doc_import(&self, uuid: &str) -> Vec<u8> {
+        self.doc_import
+            .render(&|n| (n == "doc").then(|| uuid.to_string()))
+            .unwrap_or_else(|| format!("doc:import:{uuid}").into_bytes())
+    }
+}
+
+async fn write_batch_record(
+    cache: &Redis,
+    keys: &KeyNames,
+    project: &str,
+    batch_id: &str,
+    queue: &str,
+    priority: u8,
+    documents: usize,
+) -> Result<()> {
+    let created = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
+    let mut cmd = redis::cmd("HSET");
+    cmd.arg(&keys.batch)
+        .arg("batch_id")
+        .arg(batch_id)
+        .arg("project_uuid")
+        .arg(project)
+        .arg("documents")
+        .arg(documents)
+        .arg("queue")
+        .arg(queue)
+        .arg("priority")
+        .arg(priority);
+    let _: i64 = cache.query_key(&keys.batch, &cmd).await?;
+    let mut c2 = redis::cmd("HSETNX");
+    c2.arg(&keys.batch)
+        .arg("created_at")
+        .arg(created.trim_end_matches('Z'));
+    let _: i64 = cache.query_key(&keys.batch, &c2).await?;
+    Ok(())
+}
+
+async fn write_cache_side(
+    cache: &Redis,
+    keys: &KeyNames,
+    docs: &[Doc],
+    which: &[usize],
+    record: &dyn Fn(&Doc) -> String,
+    import_records: bool,
+) -> Result<()> {
+    if which.is_empty() {
+        return Ok(());
+    }
+    if import_records {
+        write_import_records(cache, keys, docs, which, record).await?;
+    }
+    let uuids: Vec<&str> = which.iter().map(|&i| docs[i].uuid.as_str()).collect();
+    for set in [&keys.index, &keys.batch_docs] {
+        for chunk in uuids.chunks(1000) {
+            let mut cmd = redis::cmd("SADD");
+            cmd.arg(set);
+            for u in chunk {
+                cmd.arg(*u);
+            }
+            let _: i64 = cache.query_key(set, &cmd).await?;
+        }
+    }
+    Ok(())
+}
+
+/// `doc:import` for documents whose record may be missing (SET NX: never
+/// overwrites what the pipeline changed).
+async fn write_import_records(
+    cache: &Redis,
+    keys: &KeyNames,
+    docs: &[Doc],
+    which: &[usize],
+    record: &dyn Fn(&Doc) -> String,
+) -> Result<()> {
+    let import_keys: Vec<Vec<u8>> = which
+        .iter()
+        .map(|&i| keys.doc_import(&docs[i].uuid))
+        .collect();
+    let records: Vec<String> = which.iter().map(|&i| record(&docs[i])).collect();
+    let pos: HashMap<&[u8], usize> = import_keys
+        .iter()
+        .enumerate()
+        .map(|(j, k)| (k.as_slice(), j))
+        .collect();
+    let r = cache
+        .per_key(&import_keys, 1, false, |p, k| {
+            let j = pos.get(k).copied().unwrap_or(0);
+            p.cmd("SET")
+                .arg(k)
+                .arg(&records[j])
+                .arg("NX")
+                .arg("EX")
+                .arg(IMPORT_TTL_SECS);
+        })
+        .await?;
+    if let Some(e) = r.iter().find_map(|x| match x.first() {
+        Some(Value::ServerError(e)) => Some(e.to_string()),
+        _ => None,
+    }) {
+        return Err(LdpError::Failed(format!("writing doc:import keys: {e}")).into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keyspace::is_uuid;
+
+    #[test]
+    fn templates_are_checked() {
+        assert!(check_template("s3://b/documents/{uuid}{ext}").is_ok());
+        assert!(check_template("{project}/{name}").is_ok());
+        assert!(check_template("{uuid").is_err());
+        assert!(check_template("{sha}").is_err());
+    }
+
+    #[test]
+    fn document_ids_are_uuid5_of_project_and_hash() {
+        let ns = uuid::Uuid::parse_str("7c2d4d62-4f5e-4e8a-9a51-6f0d2b9c1e11").unwrap();
+        let sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        let a = uuid::Uuid::new_v5(&ns, sha.as_bytes());
+        assert_eq!(a, uuid::Uuid::new_v5(&ns, sha.as_bytes()));
+        assert_eq!(a.get_version_num(), 5);
+        assert!(is_uuid(a.to_string().as_bytes()));
+    }
+}

@@ -1,0 +1,185 @@
+//! Celery protocol v2 task messages as kombu's Redis transport stores them
+//! (WIRE.md §2): what `ldp import` LPUSHes so unmodified workers run it.
+
+use base64::Engine;
+use serde_json::{Value as Json, json};
+
+use crate::celery::BrokerLayout;
+
+/// A task to publish.
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub name: String,
+    pub id: String,
+    pub kwargs: serde_json::Map<String, Json>,
+    pub queue: String,
+    pub priority: u8,
+}
+
+/// `ldp@<host>`, the `origin` header Celery fills with the sender's node name.
+pub fn origin() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: gethostname writes at most buf.len() bytes into our buffer.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    let host = if rc == 0 {
+        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+        String::from_utf8_lossy(&buf[..end]).into_owned()
+    } else {
+        "localhost".into()
+    };
+    format!("ldp@{host}")
+}
+
+/// Python-ish repr of the kwargs, for the `kwargsrepr` header (informational only).
+fn kwargs_repr(kwargs: &serde_json::Map<String, Json>) -> String {
+    let parts: Vec<String> = kwargs
+        .iter()
+        .map(|(k, v)| format!("'{k}': {}", serde_json::to_string(v).unwrap_or_default()))
+        .collect();
+    let s = format!("{{{}}}", parts.join(", "));
+    // Celery truncates reprs too; keep the header small.
+    if s.len() > 1024 {
+        format!("{}...", &s[..s.floor_char_boundary(1021)])
+    } else {
+        s
+    }
+}
+
+impl Task {
+    /// The envelope JSON. Every field a worker needs not to lose the message
+    /// silently is set: base64 body, body_encoding, delivery_tag, exchange "",
+    /// task, id, content-type.
+    pub fn envelope(&self, origin: &str) -> String {
+        let body = json!([
+            [],
+            self.kwargs,
+            {"callbacks": null, "errbacks": null, "chain": null, "chord": null}
+        ]);
+        let body = base64::engine::general_purpose::STANDARD.encode(body.to_string());
+        let msg = json!({
+            "body": body,
+            "content-encoding": "utf-8",
+            "content-type": "application/json",
+            "headers": {
+                "lang": "py",
+                "task": self.name,
+                "id": self.id,
+                "shadow": null,
+                "eta": null,
+                "expires": null,
+                "group": null,
+                "group_index": null,
+                "retries": 0,
+                "timelimit": [null, null],
+                "root_id": self.id,
+                "parent_id": null,
+                "argsrepr": "()",
+                "kwargsrepr": kwargs_repr(&self.kwargs),
+                "origin": origin,
+                "ignore_result": false,
+                "replaced_task_nesting": 0,
+                "stamped_headers": null,
+                "stamps": {}
+            },
+            "properties": {
+                "correlation_id": self.id,
+                "reply_to": "",
+                "delivery_mode": 2,
+                "delivery_info": {"exchange": "", "routing_key": self.queue},
+                "priority": self.priority,
+                "body_encoding": "base64",
+                "delivery_tag": uuid::Uuid::new_v4().to_string()
+            }
+        });
+        msg.to_string()
+    }
+}
+
+impl BrokerLayout {
+    /// The list a message of this priority goes to: the queue itself for the
+    /// lowest step, else `<queue><sep><step>` with the largest step <= priority.
+    pub fn priority_key(&self, queue: &str, priority: u8) -> Vec<u8> {
+        let step = self
+            .steps
+            .iter()
+            .copied()
+            .filter(|s| *s <= priority)
+            .max()
+            .unwrap_or(0);
+        let mut k = self.prefix.clone();
+        k.extend_from_slice(queue.as_bytes());
+        if step > 0 {
+            k.extend_from_slice(&self.sep);
+            k.extend_from_slice(step.to_string().as_bytes());
+        }
+        k
+    }
+}
+
+/// Whether a JSON value holds an object kombu would decode as a tagged value
+/// (exactly the keys `__type__` and `__value__`), which must never be sent.
+pub fn has_kombu_tag(v: &Json) -> bool {
+    match v {
+        Json::Object(m) => {
+            (m.len() == 2 && m.contains_key("__type__") && m.contains_key("__value__"))
+                || m.values().any(has_kombu_tag)
+        }
+        Json::Array(a) => a.iter().any(has_kombu_tag),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priorities_map_to_kombu_keys() {
+        let l = BrokerLayout::default();
+        assert_eq!(l.priority_key("default", 0), b"default".to_vec());
+        assert_eq!(l.priority_key("default", 2), b"default".to_vec());
+        assert_eq!(l.priority_key("default", 5), b"default\x06\x163".to_vec());
+        assert_eq!(
+            l.priority_key("batch.high", 9),
+            b"batch.high\x06\x169".to_vec()
+        );
+        let colon = BrokerLayout {
+            steps: (0..10).collect(),
+            sep: b":".to_vec(),
+            ..Default::default()
+        };
+        assert_eq!(colon.priority_key("ocr", 7), b"ocr:7".to_vec());
+    }
+
+    #[test]
+    fn envelope_has_the_mandatory_fields() {
+        let mut kwargs = serde_json::Map::new();
+        kwargs.insert("document_uuid".into(), json!("d"));
+        let t = Task {
+            name: "x.y".into(),
+            id: "id-1".into(),
+            kwargs,
+            queue: "default".into(),
+            priority: 5,
+        };
+        let env: Json = serde_json::from_str(&t.envelope("ldp@h")).unwrap();
+        assert_eq!(env["properties"]["body_encoding"], "base64");
+        assert_eq!(env["properties"]["delivery_info"]["exchange"], "");
+        assert_eq!(env["headers"]["task"], "x.y");
+        assert_eq!(env["content-type"], "application/json");
+        let body = base64::engine::general_purpose::STANDARD
+            .decode(env["body"].as_str().unwrap())
+            .unwrap();
+        let body: Json = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body[1]["document_uuid"], "d");
+        assert!(uuid::Uuid::parse_str(env["properties"]["delivery_tag"].as_str().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn kombu_tags_are_found() {
+        assert!(has_kombu_tag(
+            &json!({"a": [{"__type__": "x", "__value__": 1}]})
+        ));
+        assert!(!has_kombu_tag(&json!({"__type__": "x"})));
+    }
+}
