@@ -514,12 +514,13 @@ pub struct LockBreakArgs {
 /// Human durations (`500ms`, `30s`, `5m`); a bare number means seconds.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
-    if let Ok(secs) = t.parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            // try_: a huge number (1e300) is a usage error, not a panic.
-            return Duration::try_from_secs_f64(secs)
-                .map_err(|_| format!("invalid duration '{s}': too long"));
-        }
+    if let Ok(secs) = t.parse::<f64>()
+        && secs.is_finite()
+        && secs >= 0.0
+    {
+        // try_: a huge number (1e300) is a usage error, not a panic.
+        return Duration::try_from_secs_f64(secs)
+            .map_err(|_| format!("invalid duration '{s}': too long"));
     }
     humantime::parse_duration(t)
         .map_err(|e| format!("invalid duration '{s}': {e} (e.g. 500ms, 30s, 5m)"))

@@ -458,12 +458,12 @@ pub fn glob_match(pattern: &[u8], s: &[u8]) -> bool {
                     continue;
                 }
                 b'[' => {
-                    if let Some((matched, next)) = class_match(pattern, p, s[i]) {
-                        if matched {
-                            p = next;
-                            i += 1;
-                            continue;
-                        }
+                    if let Some((matched, next)) = class_match(pattern, p, s[i])
+                        && matched
+                    {
+                        p = next;
+                        i += 1;
+                        continue;
                     }
                 }
                 b'\\' if p + 1 < pattern.len() => {

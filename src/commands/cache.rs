@@ -39,10 +39,11 @@ impl ProjectId {
         if is_uuid(t.as_bytes()) {
             return Ok(ProjectId::Uuid(t.to_ascii_lowercase()));
         }
-        if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
-            if let Ok(n) = t.parse() {
-                return Ok(ProjectId::Int(n));
-            }
+        if !t.is_empty()
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(n) = t.parse()
+        {
+            return Ok(ProjectId::Int(n));
         }
         Err(LdpError::usage(format!(
             "invalid project id '{s}': expected a UUID or an integer"

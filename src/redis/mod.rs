@@ -189,10 +189,10 @@ fn connection_info(raw: &str, target: &RedisTarget) -> Result<ConnectionInfo> {
     if let Some(pw) = &target.password {
         settings = settings.set_password(pw.expose());
     }
-    if settings.username().is_none() {
-        if let Some(user) = &target.username {
-            settings = settings.set_username(user);
-        }
+    if settings.username().is_none()
+        && let Some(user) = &target.username
+    {
+        settings = settings.set_username(user);
     }
     Ok(info.set_redis_settings(settings))
 }
