@@ -43,6 +43,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
             cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
             cand lock 'List, hold, run under and break distributed locks (redis-py Lock format)'
+            cand import 'Register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -552,6 +553,43 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;lock;help;help'= {
         }
+        &'ldp;import'= {
+            cand --manifest 'The pipeline''s manifest (metadata.base_path, files[].path ...); ''-'' reads stdin'
+            cand --project 'The project''s UUID'
+            cand --queue 'Celery queue of process_pdf_document'
+            cand --priority 'Celery priority 0-9'
+            cand --as-batch 'Send scripts.batch_tasks.process_batch_* tasks with manifests instead'
+            cand --batch-size 'Documents per batch task (with --as-batch)'
+            cand --path-template 'file_path sent to the workers: {uuid} {ext} {name} {project}, e.g. s3://bucket/documents/{uuid}{ext}'
+            cand --batch-id 'This run''s batch id (ldp:batch:ID); default: a new UUID'
+            cand --rate 'At most N documents per second'
+            cand --include 'Only files matching this glob (repeatable)'
+            cand --exclude 'Skip files matching this glob (repeatable)'
+            cand --jobs 'Files hashed at once (default: the number of CPUs)'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --dry-run 'Hash and plan, write nothing'
+            cand -y 'Do not ask before a large import on a terminal'
+            cand --yes 'Do not ask before a large import on a terminal'
+            cand --fail-fast 'Stop at the first unreadable file'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'ldp;completions'= {
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -578,6 +616,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
             cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
             cand lock 'List, hold, run under and break distributed locks (redis-py Lock format)'
+            cand import 'Register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -627,6 +666,8 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help;lock;run'= {
         }
         &'ldp;help;lock;break'= {
+        }
+        &'ldp;help;import'= {
         }
         &'ldp;help;completions'= {
         }

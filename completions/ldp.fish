@@ -49,6 +49,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "keys" -d 'Scan, size and de
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
@@ -496,6 +497,43 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run CMD (no shell) while holding a lock; renew it meanwhile, kill CMD if the lock is lost'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "break" -d 'Delete a stuck lock, but only while the token shown (or --token) still holds it'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l manifest -d 'The pipeline\'s manifest (metadata.base_path, files[].path ...); \'-\' reads stdin' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l project -d 'The project\'s UUID' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l queue -d 'Celery queue of process_pdf_document' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l priority -d 'Celery priority 0-9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l as-batch -d 'Send scripts.batch_tasks.process_batch_* tasks with manifests instead' -r -f -a "high\t''
+normal\t''
+low\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l batch-size -d 'Documents per batch task (with --as-batch)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l path-template -d 'file_path sent to the workers: {uuid} {ext} {name} {project}, e.g. s3://bucket/documents/{uuid}{ext}' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l batch-id -d 'This run\'s batch id (ldp:batch:ID); default: a new UUID' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l rate -d 'At most N documents per second' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l include -d 'Only files matching this glob (repeatable)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l exclude -d 'Skip files matching this glob (repeatable)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l jobs -d 'Files hashed at once (default: the number of CPUs)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l dry-run -d 'Hash and plan, write nothing'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s y -l yes -d 'Do not ask before a large import on a terminal'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l fail-fast -d 'Stop at the first unreadable file'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -516,12 +554,13 @@ complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock completions help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock completions help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "import" -d 'Register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
