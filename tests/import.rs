@@ -1,0 +1,693 @@
+//! `ldp import` against real servers and an unmodified Celery 5 worker
+//! running the pipeline's task names (tests/py/pipeline_app.py).
+
+mod support;
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs::File;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
+use support::{RedisServer, ldp, shared_cluster};
+
+const PROJECT: &str = "7c2d4d62-4f5e-4e8a-9a51-6f0d2b9c1e11";
+
+/// A Celery worker of the pipeline's app, killed (with its process group) on drop.
+struct Worker {
+    child: Child,
+    log: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Worker {
+    fn start(broker: &str, queues: &str) -> Worker {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("worker.log");
+        let f = File::create(&log).unwrap();
+        let py = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py");
+        let child = Command::new("python3")
+            .args(["-m", "celery", "-A", "pipeline_app", "worker", "-Q", queues])
+            .args([
+                "--pool",
+                "solo",
+                "-l",
+                "info",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+            ])
+            .env("PYTHONPATH", &py)
+            .env("LDP_TEST_BROKER", broker)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(f.try_clone().unwrap())
+            .stderr(f)
+            .process_group(0)
+            .spawn()
+            .expect("start a Celery worker (pip install 'celery[redis]')");
+        Worker {
+            child,
+            log,
+            _dir: dir,
+        }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // SAFETY: signalling the process group we created for the worker.
+        unsafe { libc::kill(-(self.child.id() as i32), libc::SIGKILL) };
+        let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("==== celery worker log ====\n{}", self.log());
+        }
+    }
+}
+
+fn files(dir: &Path, n: usize, tag: &str) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| {
+            let p = dir.join(format!("{tag}-{i:05}.pdf"));
+            std::fs::write(&p, format!("%PDF-1.4 {tag} document {i}\n")).unwrap();
+            p
+        })
+        .collect()
+}
+
+fn doc_uuid(project: &str, content: &[u8]) -> String {
+    let sha: String = Sha256::digest(content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    uuid::Uuid::new_v5(&uuid::Uuid::parse_str(project).unwrap(), sha.as_bytes()).to_string()
+}
+
+fn import_json(url: &str, args: &[&str]) -> (Option<i32>, Json, String) {
+    let out = ldp()
+        .args(["-u", url, "import", "--project", PROJECT, "-o", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let j = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    (out.status.code(), j, stderr)
+}
+
+fn llen(s: &RedisServer, key: &[u8]) -> usize {
+    redis::cmd("LLEN").arg(key).query(&mut s.client()).unwrap()
+}
+
+/// Every task envelope waiting in the lists, decoded: (task name, kwargs).
+fn queued(s: &RedisServer, keys: &[&[u8]]) -> Vec<(String, Json)> {
+    let mut out = Vec::new();
+    let mut con = s.client();
+    for k in keys {
+        let items: Vec<Vec<u8>> = redis::cmd("LRANGE")
+            .arg(*k)
+            .arg(0)
+            .arg(-1)
+            .query(&mut con)
+            .unwrap();
+        for m in items {
+            let env: Json = serde_json::from_slice(&m).unwrap();
+            assert_eq!(env["properties"]["body_encoding"], "base64");
+            let body = base64::engine::general_purpose::STANDARD
+                .decode(env["body"].as_str().unwrap())
+                .unwrap();
+            let body: Json = serde_json::from_slice(&body).unwrap();
+            out.push((
+                env["headers"]["task"].as_str().unwrap().to_string(),
+                body[1].clone(),
+            ));
+        }
+    }
+    out
+}
+
+fn executed(s: &RedisServer, want: usize, w: &Worker) -> Vec<Json> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let n: usize = redis::cmd("LLEN")
+            .arg("ldp_test:executed")
+            .query(&mut s.client())
+            .unwrap();
+        if n >= want {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "only {n} of {want} tasks ran\n{}",
+            w.log()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Anything extra would be a duplicate delivery: give it a moment to show.
+    std::thread::sleep(Duration::from_millis(800));
+    let items: Vec<String> = redis::cmd("LRANGE")
+        .arg("ldp_test:executed")
+        .arg(0)
+        .arg(-1)
+        .query(&mut s.client())
+        .unwrap();
+    items
+        .iter()
+        .map(|i| serde_json::from_str(i).unwrap())
+        .collect()
+}
+
+#[test]
+fn every_document_runs_exactly_once_with_the_right_kwargs() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    let paths = files(dir.path(), 5, "doc");
+    std::fs::copy(&paths[0], dir.path().join("sub-copy.PDF")).unwrap();
+    std::fs::write(dir.path().join("notes.xyz"), "not a document").unwrap();
+
+    let (code, j, err) = import_json(
+        &s.url(),
+        &[
+            dir.path().to_str().unwrap(),
+            "--path-template",
+            "s3://legal-docs/documents/{uuid}{ext}",
+            "--batch-id",
+            "run-1",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(j["new"], 5, "{j:#}");
+    assert_eq!(j["duplicates"], 1);
+    assert_eq!(j["skipped_by_filter"], 1);
+    assert!(err.contains("no database configured"), "{err}");
+    // Priority 5 sits in kombu's step-3 list; nothing anywhere else.
+    assert_eq!(llen(&s, b"default\x06\x163"), 5);
+    for k in [&b"default"[..], b"default\x06\x166", b"default\x06\x169"] {
+        assert_eq!(llen(&s, k), 0);
+    }
+    let mut expected: HashMap<String, PathBuf> = HashMap::new();
+    for p in &paths {
+        expected.insert(doc_uuid(PROJECT, &std::fs::read(p).unwrap()), p.clone());
+    }
+    let mut con = s.client();
+    for uuid in expected.keys() {
+        let rec: String = redis::cmd("GET")
+            .arg(format!("doc:import:{uuid}"))
+            .query(&mut con)
+            .unwrap();
+        let rec: Json = serde_json::from_str(&rec).unwrap();
+        assert_eq!(rec["project_uuid"], PROJECT);
+        assert_eq!(rec["import_session_uuid"], "run-1");
+        assert_eq!(
+            rec["s3_path"],
+            format!("s3://legal-docs/documents/{uuid}.pdf")
+        );
+        let ttl: i64 = redis::cmd("TTL")
+            .arg(format!("doc:import:{uuid}"))
+            .query(&mut con)
+            .unwrap();
+        assert!((3500..=3600).contains(&ttl));
+    }
+    let members: BTreeSet<String> = redis::cmd("SMEMBERS")
+        .arg(format!("ldp:project:{PROJECT}:docs"))
+        .query(&mut con)
+        .unwrap();
+    assert_eq!(members, expected.keys().cloned().collect());
+    let batch: HashMap<String, String> = redis::cmd("HGETALL")
+        .arg("ldp:batch:run-1")
+        .query(&mut con)
+        .unwrap();
+    assert_eq!(batch["project_uuid"], PROJECT);
+
+    let w = Worker::start(&s.url(), "default");
+    let runs = executed(&s, 5, &w);
+    assert_eq!(runs.len(), 5, "{runs:#?}");
+    let mut seen = BTreeSet::new();
+    for r in &runs {
+        assert_eq!(r["task"], "scripts.pdf_tasks.process_pdf_document");
+        assert_eq!(r["routing_key"], "default");
+        assert_eq!(r["priority"], 5);
+        let k = &r["kwargs"];
+        let uuid = k["document_uuid"].as_str().unwrap().to_string();
+        let path = &expected[&uuid];
+        assert_eq!(
+            k["file_path"],
+            format!("s3://legal-docs/documents/{uuid}.pdf")
+        );
+        assert_eq!(k["project_uuid"], PROJECT);
+        assert_eq!(k["document_metadata"]["documentId"], uuid.as_str());
+        assert_eq!(
+            k["document_metadata"]["name"],
+            path.file_name().unwrap().to_str().unwrap()
+        );
+        assert_eq!(k["document_metadata"]["file_type"], "pdf");
+        assert!(seen.insert(uuid), "a document ran twice");
+    }
+
+    // The same import again enqueues nothing, and nothing runs again.
+    let (code, j, _) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    assert_eq!(j["new"], 0);
+    assert_eq!(j["already_imported"], 5);
+    assert_eq!(executed(&s, 5, &w).len(), 5);
+}
+
+#[test]
+fn batch_mode_delivers_manifests_to_the_batch_tasks() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    let paths = files(dir.path(), 5, "b");
+    let (code, j, err) = import_json(
+        &s.url(),
+        &[
+            dir.path().to_str().unwrap(),
+            "--as-batch",
+            "high",
+            "--batch-size",
+            "2",
+            "--batch-id",
+            "bb",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(j["new"], 5);
+    assert_eq!(llen(&s, b"batch.high\x06\x169"), 3);
+    let w = Worker::start(&s.url(), "batch.high");
+    let runs = executed(&s, 3, &w);
+    assert_eq!(runs.len(), 3);
+    let mut docs = BTreeSet::new();
+    for r in &runs {
+        assert_eq!(r["task"], "scripts.batch_tasks.process_batch_high");
+        assert_eq!(r["priority"], 9);
+        let m = &r["kwargs"]["batch_manifest"];
+        assert_eq!(m["project_uuid"], PROJECT);
+        assert_eq!(m["options"], serde_json::json!({}));
+        assert!(m["batch_id"].as_str().unwrap().starts_with("bb-"));
+        for d in m["documents"].as_array().unwrap() {
+            assert!(d["file_path"].as_str().unwrap().ends_with(".pdf"));
+            assert!(docs.insert(d["document_uuid"].as_str().unwrap().to_string()));
+        }
+    }
+    let want: BTreeSet<String> = paths
+        .iter()
+        .map(|p| doc_uuid(PROJECT, &std::fs::read(p).unwrap()))
+        .collect();
+    assert_eq!(docs, want);
+    let (_, j, _) = import_json(
+        &s.url(),
+        &[dir.path().to_str().unwrap(), "--as-batch", "high"],
+    );
+    assert_eq!(j["new"], 0);
+    assert_eq!(llen(&s, b"batch.high\x06\x169"), 0);
+}
+
+#[test]
+fn queue_and_priority_choose_the_list() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), 2, "q");
+    let (code, _, err) = import_json(
+        &s.url(),
+        &[
+            dir.path().to_str().unwrap(),
+            "--queue",
+            "ocr",
+            "--priority",
+            "9",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(llen(&s, b"ocr\x06\x169"), 2);
+    let other = tempfile::tempdir().unwrap();
+    files(other.path(), 1, "q0");
+    import_json(
+        &s.url(),
+        &[
+            other.path().to_str().unwrap(),
+            "--queue",
+            "ocr",
+            "--priority",
+            "0",
+        ],
+    );
+    assert_eq!(llen(&s, b"ocr"), 1);
+    let q = queued(&s, &[b"ocr"]);
+    assert_eq!(q[0].0, "scripts.pdf_tasks.process_pdf_document");
+    assert!(
+        q[0].1["file_path"].as_str().unwrap().starts_with('/'),
+        "the default file_path is absolute"
+    );
+}
+
+#[test]
+fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    let n = 3000;
+    files(dir.path(), n, "k");
+    let bin = assert_cmd::cargo::cargo_bin!("ldp");
+    let mut child = Command::new(bin)
+        .args([
+            "-u",
+            &s.url(),
+            "import",
+            dir.path().to_str().unwrap(),
+            "--project",
+            PROJECT,
+            "--rate",
+            "1500",
+            "-q",
+        ])
+        .env("LDP_CONFIG", "/nonexistent")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill once some, but not all, documents are in.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let have = llen(&s, b"default\x06\x163");
+        if have > 100 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the import never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let partial = llen(&s, b"default\x06\x163");
+    assert!(partial > 0 && partial < n, "killed at {partial}");
+
+    let (code, j, err) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        j["new"].as_u64().unwrap() + j["already_imported"].as_u64().unwrap(),
+        n as u64
+    );
+    assert_eq!(
+        j["already_imported"].as_u64().unwrap(),
+        partial as u64,
+        "every marked document was enqueued"
+    );
+    let q = queued(&s, &[b"default\x06\x163"]);
+    assert_eq!(q.len(), n);
+    let uuids: BTreeSet<&str> = q
+        .iter()
+        .map(|(_, k)| k["document_uuid"].as_str().unwrap())
+        .collect();
+    assert_eq!(uuids.len(), n, "a document was enqueued twice");
+}
+
+#[test]
+fn a_manifest_is_validated_completely_before_anything_is_written() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), 2, "m");
+    let m = dir.path().join("manifest.json");
+    let dbsize = || -> i64 { redis::cmd("DBSIZE").query(&mut s.client()).unwrap() };
+
+    std::fs::write(&m, "{\"files\": [").unwrap();
+    let out = ldp()
+        .args(["-u", &s.url(), "import", "--project", PROJECT, "--manifest"])
+        .arg(&m)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON"));
+
+    let bad = serde_json::json!({
+        "metadata": {"base_path": dir.path()},
+        "files": [
+            {"path": "m-00000.pdf", "detected_type": "pdf"},
+            {"path": "missing.pdf"},
+            {"path": "m-00001.pdf", "mime_type": 7},
+            {"path": "m-00001.pdf", "metadata": {"x": {"__type__": "t", "__value__": 1}}},
+            {"nopath": true}
+        ]
+    });
+    std::fs::write(&m, bad.to_string()).unwrap();
+    let out = ldp()
+        .args(["-u", &s.url(), "import", "--project", PROJECT, "--manifest"])
+        .arg(&m)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for want in [
+        "files[1].path",
+        "files[2].mime_type",
+        "files[3].metadata",
+        "files[4].path",
+        "4 problem(s)",
+    ] {
+        assert!(err.contains(want), "{want} not in: {err}");
+    }
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(dbsize(), 0, "Redis must be untouched");
+
+    let good = serde_json::json!({
+        "metadata": {"base_path": dir.path()},
+        "files": [
+            {"path": "m-00000.pdf", "detected_type": "pdf", "mime_type": "application/pdf", "metadata": {"custodian": "Smith"}},
+            {"path": "m-00001.pdf"}
+        ]
+    });
+    // The manifest from stdin.
+    let out = ldp()
+        .args([
+            "-u",
+            &s.url(),
+            "import",
+            "--project",
+            PROJECT,
+            "--manifest",
+            "-",
+            "-o",
+            "json",
+        ])
+        .write_stdin(good.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["new"], 2);
+    let uuid = doc_uuid(
+        PROJECT,
+        &std::fs::read(dir.path().join("m-00000.pdf")).unwrap(),
+    );
+    let rec: String = redis::cmd("GET")
+        .arg(format!("doc:import:{uuid}"))
+        .query(&mut s.client())
+        .unwrap();
+    let rec: Json = serde_json::from_str(&rec).unwrap();
+    assert_eq!(rec["metadata"]["custodian"], "Smith");
+    assert_eq!(rec["metadata"]["mime_type"], "application/pdf");
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_rest_continue() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let paths = files(dir.path(), 2, "u");
+    // Reading /proc/self/mem from offset 0 fails (EIO), even as root.
+    let args = [
+        paths[0].to_str().unwrap(),
+        "/proc/self/mem",
+        paths[1].to_str().unwrap(),
+    ];
+    let (code, j, _) = import_json(&s.url(), &[&args[..], &["--fail-fast"]].concat());
+    assert_eq!(code, Some(1));
+    assert_eq!(j["new"], 0, "--fail-fast enqueues nothing");
+    let (code, j, _) = import_json(&s.url(), &args);
+    assert_eq!(code, Some(1));
+    assert_eq!(j["new"], 2);
+    assert_eq!(j["failed"], 1);
+    let failed: Vec<&Json> = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "failed")
+        .collect();
+    assert_eq!(failed[0]["file"], "/proc/self/mem");
+    let (_, text, _) = {
+        let out = ldp()
+            .args(["-u", &s.url(), "import", "--project", PROJECT])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            (),
+        )
+    };
+    assert!(text.contains("failed: /proc/self/mem"), "{text}");
+}
+
+#[test]
+fn dry_runs_and_bad_flags_write_nothing() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), 3, "d");
+    let (code, j, _) = import_json(&s.url(), &[dir.path().to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(j["new"], 3);
+    assert!(
+        j["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["status"] == "would_import")
+    );
+    for args in [
+        vec!["import", dir.path().to_str().unwrap()],
+        vec!["import", dir.path().to_str().unwrap(), "--project", "*"],
+        vec!["import", dir.path().to_str().unwrap(), "--project", "42"],
+        vec![
+            "import",
+            dir.path().to_str().unwrap(),
+            "--project",
+            PROJECT,
+            "--priority",
+            "12",
+        ],
+        vec![
+            "import",
+            dir.path().to_str().unwrap(),
+            "--project",
+            PROJECT,
+            "--path-template",
+            "{sha}",
+        ],
+        vec!["import", "/nonexistent/dir", "--project", PROJECT],
+        vec![
+            "import",
+            dir.path().to_str().unwrap(),
+            "--project",
+            PROJECT,
+            "--batch-id",
+            "a b*",
+        ],
+    ] {
+        let out = ldp().args(["-u", &s.url()]).args(&args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let n: i64 = redis::cmd("DBSIZE").query(&mut s.client()).unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn redis_refusing_writes_stops_cleanly_and_a_rerun_completes() {
+    let s = RedisServer::start_with(&["--maxmemory", "3mb", "--maxmemory-policy", "noeviction"]);
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    let n = 2500;
+    files(dir.path(), n, "oom");
+    let (code, j, _) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{j:#}");
+    let stopped = j["stopped"].as_str().unwrap_or_default();
+    assert!(
+        stopped.contains("OOM") || stopped.contains("refused"),
+        "{j:#}"
+    );
+    let partial = j["new"].as_u64().unwrap();
+    assert!(partial > 0 && partial < n as u64, "{partial}");
+    assert_eq!(llen(&s, b"default\x06\x163") as u64, partial);
+
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory")
+        .arg("0")
+        .query::<()>(&mut s.client())
+        .unwrap();
+    let (code, j, err) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(j["new"].as_u64().unwrap(), n as u64 - partial);
+    let q = queued(&s, &[b"default\x06\x163"]);
+    let uuids: BTreeSet<&str> = q
+        .iter()
+        .map(|(_, k)| k["document_uuid"].as_str().unwrap())
+        .collect();
+    assert_eq!((q.len(), uuids.len()), (n, n));
+}
+
+#[test]
+fn caches_on_a_cluster_with_the_broker_on_its_own_redis() {
+    let c = shared_cluster();
+    let _g = c.guard();
+    let broker = RedisServer::start();
+    let project = "0d2b9c1e-4f5e-4e8a-9a51-7c2d4d626f11";
+    let dir = tempfile::tempdir().unwrap();
+    let paths = files(dir.path(), 4, "c");
+    let run = || {
+        ldp()
+            .args(["-u", &c.seed_url(), "--broker-url", &broker.url(), "import"])
+            .arg(dir.path())
+            .args(["--project", project, "-o", "json"])
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["new"], 4);
+    assert_eq!(llen(&broker, b"default\x06\x163"), 4);
+    for p in &paths {
+        let uuid = doc_uuid(project, &std::fs::read(p).unwrap());
+        let key = format!("doc:import:{uuid}");
+        assert_eq!(
+            c.exec(key.as_bytes(), &[b"EXISTS", key.as_bytes()]),
+            redis::Value::Int(1)
+        );
+        // Delete one record, as a crash between the two servers would leave it...
+        c.exec(key.as_bytes(), &[b"DEL", key.as_bytes()]);
+    }
+    // ...and a re-run completes them without enqueueing again.
+    let out = run();
+    let j: Json = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["new"], 0);
+    assert_eq!(llen(&broker, b"default\x06\x163"), 4);
+    for p in &paths {
+        let key = format!(
+            "doc:import:{}",
+            doc_uuid(project, &std::fs::read(p).unwrap())
+        );
+        assert_eq!(
+            c.exec(key.as_bytes(), &[b"EXISTS", key.as_bytes()]),
+            redis::Value::Int(1)
+        );
+    }
+    // The cluster itself cannot be the broker.
+    let out = ldp()
+        .args(["-u", &c.seed_url(), "import"])
+        .arg(dir.path())
+        .args(["--project", project])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
