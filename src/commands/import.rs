@@ -44,25 +44,55 @@ const IMPORT_TTL_SECS: u64 = 3600;
 /// Ask on a terminal before importing more documents than this.
 const CONFIRM_ABOVE: usize = 1000;
 
-/// Marker + LPUSH (+ the cache keys when they share the server), atomically.
-/// KEYS: queue, n markers, [index set, batch set, n doc:import keys].
-/// ARGV: envelope, task id, n, ttl, [uuid, record] * n.
+/// Documents per script call: enough to amortise a call, small enough to
+/// keep the server's other clients moving.
+const DOCS_PER_CALL: usize = 50;
+
+/// For each unit (a task and its documents): if none of its markers exists,
+/// set them and LPUSH the task (and, with the caches on this server, write
+/// doc:import and the project and batch sets). One script call is atomic as a
+/// whole, so each unit is too, and Redis refuses an out-of-memory script at
+/// its first write, before anything is done.
+/// KEYS: queue, index set, batch set, then per unit its n markers (and n
+/// doc:import keys with the caches). ARGV: ttl, caches (1/0), units, then per
+/// unit n, task id, envelope (and n x [uuid, record] with the caches).
+/// Returns one 1 (enqueued) or 0 (already marked) per unit.
 const ENQUEUE_LUA: &str = r#"
-local n = tonumber(ARGV[3])
-for i = 2, n + 1 do
-  if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
-end
-for i = 2, n + 1 do redis.call('SET', KEYS[i], ARGV[2]) end
-redis.call('LPUSH', KEYS[1], ARGV[1])
-if #KEYS > n + 1 then
-  for i = 1, n do
-    local uuid = ARGV[3 + 2 * i]
-    redis.call('SET', KEYS[n + 3 + i], ARGV[4 + 2 * i], 'EX', ARGV[4])
-    redis.call('SADD', KEYS[n + 2], uuid)
-    redis.call('SADD', KEYS[n + 3], uuid)
+local ttl = ARGV[1]
+local cache = ARGV[2] == '1'
+local units = tonumber(ARGV[3])
+local k, a, out, added = 4, 4, {}, {}
+for u = 1, units do
+  local n, id, env = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
+  a = a + 3
+  local free = true
+  for i = 0, n - 1 do
+    if redis.call('EXISTS', KEYS[k + i]) == 1 then free = false end
+  end
+  if free then
+    for i = 0, n - 1 do redis.call('SET', KEYS[k + i], id) end
+    redis.call('LPUSH', KEYS[1], env)
+    if cache then
+      for i = 0, n - 1 do
+        redis.call('SET', KEYS[k + n + i], ARGV[a + 2 * i + 1], 'EX', ttl)
+        added[#added + 1] = ARGV[a + 2 * i]
+      end
+    end
+    out[u] = 1
+  else
+    out[u] = 0
+  end
+  k = k + n
+  if cache then
+    k = k + n
+    a = a + 2 * n
   end
 end
-return 1
+if #added > 0 then
+  redis.call('SADD', KEYS[2], unpack(added))
+  redis.call('SADD', KEYS[3], unpack(added))
+end
+return out
 "#;
 
 /// One file to import, validated.
@@ -724,30 +754,34 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     };
 
     // What is already imported (for the plan, the dry run and batch building).
-    let markers: Vec<Vec<u8>> = docs.iter().map(marker).collect();
-    let exists = broker
-        .per_key(&markers, 1, true, |p, k| {
-            p.cmd("EXISTS").arg(k);
-        })
-        .await?;
-    let done: Vec<bool> = exists
-        .iter()
-        .map(|r| matches!(r.first(), Some(Value::Int(1))))
-        .collect();
+    // Only when it matters beforehand: the enqueue script decides anyway.
+    let precheck = a.dry_run
+        || a.as_batch.is_some()
+        || (docs.len() > CONFIRM_ABOVE && !a.yes && out.interactive());
+    let done: Vec<bool> = if precheck {
+        let markers: Vec<Vec<u8>> = docs.iter().map(marker).collect();
+        let exists = broker
+            .per_key(&markers, 1, true, |p, k| {
+                p.cmd("EXISTS").arg(k);
+            })
+            .await?;
+        exists
+            .iter()
+            .map(|r| matches!(r.first(), Some(Value::Int(1))))
+            .collect()
+    } else {
+        vec![false; docs.len()]
+    };
     let todo: Vec<usize> = (0..docs.len()).filter(|&i| !done[i]).collect();
 
     if a.dry_run {
+        // One result per input, in input order: a document's is at its input's index.
         for (i, d) in docs.iter().enumerate() {
-            if let Some(r) = results
-                .iter_mut()
-                .find(|r| r.sha256.as_deref() == Some(d.sha.as_str()) && r.status == "not_enqueued")
-            {
-                r.status = if done[i] {
-                    "already_imported"
-                } else {
-                    "would_import"
-                };
-            }
+            results[d.input].status = if done[i] {
+                "already_imported"
+            } else {
+                "would_import"
+            };
         }
         report.new = todo.len();
         report.already_imported = docs.len() - todo.len();
@@ -890,69 +924,130 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             })
             .max(1),
     );
-    'chunks: for chunk in unit_iter {
-        let t0 = Instant::now();
+    // Each chunk is one pipeline of script calls; a few pipelines are in
+    // flight so building the next overlaps the server running this one.
+    let build = |chunk: &[Unit]| -> (redis::Pipeline, Vec<usize>) {
         let mut p = redis::pipe();
         p.ignore_errors();
-        for u in chunk {
-            let envelope = u.task.envelope(&origin);
-            let mut cmd = redis::cmd("EVALSHA");
-            let n = u.docs.len();
-            let mut keys_list: Vec<Vec<u8>> = vec![queue_key.clone()];
-            keys_list.extend(u.docs.iter().map(|&i| marker(&docs[i])));
-            if same_server {
-                keys_list.push(keys.index.clone());
-                keys_list.push(keys.batch_docs.clone());
-                keys_list.extend(u.docs.iter().map(|&i| keys.doc_import(&docs[i].uuid)));
+        let mut calls: Vec<&[Unit]> = Vec::new();
+        let mut start = 0;
+        let mut n = 0;
+        for (i, u) in chunk.iter().enumerate() {
+            n += u.docs.len();
+            if n >= DOCS_PER_CALL {
+                calls.push(&chunk[start..=i]);
+                start = i + 1;
+                n = 0;
             }
-            cmd.arg(&sha).arg(keys_list.len());
+        }
+        if start < chunk.len() {
+            calls.push(&chunk[start..]);
+        }
+        let sizes: Vec<usize> = calls.iter().map(|c| c.len()).collect();
+        for call in calls {
+            let mut keys_list: Vec<Vec<u8>> = vec![
+                queue_key.clone(),
+                keys.index.clone(),
+                keys.batch_docs.clone(),
+            ];
+            let mut argv: Vec<Vec<u8>> = vec![
+                IMPORT_TTL_SECS.to_string().into_bytes(),
+                if same_server {
+                    b"1".to_vec()
+                } else {
+                    b"0".to_vec()
+                },
+                call.len().to_string().into_bytes(),
+            ];
+            for u in call {
+                keys_list.extend(u.docs.iter().map(|&i| marker(&docs[i])));
+                argv.push(u.docs.len().to_string().into_bytes());
+                argv.push(u.task.id.clone().into_bytes());
+                argv.push(u.task.envelope(&origin).into_bytes());
+                if same_server {
+                    keys_list.extend(u.docs.iter().map(|&i| keys.doc_import(&docs[i].uuid)));
+                    for &i in &u.docs {
+                        argv.push(docs[i].uuid.clone().into_bytes());
+                        argv.push(record(&docs[i]).into_bytes());
+                    }
+                }
+            }
+            let cmd = p.cmd("EVALSHA").arg(&sha).arg(keys_list.len());
             for k in &keys_list {
                 cmd.arg(k);
             }
-            cmd.arg(envelope)
-                .arg(&u.task.id)
-                .arg(n)
-                .arg(IMPORT_TTL_SECS);
-            if same_server {
-                for &i in &u.docs {
-                    cmd.arg(&docs[i].uuid).arg(record(&docs[i]));
-                }
+            for v in &argv {
+                cmd.arg(v);
             }
-            p.add_command(cmd);
         }
-        let replies: Vec<Value> = tokio::select! {
-            _ = &mut ctrl_c => {
-                report.stopped = Some("interrupted: run the same import again to finish".into());
-                break 'chunks;
+        (p, sizes)
+    };
+    let depth = if a.rate.is_some() { 1 } else { 3 };
+    let mut chunks = unit_iter;
+    let mut inflight = futures_util::stream::FuturesOrdered::new();
+    let mut stop: Option<String> = None;
+    loop {
+        while inflight.len() < depth && stop.is_none() {
+            let Some(chunk) = chunks.next() else { break };
+            let (p, sizes) = build(chunk);
+            inflight.push_back(async move {
+                (
+                    chunk,
+                    sizes,
+                    Instant::now(),
+                    node.pipe::<Vec<Value>>(&p).await,
+                )
+            });
+        }
+        let next = tokio::select! {
+            _ = &mut ctrl_c, if stop.is_none() => {
+                stop = Some("interrupted: run the same import again to finish".into());
+                continue;
             }
-            r = node.pipe(&p) => match r {
-                Ok(v) => v,
-                Err(e) => {
-                    report.stopped = Some(format!("Redis failed ({}): run the same import again to finish", crate::redis::describe(&e)));
-                    break 'chunks;
-                }
-            },
+            r = futures_util::StreamExt::next(&mut inflight) => r,
         };
-        let mut stop = None;
-        for (u, r) in chunk.iter().zip(replies) {
-            match r {
-                Value::Int(1) => {
-                    for &i in &u.docs {
-                        status[i] = "new";
+        let Some((chunk, sizes, t0, res)) = next else {
+            break;
+        };
+        let replies = match res {
+            Ok(v) => v,
+            Err(e) => {
+                stop.get_or_insert_with(|| {
+                    format!(
+                        "Redis failed ({}): run the same import again to finish",
+                        crate::redis::describe(&e)
+                    )
+                });
+                continue;
+            }
+        };
+        let mut units_left = chunk.iter();
+        for (reply, size) in replies.into_iter().zip(sizes) {
+            let call: Vec<&Unit> = units_left.by_ref().take(size).collect();
+            match reply {
+                Value::Array(results) => {
+                    for (u, r) in call.iter().zip(results) {
+                        if matches!(r, Value::Int(1)) {
+                            for &i in &u.docs {
+                                status[i] = "new";
+                            }
+                        } else {
+                            // Another importer marked one of these meanwhile.
+                            conflicts.extend(&u.docs);
+                        }
+                        pb.inc(u.docs.len() as u64);
                     }
                 }
-                Value::Int(_) => {
-                    // Another importer marked one of these meanwhile: decide again below.
-                    conflicts.extend(&u.docs);
-                }
+                // The whole call did nothing (refused before its first write).
                 Value::ServerError(e) => {
-                    stop.get_or_insert_with(|| e.to_string());
+                    stop.get_or_insert_with(|| {
+                        format!("Redis refused writes ({e}); run the same import again to finish")
+                    });
                 }
                 other => {
                     stop.get_or_insert_with(|| format!("unexpected reply {other:?}"));
                 }
             }
-            pb.inc(u.docs.len() as u64);
         }
         // The cache on another server: written after, idempotently; a re-run completes it.
         if !same_server {
@@ -963,12 +1058,6 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                 .collect();
             write_cache_side(&cache, &keys, &docs, &written, &record, true).await?;
         }
-        if let Some(e) = stop {
-            report.stopped = Some(format!(
-                "Redis refused writes ({e}); run the same import again to finish"
-            ));
-            break;
-        }
         if let Some(r) = a.rate {
             let want = Duration::from_secs_f64(
                 chunk.iter().map(|u| u.docs.len()).sum::<usize>() as f64 / r,
@@ -978,6 +1067,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             }
         }
     }
+    report.stopped = stop;
     pb.finish_and_clear();
     // Documents another importer took meanwhile count as already imported.
     for i in conflicts {
@@ -993,12 +1083,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         write_cache_side(&cache, &keys, &docs, &again, &record, !same_server).await?;
     }
     for (i, d) in docs.iter().enumerate() {
-        if let Some(r) = results
-            .iter_mut()
-            .find(|r| r.sha256.as_deref() == Some(d.sha.as_str()) && r.status == "not_enqueued")
-        {
-            r.status = status[i];
-        }
+        results[d.input].status = status[i];
     }
     report.new = status.iter().filter(|s| **s == "new").count();
     report.already_imported = status.iter().filter(|s| **s == "already_imported").count();
