@@ -60,6 +60,39 @@ pub struct GlobalArgs {
     /// Timeout of each Redis request, e.g. 500ms, 30s
     #[arg(long, value_name = "DUR", value_parser = parse_duration, global = true)]
     pub timeout: Option<Duration>,
+    /// The Celery queues, comma-separated (default: the pipeline's nine)
+    #[arg(
+        long,
+        value_name = "Q,...",
+        value_delimiter = ',',
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub queues: Vec<String>,
+    /// kombu's priority_steps: 0,3,6,9 (the default) or a range such as 0..9
+    #[arg(
+        long,
+        value_name = "STEPS",
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub priority_steps: Option<String>,
+    /// kombu's priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)
+    #[arg(
+        long,
+        value_name = "SEP",
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub priority_sep: Option<String>,
+    /// kombu's global_keyprefix, if the deployment sets one
+    #[arg(
+        long,
+        value_name = "PREFIX",
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub global_keyprefix: Option<String>,
     /// Quieter (no progress, no notes on stderr)
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub quiet: u8,
