@@ -127,11 +127,43 @@ pub enum Command {
     /// Show and clear a document's or a project's cache; list the key families
     #[command(subcommand)]
     Cache(CacheCommand),
+    /// Watch the pipeline: Celery queues (health, memory and stats to come)
+    #[command(subcommand)]
+    Monitor(MonitorCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MonitorCommand {
+    /// Celery queues: ready messages per priority list, unacked and overdue ones
+    Queues(QueuesArgs),
+}
+
+/// `--watch` for the monitor commands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct WatchArgs {
+    /// Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub watch: Option<Duration>,
+    /// With --watch: stop after N refreshes
+    #[arg(long, value_name = "N", requires = "watch", value_parser = clap::value_parser!(u64).range(1..))]
+    pub iterations: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct QueuesArgs {
+    /// Unacked messages older than this are overdue: kombu redelivers them (default: the profile's, else 1h)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub visibility_timeout: Option<Duration>,
+    /// Only the configured queues: no scan for other queues bound in _kombu.binding.*
+    #[arg(long)]
+    pub no_discover: bool,
+    #[command(flatten)]
+    pub watch: WatchArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,13 +5,14 @@
 pub mod audit;
 pub mod cache;
 pub mod keys;
+pub mod monitor;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{CacheCommand, Cli, Command, KeysCommand};
+use crate::cli::{CacheCommand, Cli, Command, KeysCommand, MonitorCommand};
 use crate::config::Settings;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -44,6 +45,15 @@ impl Ctx {
         ));
         Ok(r)
     }
+
+    /// Connect to the Celery broker (`--broker-url`, `CELERY_BROKER_URL`;
+    /// the main Redis when none is given).
+    pub async fn broker(&self) -> Result<Redis> {
+        let r = Redis::connect(&self.settings.broker).await?;
+        self.out
+            .debug(format!("connected to the broker at {}", r.label()));
+        Ok(r)
+    }
 }
 
 /// Run the parsed command.
@@ -59,6 +69,7 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Cache(CacheCommand::Clear(a)) => cache::clear(ctx, a).await,
         Command::Cache(CacheCommand::Families) => cache::families(ctx).await,
         Command::Keys(KeysCommand::Audit(a)) => audit::audit(ctx, a).await,
+        Command::Monitor(MonitorCommand::Queues(a)) => monitor::queues::queues(ctx, a).await,
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
