@@ -130,6 +130,9 @@ pub enum Command {
     /// Watch the pipeline: Celery queues (health, memory and stats to come)
     #[command(subcommand)]
     Monitor(MonitorCommand),
+    /// The pipeline's batches and ldp's import batches, with real progress
+    #[command(subcommand)]
+    Batch(BatchCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -164,6 +167,31 @@ pub struct QueuesArgs {
     pub no_discover: bool,
     #[command(flatten)]
     pub watch: WatchArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// Every batch: the pipeline's counters next to the truth from the documents' states
+    List(BatchListArgs),
+    /// One batch: each document's stage and status, and the batch's errors
+    Show(BatchShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BatchListArgs {
+    /// Show at most N batches, newest first (a table shows 100 unless told)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchShowArgs {
+    /// The batch id (as in batch:progress:ID or ldp:batch:ID)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Print whole error messages and tracebacks
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 //! to the output layer.
 
 pub mod audit;
+pub mod batch;
 pub mod cache;
 pub mod keys;
 pub mod monitor;
@@ -12,7 +13,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{CacheCommand, Cli, Command, KeysCommand, MonitorCommand};
+use crate::cli::{BatchCommand, CacheCommand, Cli, Command, KeysCommand, MonitorCommand};
 use crate::config::Settings;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -56,6 +57,37 @@ impl Ctx {
     }
 }
 
+/// Every key matching any of the patterns, from every node: one SCAN per
+/// pattern, all running at once, with a spinner on a terminal.
+pub(crate) async fn scan_patterns(
+    redis: &Redis,
+    patterns: Vec<Vec<u8>>,
+    out: &Output,
+) -> Result<std::collections::BTreeSet<Vec<u8>>> {
+    const SCAN_COUNT: u32 = 5000;
+    let pb = out.spinner("scanning");
+    let receivers: Vec<_> = patterns
+        .into_iter()
+        .map(|pattern| {
+            redis.scan(crate::redis::ScanSpec {
+                pattern,
+                count: SCAN_COUNT,
+                key_type: None,
+            })
+        })
+        .collect();
+    let mut keys = std::collections::BTreeSet::new();
+    for mut rx in receivers {
+        while let Some(msg) = rx.recv().await {
+            let (_, ks) = msg?;
+            pb.inc(ks.len() as u64);
+            keys.extend(ks);
+        }
+    }
+    pb.finish_and_clear();
+    Ok(keys)
+}
+
 /// Run the parsed command.
 pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
     match cli.command {
@@ -70,6 +102,8 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Cache(CacheCommand::Families) => cache::families(ctx).await,
         Command::Keys(KeysCommand::Audit(a)) => audit::audit(ctx, a).await,
         Command::Monitor(MonitorCommand::Queues(a)) => monitor::queues::queues(ctx, a).await,
+        Command::Batch(BatchCommand::List(a)) => batch::list(ctx, a).await,
+        Command::Batch(BatchCommand::Show(a)) => batch::show(ctx, a).await,
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
