@@ -133,6 +133,9 @@ pub enum Command {
     /// The pipeline's batches and ldp's import batches, with real progress
     #[command(subcommand)]
     Batch(BatchCommand),
+    /// The pipeline's rate limits (rate:* sliding windows)
+    #[command(subcommand)]
+    Rate(RateCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -192,6 +195,19 @@ pub struct BatchShowArgs {
     /// Print whole error messages and tracebacks
     #[arg(long)]
     pub full: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RateCommand {
+    /// Every rate:* window: requests in it, its length, oldest and newest entry
+    List(RateListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RateListArgs {
+    /// The limit (requests per window): adds how long until a slot frees
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]

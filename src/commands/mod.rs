@@ -7,13 +7,16 @@ pub mod batch;
 pub mod cache;
 pub mod keys;
 pub mod monitor;
+pub mod rate;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{BatchCommand, CacheCommand, Cli, Command, KeysCommand, MonitorCommand};
+use crate::cli::{
+    BatchCommand, CacheCommand, Cli, Command, KeysCommand, MonitorCommand, RateCommand,
+};
 use crate::config::Settings;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -104,6 +107,7 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Monitor(MonitorCommand::Queues(a)) => monitor::queues::queues(ctx, a).await,
         Command::Batch(BatchCommand::List(a)) => batch::list(ctx, a).await,
         Command::Batch(BatchCommand::Show(a)) => batch::show(ctx, a).await,
+        Command::Rate(RateCommand::List(a)) => rate::list(ctx, a).await,
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
