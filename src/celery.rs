@@ -356,9 +356,11 @@ pub async fn discover_queues(redis: &Redis, layout: &BrokerLayout) -> Result<Vec
     let prefix = layout.key(b"_kombu.binding.");
     let mut pattern = glob_escape(&prefix);
     pattern.push(b'*');
+    // A large COUNT: few round trips over a big shared DB, each call still
+    // short (the server only checks names against the pattern).
     let mut rx = redis.scan(ScanSpec {
         pattern,
-        count: 5000,
+        count: 20_000,
         key_type: Some("set".into()),
     });
     let mut exchanges = BTreeSet::new();
