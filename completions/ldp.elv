@@ -30,6 +30,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
             cand -q 'Quieter (no progress, no notes on stderr)'
             cand --quiet 'Quieter (no progress, no notes on stderr)'
@@ -41,6 +45,9 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --version 'Print version'
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
+            cand monitor 'Watch the pipeline: Celery queues (health, memory and stats to come)'
+            cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
+            cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -57,6 +64,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
             cand -q 'Quieter (no progress, no notes on stderr)'
             cand --quiet 'Quieter (no progress, no notes on stderr)'
@@ -88,6 +99,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --no-ttl 'Only keys without an expiry'
             cand --group 'Count keys and bytes per pattern (UUID-, number- and hash-like segments fold into *)'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
@@ -113,6 +128,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --dry-run 'Count and show a sample; delete nothing'
             cand -y 'Do not ask (required off a terminal)'
             cand --yes 'Do not ask (required off a terminal)'
@@ -142,6 +161,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --dry-run 'With --fix-ttl: count, change nothing'
             cand -y 'With --fix-ttl: do not ask (required off a terminal)'
             cand --yes 'With --fix-ttl: do not ask (required off a terminal)'
@@ -180,6 +203,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
             cand -q 'Quieter (no progress, no notes on stderr)'
             cand --quiet 'Quieter (no progress, no notes on stderr)'
@@ -208,6 +235,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --values 'Print decoded values (JSON pretty-printed and truncated)'
             cand --full 'With --values: do not truncate'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
@@ -235,6 +266,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --dry-run 'Show what would be deleted; delete nothing'
             cand -y 'Do not ask (required off a terminal)'
             cand --yes 'Do not ask (required off a terminal)'
@@ -260,6 +295,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
             cand -q 'Quieter (no progress, no notes on stderr)'
             cand --quiet 'Quieter (no progress, no notes on stderr)'
@@ -282,6 +321,222 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;cache;help;help'= {
         }
+        &'ldp;monitor'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand queues 'Celery queues: ready messages per priority list, unacked and overdue ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;monitor;queues'= {
+            cand --visibility-timeout 'Unacked messages older than this are overdue: kombu redelivers them (default: the profile''s, else 1h)'
+            cand --watch 'Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)'
+            cand --iterations 'With --watch: stop after N refreshes'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --no-discover 'Only the configured queues: no scan for other queues bound in _kombu.binding.*'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;monitor;help'= {
+            cand queues 'Celery queues: ready messages per priority list, unacked and overdue ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;monitor;help;queues'= {
+        }
+        &'ldp;monitor;help;help'= {
+        }
+        &'ldp;batch'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Every batch: the pipeline''s counters next to the truth from the documents'' states'
+            cand show 'One batch: each document''s stage and status, and the batch''s errors'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;batch;list'= {
+            cand --limit 'Show at most N batches, newest first (a table shows 100 unless told)'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;batch;show'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --full 'Print whole error messages and tracebacks'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;batch;help'= {
+            cand list 'Every batch: the pipeline''s counters next to the truth from the documents'' states'
+            cand show 'One batch: each document''s stage and status, and the batch''s errors'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;batch;help;list'= {
+        }
+        &'ldp;batch;help;show'= {
+        }
+        &'ldp;batch;help;help'= {
+        }
+        &'ldp;rate'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Every rate:* window: requests in it, its length, oldest and newest entry'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;rate;list'= {
+            cand --limit 'The limit (requests per window): adds how long until a slot frees'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;rate;help'= {
+            cand list 'Every rate:* window: requests in it, its length, oldest and newest entry'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;rate;help;list'= {
+        }
+        &'ldp;rate;help;help'= {
+        }
         &'ldp;completions'= {
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -295,6 +550,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour'
             cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
             cand -q 'Quieter (no progress, no notes on stderr)'
             cand --quiet 'Quieter (no progress, no notes on stderr)'
@@ -306,6 +565,9 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help'= {
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
+            cand monitor 'Watch the pipeline: Celery queues (health, memory and stats to come)'
+            cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
+            cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -330,6 +592,24 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help;cache;clear'= {
         }
         &'ldp;help;cache;families'= {
+        }
+        &'ldp;help;monitor'= {
+            cand queues 'Celery queues: ready messages per priority list, unacked and overdue ones'
+        }
+        &'ldp;help;monitor;queues'= {
+        }
+        &'ldp;help;batch'= {
+            cand list 'Every batch: the pipeline''s counters next to the truth from the documents'' states'
+            cand show 'One batch: each document''s stage and status, and the batch''s errors'
+        }
+        &'ldp;help;batch;list'= {
+        }
+        &'ldp;help;batch;show'= {
+        }
+        &'ldp;help;rate'= {
+            cand list 'Every rate:* window: requests in it, its length, oldest and newest entry'
+        }
+        &'ldp;help;rate;list'= {
         }
         &'ldp;help;completions'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ldp_global_optspecs
-    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure keyspace= profile= o/output= color= timeout= q/quiet v/verbose h/help V/version
+    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure keyspace= profile= o/output= color= timeout= queues= priority-steps= priority-sep= global-keyprefix= q/quiet v/verbose h/help V/version
 end
 
 function __fish_ldp_needs_command
@@ -40,6 +40,10 @@ complete -c ldp -n "__fish_ldp_needs_command" -l color -d 'When to use colour' -
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_needs_command" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_needs_command" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_needs_command" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_needs_command" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -47,6 +51,9 @@ complete -c ldp -n "__fish_ldp_needs_command" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_needs_command" -s V -l version -d 'Print version'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "keys" -d 'Scan, size and delete keys by pattern'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Watch the pipeline: Celery queues (health, memory and stats to come)'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
@@ -65,6 +72,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcom
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -97,6 +108,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l no-ttl -d 'Only keys without an expiry'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l group -d 'Count keys and bytes per pattern (UUID-, number- and hash-like segments fold into *)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
@@ -121,6 +136,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l dry-run -d 'Count and show a sample; delete nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l include-protected -d 'Also delete Celery broker keys and ldp\'s own keys'
@@ -148,6 +167,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l dry-run -d 'With --fix-ttl: count, change nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s y -l yes -d 'With --fix-ttl: do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
@@ -174,6 +197,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subco
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -201,6 +228,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l values -d 'Print decoded values (JSON pretty-printed and truncated)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l full -d 'With --values: do not truncate'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
@@ -227,6 +258,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l dry-run -d 'Show what would be deleted; delete nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l force -d 'Clear documents the pipeline is processing right now too'
@@ -250,6 +285,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -258,6 +297,195 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from queues help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l visibility-timeout -d 'Unacked messages older than this are overdue: kombu redelivers them (default: the profile\'s, else 1h)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l watch -d 'Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l iterations -d 'With --watch: stop after N refreshes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l no-discover -d 'Only the configured queues: no scan for other queues bound in _kombu.binding.*'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N batches, newest first (a table shows 100 unless told)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l full -d 'Print whole error messages and tracebacks'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l limit -d 'The limit (requests per window): adds how long until a slot frees' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -274,17 +502,28 @@ complete -c ldp -n "__fish_ldp_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor batch rate completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor batch rate completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor batch rate completions help" -f -a "monitor" -d 'Watch the pipeline: Celery queues (health, memory and stats to come)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor batch rate completions help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor batch rate completions help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor batch rate completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor batch rate completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "show" -d 'Every key of the documents, by family, with type, TTL, size and pipeline status'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from rate" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
