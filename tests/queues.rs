@@ -352,6 +352,31 @@ fn global_keyprefix_and_watch() {
         "{text}"
     );
     assert!(!text.contains('\x1b'), "no screen control codes in a pipe");
+
+    // Ctrl-C ends a watch normally (exit 0) after the frames so far.
+    let bin = assert_cmd::cargo::cargo_bin!("ldp");
+    let child = std::process::Command::new(bin)
+        .env("LDP_CONFIG", "/nonexistent/ldp-test-config.toml")
+        .args([
+            "--broker-url",
+            &s.url(),
+            "monitor",
+            "queues",
+            "-o",
+            "ndjson",
+        ])
+        .args(["--no-discover", "--watch", "100ms"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    // SAFETY: signalling the child we just spawned.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 1);
 }
 
 #[test]
