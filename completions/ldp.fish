@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ldp_global_optspecs
-    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure keyspace= profile= o/output= color= timeout= q/quiet v/verbose h/help V/version
+    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure keyspace= profile= o/output= color= timeout= queues= priority-steps= priority-sep= global-keyprefix= q/quiet v/verbose h/help V/version
 end
 
 function __fish_ldp_needs_command
@@ -40,6 +40,10 @@ complete -c ldp -n "__fish_ldp_needs_command" -l color -d 'When to use colour' -
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_needs_command" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_needs_command" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_needs_command" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_needs_command" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -50,6 +54,8 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
@@ -68,6 +74,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcom
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -100,6 +110,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l no-ttl -d 'Only keys without an expiry'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l group -d 'Count keys and bytes per pattern (UUID-, number- and hash-like segments fold into *)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
@@ -124,6 +138,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l dry-run -d 'Count and show a sample; delete nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l include-protected -d 'Also delete Celery broker keys and ldp\'s own keys'
@@ -151,6 +169,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l dry-run -d 'With --fix-ttl: count, change nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s y -l yes -d 'With --fix-ttl: do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
@@ -177,6 +199,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subco
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -204,6 +230,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l values -d 'Print decoded values (JSON pretty-printed and truncated)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l full -d 'With --values: do not truncate'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
@@ -230,6 +260,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l dry-run -d 'Show what would be deleted; delete nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l force -d 'Clear documents the pipeline is processing right now too'
@@ -253,6 +287,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -261,30 +299,35 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
 prometheus\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l latency-warn -d 'PING latency that warns' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l latency-crit -d 'PING latency that is critical' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l memory-warn -d 'Percent of maxmemory used that warns' -r
@@ -317,6 +360,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l deep -d 'Also run the checks that scan: locks without TTL, stuck documents'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
@@ -341,6 +388,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l full -d 'Measure every key (the default up to 1,000,000 keys)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
@@ -365,13 +416,46 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l visibility-timeout -d 'Unacked messages older than this are overdue: kombu redelivers them (default: the profile\'s, else 1h)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l watch -d 'Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l iterations -d 'With --watch: stop after N refreshes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l no-discover -d 'Only the configured queues: no scan for other queues bound in _kombu.binding.*'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
@@ -389,6 +473,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcom
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -415,6 +503,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l no-ttl -d 'Only locks without a TTL (they never expire)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
@@ -439,6 +531,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -464,6 +560,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
@@ -486,6 +586,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l dry-run -d 'Show the holder; break nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
@@ -527,6 +631,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand import" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l dry-run -d 'Hash and plan, write nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s y -l yes -d 'Do not ask before a large import on a terminal'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l fail-fast -d 'Stop at the first unreadable file'
@@ -534,6 +642,139 @@ complete -c ldp -n "__fish_ldp_using_subcommand import" -l tls-insecure -d 'Do n
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l limit -d 'Show at most N batches, newest first (a table shows 100 unless told)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l full -d 'Print whole error messages and tracebacks'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l limit -d 'The limit (requests per window): adds how long until a slot frees' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -550,17 +791,23 @@ complete -c ldp -n "__fish_ldp_using_subcommand completions" -l color -d 'When t
 always\t''
 never\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "import" -d 'Register and enqueue documents for the pipeline\'s Celery workers, exactly once'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "import" -d 'Register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
@@ -570,7 +817,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "list" -d 'List lock keys cluster-wide (lock:*, cache:doc:lock:*, doc:lock:*, unacked_mutex, lock-signal:*) with token, TTL and holder style; locks without TTL are flagged'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "hold" -d 'Acquire a lock, print its token and fence, renew it until SIGINT/SIGTERM, then release it'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "run" -d 'Run CMD (no shell) while holding a lock; renew it meanwhile, kill CMD if the lock is lost'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "break" -d 'Delete a stuck lock, but only while the token shown (or --token) still holds it'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from rate" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'

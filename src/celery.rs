@@ -1,7 +1,20 @@
-//! Celery broker-key knowledge (kombu's Redis transport, WIRE.md §1–3).
-//!
-//! Used to protect broker keys from broad deletes; the message builder for
-//! `ldp import` will live here too.
+//! Celery broker-key knowledge (kombu's Redis transport, WIRE.md §1–3): the
+//! key layout (queues, priority lists, separator, `global_keyprefix`), which
+//! keys are the broker's (protected from broad deletes), and the queue
+//! statistics that `monitor queues` prints and `monitor health` judges.
+//! The message builder for `ldp import` will live here too.
+
+use std::collections::{BTreeSet, HashMap};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::Result;
+use redis::{Cmd, Value};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use crate::bytes;
+use crate::keyspace::glob_escape;
+use crate::redis::{Redis, ScanSpec};
 
 /// The pipeline's queues (WIRE.md §1).
 pub const DEFAULT_QUEUES: [&str; 9] = [
@@ -19,41 +32,74 @@ pub const DEFAULT_QUEUES: [&str; 9] = [
 /// kombu's default priority separator: the two bytes 0x06 0x16.
 pub const KOMBU_SEP: &[u8] = b"\x06\x16";
 
-/// How the broker lays out its keys.
+/// kombu's default `priority_steps`.
+pub const KOMBU_STEPS: [u8; 4] = [0, 3, 6, 9];
+
+/// kombu's (and the pipeline's) default visibility timeout.
+pub const DEFAULT_VISIBILITY: Duration = Duration::from_secs(3600);
+
+/// How the broker lays out its keys (kombu's transport options).
 #[derive(Debug, Clone)]
 pub struct BrokerLayout {
     pub queues: Vec<String>,
+    /// `priority_steps`, ascending.
     pub steps: Vec<u8>,
+    /// `sep` between a queue and its priority step.
     pub sep: Vec<u8>,
-    /// kombu's optional `global_keyprefix`.
+    /// kombu's optional `global_keyprefix` (empty when none).
     pub prefix: Vec<u8>,
+    /// After this long an unacked message is redelivered (`visibility_timeout`).
+    pub visibility_timeout: Duration,
 }
 
 impl Default for BrokerLayout {
     fn default() -> Self {
         BrokerLayout {
             queues: DEFAULT_QUEUES.iter().map(|q| q.to_string()).collect(),
-            steps: vec![0, 3, 6, 9],
+            steps: KOMBU_STEPS.to_vec(),
             sep: KOMBU_SEP.to_vec(),
             prefix: Vec::new(),
+            visibility_timeout: DEFAULT_VISIBILITY,
         }
     }
 }
 
 impl BrokerLayout {
+    /// A broker key with the `global_keyprefix` in front.
+    pub fn key(&self, name: &[u8]) -> Vec<u8> {
+        let mut k = self.prefix.clone();
+        k.extend_from_slice(name);
+        k
+    }
+
+    /// The list holding a queue's messages of one priority step: the bare
+    /// queue for step 0, else `<q><sep><step>` (kombu's `_q_for_pri`).
+    pub fn priority_key(&self, queue: &str, step: u8) -> Vec<u8> {
+        let mut k = self.key(queue.as_bytes());
+        if step > 0 {
+            k.extend_from_slice(&self.sep);
+            k.extend_from_slice(step.to_string().as_bytes());
+        }
+        k
+    }
+
     /// Every Redis key of a queue: the bare list (steps 0) then `<q><sep><step>`.
     pub fn queue_keys(&self, queue: &str) -> Vec<Vec<u8>> {
-        let mut keys = Vec::with_capacity(self.steps.len());
-        for &step in &self.steps {
-            let mut k = self.prefix.clone();
-            k.extend_from_slice(queue.as_bytes());
-            if step > 0 {
-                k.extend_from_slice(&self.sep);
-                k.extend_from_slice(step.to_string().as_bytes());
+        self.steps
+            .iter()
+            .map(|&s| self.priority_key(queue, s))
+            .collect()
+    }
+
+    /// This layout with more queues after its own (duplicates dropped).
+    pub fn with_queues(&self, extra: impl IntoIterator<Item = String>) -> BrokerLayout {
+        let mut l = self.clone();
+        for q in extra {
+            if !l.queues.contains(&q) {
+                l.queues.push(q);
             }
-            keys.push(k);
         }
-        keys
+        l
     }
 
     /// Whether a key belongs to the broker: a queue or a priority list of it
@@ -81,6 +127,513 @@ impl BrokerLayout {
             })
         })
     }
+}
+
+/// `priority_steps` from `0,3,6,9` or a range `0..9` (inclusive, as kombu's
+/// `list(range(10))` is written by operators); strictly ascending.
+pub fn parse_steps(text: &str) -> Result<Vec<u8>, String> {
+    let t = text.trim();
+    let bad = || format!("invalid priority steps '{text}': expected e.g. 0,3,6,9 or 0..9");
+    let steps: Vec<u8> = if let Some((a, b)) = t.split_once("..") {
+        let (a, b): (u8, u8) = (
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim().parse().map_err(|_| bad())?,
+        );
+        (a..=b).collect()
+    } else {
+        t.split(',')
+            .map(|s| s.trim().parse::<u8>().map_err(|_| bad()))
+            .collect::<Result<_, _>>()?
+    };
+    check_steps(&steps).map_err(|e| format!("invalid priority steps '{text}': {e}"))?;
+    Ok(steps)
+}
+
+/// Steps must be non-empty and strictly ascending (kombu bisects them).
+pub fn check_steps(steps: &[u8]) -> Result<(), String> {
+    if steps.is_empty() {
+        return Err("no steps".into());
+    }
+    if steps.windows(2).any(|w| w[0] >= w[1]) {
+        return Err("steps must be strictly ascending".into());
+    }
+    Ok(())
+}
+
+/// The priority separator: text with `\xNN` escapes (`\x06\x16`, `:`).
+pub fn parse_sep(text: &str) -> Result<Vec<u8>, String> {
+    let sep = bytes::unescape(text).map_err(|e| format!("invalid priority separator: {e}"))?;
+    if sep.is_empty() {
+        return Err("invalid priority separator '': must not be empty".into());
+    }
+    Ok(sep)
+}
+
+/// A queue name as given by an operator: non-empty, no spaces or control bytes.
+pub fn check_queue(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "invalid queue name '{name}': expected a name such as 'default' or 'batch.high'"
+        ));
+    }
+    Ok(())
+}
+
+/// Seconds since the epoch on ldp's clock (kombu scores unacked messages
+/// with the workers' clocks, and judges them against its own the same way).
+pub fn unix_now() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0)
+}
+
+// ------------------------------------------------------------------ bindings
+
+/// One member of `_kombu.binding.<exchange>`: `routing_key <sep> pattern <sep> queue`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Binding {
+    routing_key: String,
+    queue: String,
+}
+
+fn parse_binding(member: &[u8], sep: &[u8]) -> Option<Binding> {
+    let text = String::from_utf8_lossy(member);
+    let sep = String::from_utf8_lossy(sep);
+    let parts: Vec<&str> = text.split(sep.as_ref()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let queue = parts.last()?.to_string();
+    if queue.is_empty() {
+        return None;
+    }
+    Some(Binding {
+        routing_key: parts[0].to_string(),
+        queue,
+    })
+}
+
+/// Celery's own plumbing, not task queues: remote control (pidbox), events
+/// (celeryev) and their reply exchanges.
+fn is_internal_exchange(ex: &str) -> bool {
+    ex.ends_with("pidbox")
+        || ex == "celeryev"
+        || ex.starts_with("celeryev.")
+        || ex.starts_with("reply.")
+}
+
+fn is_internal_queue(q: &str) -> bool {
+    q.ends_with(".pidbox") || q.starts_with("celeryev.") || q.contains(".reply.")
+}
+
+/// AMQP topic matching as kombu does it: `*` one word, `#` zero or more.
+fn topic_match(pattern: &str, key: &str) -> bool {
+    fn go(p: &[&str], k: &[&str]) -> bool {
+        match p.split_first() {
+            None => k.is_empty(),
+            Some((&"#", rest)) => (0..=k.len()).any(|i| go(rest, &k[i..])),
+            Some((w, rest)) => !k.is_empty() && (*w == "*" || *w == k[0]) && go(rest, &k[1..]),
+        }
+    }
+    let p: Vec<&str> = pattern.split('.').collect();
+    let k: Vec<&str> = key.split('.').collect();
+    go(&p, &k)
+}
+
+/// The queue an unacked message came from, the way kombu would restore it:
+/// the anonymous exchange routes by routing key; else the exchange's
+/// bindings (direct, then topic); else the routing key (Celery's default
+/// binds each queue under its own name).
+fn route(exchange: &str, routing_key: &str, table: &HashMap<String, Vec<Binding>>) -> String {
+    if !exchange.is_empty()
+        && let Some(bs) = table.get(exchange)
+    {
+        if let Some(b) = bs.iter().find(|b| b.routing_key == routing_key) {
+            return b.queue.clone();
+        }
+        if let Some(b) = bs.iter().find(|b| {
+            (b.routing_key.contains('*') || b.routing_key.contains('#'))
+                && topic_match(&b.routing_key, routing_key)
+        }) {
+            return b.queue.clone();
+        }
+    }
+    routing_key.to_string()
+}
+
+fn binding_key(layout: &BrokerLayout, exchange: &str) -> Vec<u8> {
+    layout.key(format!("_kombu.binding.{exchange}").as_bytes())
+}
+
+fn members(v: &Value) -> Vec<Vec<u8>> {
+    match v {
+        Value::Array(a) | Value::Set(a) => a.iter().filter_map(blob).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn blob(v: &Value) -> Option<Vec<u8>> {
+    match v {
+        Value::BulkString(b) => Some(b.clone()),
+        Value::SimpleString(s) => Some(s.clone().into_bytes()),
+        _ => None,
+    }
+}
+
+/// Field/value or member/score pairs from HGETALL or ZRANGE WITHSCORES, in
+/// either protocol (RESP2 flat arrays, RESP3 maps and pairs).
+fn pairs(v: &Value) -> Vec<(Vec<u8>, Value)> {
+    match v {
+        Value::Map(m) => m
+            .iter()
+            .filter_map(|(k, v)| Some((blob(k)?, v.clone())))
+            .collect(),
+        Value::Array(a)
+            if a.iter()
+                .all(|x| matches!(x, Value::Array(p) if p.len() == 2)) =>
+        {
+            a.iter()
+                .filter_map(|x| match x {
+                    Value::Array(p) => Some((blob(&p[0])?, p[1].clone())),
+                    _ => None,
+                })
+                .collect()
+        }
+        Value::Array(a) => a
+            .chunks(2)
+            .filter_map(|c| Some((blob(c.first()?)?, c.get(1)?.clone())))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn as_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Double(d) => Some(*d),
+        Value::Int(i) => Some(*i as f64),
+        Value::BulkString(b) => std::str::from_utf8(b).ok()?.trim().parse().ok(),
+        Value::SimpleString(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// An unacked message's (exchange, routing key).
+type Route = (String, String);
+
+/// Read the bindings of these exchanges into a routing table.
+async fn bindings(
+    redis: &Redis,
+    layout: &BrokerLayout,
+    exchanges: &[String],
+    table: &mut HashMap<String, Vec<Binding>>,
+) -> Result<()> {
+    if exchanges.is_empty() {
+        return Ok(());
+    }
+    let cmds: Vec<(Vec<u8>, Cmd)> = exchanges
+        .iter()
+        .map(|ex| {
+            let k = binding_key(layout, ex);
+            let c = redis::cmd("SMEMBERS").arg(&k).to_owned();
+            (k, c)
+        })
+        .collect();
+    for (ex, v) in exchanges.iter().zip(redis.read_keyed(&cmds).await?) {
+        let rows = members(&v)
+            .iter()
+            .filter_map(|m| parse_binding(m, &layout.sep))
+            .collect();
+        table.insert(ex.clone(), rows);
+    }
+    Ok(())
+}
+
+/// Task queues bound in `_kombu.binding.*` (Celery's pidbox, event and reply
+/// bindings skipped), sorted. Costs a SCAN of the broker's keyspace, so
+/// cheap checks run every minute should not call it.
+pub async fn discover_queues(redis: &Redis, layout: &BrokerLayout) -> Result<Vec<String>> {
+    let prefix = layout.key(b"_kombu.binding.");
+    let mut pattern = glob_escape(&prefix);
+    pattern.push(b'*');
+    // A large COUNT: few round trips over a big shared DB, each call still
+    // short (the server only checks names against the pattern).
+    let mut rx = redis.scan(ScanSpec {
+        pattern,
+        count: 20_000,
+        key_type: Some("set".into()),
+    });
+    let mut exchanges = BTreeSet::new();
+    while let Some(msg) = rx.recv().await {
+        let (_, keys) = msg?;
+        for k in keys {
+            if let Some(ex) = k.strip_prefix(prefix.as_slice()) {
+                let ex = String::from_utf8_lossy(ex).into_owned();
+                if !is_internal_exchange(&ex) {
+                    exchanges.insert(ex);
+                }
+            }
+        }
+    }
+    let exchanges: Vec<String> = exchanges.into_iter().collect();
+    let mut table = HashMap::new();
+    bindings(redis, layout, &exchanges, &mut table).await?;
+    let found: BTreeSet<String> = table
+        .into_values()
+        .flatten()
+        .map(|b| b.queue)
+        .filter(|q| !is_internal_queue(q))
+        .collect();
+    Ok(found.into_iter().collect())
+}
+
+// --------------------------------------------------------------------- stats
+
+/// Ready messages in one priority list of a queue.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PriorityDepth {
+    /// The priority step (messages of priority >= step and < the next step).
+    pub priority: u8,
+    /// The list's key, escaped (`default\x06\x163`).
+    pub key: String,
+    pub ready: u64,
+}
+
+/// One queue: ready (waiting) and unacked (delivered, not yet acked) messages.
+#[derive(Debug, Clone, Serialize)]
+pub struct QueueStats {
+    pub queue: String,
+    /// Sum of LLEN over every priority list (0 when empty, never absent).
+    pub ready: u64,
+    /// Per priority step, in step order.
+    pub priorities: Vec<PriorityDepth>,
+    /// Messages of this queue in the `unacked` hash.
+    pub unacked: u64,
+    /// Of those, delivered longer ago than the visibility timeout (kombu
+    /// will redeliver them).
+    pub overdue: u64,
+    /// Seconds since the oldest unacked message was delivered.
+    pub oldest_unacked_age: Option<f64>,
+}
+
+/// A snapshot of the broker.
+#[derive(Debug, Clone, Serialize)]
+pub struct BrokerStats {
+    /// Unix time of the snapshot (ldp's clock).
+    pub at: f64,
+    /// Seconds; what "overdue" was judged against.
+    pub visibility_timeout: f64,
+    /// The layout's queues, in its order.
+    pub queues: Vec<QueueStats>,
+    /// Every unacked message (all queues): the size of the `unacked` hash.
+    pub unacked: u64,
+    /// `ZCOUNT unacked_index 0 (now - visibility)`: every queue.
+    pub overdue: u64,
+    /// Unacked messages of queues not in the layout, or not decodable.
+    pub unacked_elsewhere: u64,
+    /// Keys of an unexpected type, values that did not decode.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl BrokerStats {
+    pub fn ready(&self) -> u64 {
+        self.queues.iter().map(|q| q.ready).sum()
+    }
+}
+
+/// Depths, unacked and overdue messages of every queue of the layout.
+///
+/// The depths (LLEN of every priority list of every queue), the queues'
+/// bindings, the `unacked` hash and its index all go in ONE pipeline per
+/// node: one round trip for a standalone broker. A second, small one runs
+/// only when an unacked message names an exchange that is not a queue's own.
+pub async fn queue_stats(
+    redis: &Redis,
+    layout: &BrokerLayout,
+    visibility: Duration,
+) -> Result<BrokerStats> {
+    let now = unix_now();
+    let cutoff = now - visibility.as_secs_f64();
+    let unacked_key = layout.key(b"unacked");
+    let index_key = layout.key(b"unacked_index");
+
+    let mut cmds: Vec<(Vec<u8>, Cmd)> = Vec::new();
+    for q in &layout.queues {
+        for &step in &layout.steps {
+            let k = layout.priority_key(q, step);
+            let c = redis::cmd("LLEN").arg(&k).to_owned();
+            cmds.push((k, c));
+        }
+    }
+    let bind_at = cmds.len();
+    for q in &layout.queues {
+        let k = binding_key(layout, q);
+        let c = redis::cmd("SMEMBERS").arg(&k).to_owned();
+        cmds.push((k, c));
+    }
+    let tail_at = cmds.len();
+    cmds.push((
+        unacked_key.clone(),
+        redis::cmd("HGETALL").arg(&unacked_key).to_owned(),
+    ));
+    cmds.push((
+        index_key.clone(),
+        redis::cmd("ZRANGE")
+            .arg(&index_key)
+            .arg(0)
+            .arg(-1)
+            .arg("WITHSCORES")
+            .to_owned(),
+    ));
+    cmds.push((
+        index_key.clone(),
+        redis::cmd("ZCOUNT")
+            .arg(&index_key)
+            .arg(0)
+            .arg(format!("({cutoff:.6}"))
+            .to_owned(),
+    ));
+    let replies = redis.read_keyed(&cmds).await?;
+
+    let mut warnings = Vec::new();
+    let mut warn_type = |key: &[u8], v: &Value| {
+        if let Value::ServerError(e) = v {
+            warnings.push(format!(
+                "{}: {}",
+                bytes::escape(key),
+                e.details().unwrap_or("error")
+            ));
+        }
+    };
+
+    let mut queues = Vec::with_capacity(layout.queues.len());
+    let mut i = 0;
+    for q in &layout.queues {
+        let mut priorities = Vec::with_capacity(layout.steps.len());
+        for &step in &layout.steps {
+            let (key, _) = &cmds[i];
+            let ready = match &replies[i] {
+                Value::Int(n) => (*n).max(0) as u64,
+                other => {
+                    warn_type(key, other);
+                    0
+                }
+            };
+            priorities.push(PriorityDepth {
+                priority: step,
+                key: bytes::escape(key),
+                ready,
+            });
+            i += 1;
+        }
+        queues.push(QueueStats {
+            queue: q.clone(),
+            ready: priorities.iter().map(|p| p.ready).sum(),
+            priorities,
+            unacked: 0,
+            overdue: 0,
+            oldest_unacked_age: None,
+        });
+    }
+
+    let mut table: HashMap<String, Vec<Binding>> = HashMap::new();
+    for (j, q) in layout.queues.iter().enumerate() {
+        let rows = members(&replies[bind_at + j])
+            .iter()
+            .filter_map(|m| parse_binding(m, &layout.sep))
+            .collect();
+        table.insert(q.clone(), rows);
+    }
+
+    let hash = &replies[tail_at];
+    warn_type(&unacked_key, hash);
+    let index = &replies[tail_at + 1];
+    warn_type(&index_key, index);
+    let scores: HashMap<Vec<u8>, f64> = pairs(index)
+        .into_iter()
+        .filter_map(|(m, s)| Some((m, as_f64(&s)?)))
+        .collect();
+    let overdue = match &replies[tail_at + 2] {
+        Value::Int(n) => (*n).max(0) as u64,
+        _ => 0,
+    };
+
+    // Decode each unacked message's exchange and routing key.
+    let mut delivered: Vec<(Vec<u8>, Option<Route>)> = Vec::new();
+    for (tag, raw) in pairs(hash) {
+        let route_of = blob(&raw).and_then(|b| {
+            let j: Json = serde_json::from_slice(&b).ok()?;
+            let a = j.as_array()?;
+            let ex = a.get(1).and_then(Json::as_str);
+            let rk = a.get(2).and_then(Json::as_str);
+            match (ex, rk) {
+                (Some(ex), Some(rk)) => Some((ex.to_string(), rk.to_string())),
+                _ => {
+                    let di = a.first()?.get("properties")?.get("delivery_info")?;
+                    Some((
+                        di.get("exchange")?.as_str()?.to_string(),
+                        di.get("routing_key")?.as_str()?.to_string(),
+                    ))
+                }
+            }
+        });
+        delivered.push((tag, route_of));
+    }
+    let undecodable = delivered.iter().filter(|d| d.1.is_none()).count();
+    if undecodable > 0 {
+        warnings.push(format!(
+            "{undecodable} unacked message(s) did not decode as [envelope, exchange, routing_key]"
+        ));
+    }
+    let mut missing: Vec<String> = delivered
+        .iter()
+        .filter_map(|(_, r)| r.as_ref())
+        .map(|(ex, _)| ex.clone())
+        .filter(|ex| !ex.is_empty() && !table.contains_key(ex) && !is_internal_exchange(ex))
+        .collect();
+    missing.sort();
+    missing.dedup();
+    bindings(redis, layout, &missing, &mut table).await?;
+
+    let slot: HashMap<&str, usize> = layout
+        .queues
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.as_str(), i))
+        .collect();
+    let total = delivered.len() as u64;
+    let mut elsewhere = 0;
+    for (tag, r) in &delivered {
+        let Some((ex, rk)) = r else {
+            elsewhere += 1;
+            continue;
+        };
+        let queue = route(ex, rk, &table);
+        let Some(&qi) = slot.get(queue.as_str()) else {
+            elsewhere += 1;
+            continue;
+        };
+        let qs = &mut queues[qi];
+        qs.unacked += 1;
+        if let Some(&score) = scores.get(tag) {
+            if score < cutoff {
+                qs.overdue += 1;
+            }
+            let age = (now - score).max(0.0);
+            qs.oldest_unacked_age = Some(qs.oldest_unacked_age.map_or(age, |a: f64| a.max(age)));
+        }
+    }
+
+    Ok(BrokerStats {
+        at: now,
+        visibility_timeout: visibility.as_secs_f64(),
+        queues,
+        unacked: total,
+        overdue,
+        unacked_elsewhere: elsewhere,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -130,5 +683,99 @@ mod tests {
         };
         assert!(p.is_broker_key(b"pp:default"));
         assert!(!p.is_broker_key(b"default"));
+    }
+
+    #[test]
+    fn colon_layout_and_prefix() {
+        let l = BrokerLayout {
+            steps: (0..10).collect(),
+            sep: b":".to_vec(),
+            prefix: b"pfx:".to_vec(),
+            ..Default::default()
+        };
+        let keys = l.queue_keys("ocr");
+        assert_eq!(keys.len(), 10);
+        assert_eq!(keys[0], b"pfx:ocr".to_vec());
+        assert_eq!(keys[7], b"pfx:ocr:7".to_vec());
+        assert_eq!(l.key(b"unacked"), b"pfx:unacked".to_vec());
+        let more = l.with_queues(["ocr".to_string(), "extra".to_string()]);
+        assert_eq!(more.queues.len(), 10);
+        assert_eq!(more.queues.last().map(String::as_str), Some("extra"));
+    }
+
+    #[test]
+    fn steps_and_separators_parse() {
+        assert_eq!(parse_steps("0,3,6,9").unwrap(), vec![0, 3, 6, 9]);
+        assert_eq!(parse_steps("0..9").unwrap(), (0..10).collect::<Vec<u8>>());
+        assert_eq!(parse_steps(" 0 , 5 ").unwrap(), vec![0, 5]);
+        for bad in ["", "9,3", "0,0", "a", "0..x", "300"] {
+            assert!(parse_steps(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_sep("\\x06\\x16").unwrap(), KOMBU_SEP.to_vec());
+        assert_eq!(parse_sep(":").unwrap(), b":".to_vec());
+        assert!(parse_sep("").is_err());
+        assert!(check_queue("batch.high").is_ok());
+        assert!(check_queue("a b").is_err());
+        assert!(check_queue("").is_err());
+    }
+
+    #[test]
+    fn bindings_and_routing() {
+        let b = parse_binding(b"ocr\x06\x16\x06\x16ocr", KOMBU_SEP).unwrap();
+        assert_eq!((b.routing_key.as_str(), b.queue.as_str()), ("ocr", "ocr"));
+        let b = parse_binding(b"text::text", b":").unwrap();
+        assert_eq!(b.queue, "text");
+        assert!(parse_binding(b"nosep", KOMBU_SEP).is_none());
+        assert!(is_internal_exchange("celery.pidbox"));
+        assert!(is_internal_exchange("reply.celery.pidbox"));
+        assert!(is_internal_exchange("celeryev"));
+        assert!(is_internal_queue("celery@host.celery.pidbox"));
+        assert!(!is_internal_queue("batch.high"));
+        assert!(topic_match("docs.*", "docs.ocr"));
+        assert!(topic_match("docs.#", "docs"));
+        assert!(topic_match("#.high", "batch.x.high"));
+        assert!(!topic_match("docs.*", "docs.a.b"));
+        let mut table = HashMap::new();
+        table.insert(
+            "tasks".to_string(),
+            vec![
+                Binding {
+                    routing_key: "ocr.run".into(),
+                    queue: "ocr".into(),
+                },
+                Binding {
+                    routing_key: "graph.#".into(),
+                    queue: "graph".into(),
+                },
+            ],
+        );
+        assert_eq!(route("", "text", &table), "text");
+        assert_eq!(route("tasks", "ocr.run", &table), "ocr");
+        assert_eq!(route("tasks", "graph.build.all", &table), "graph");
+        assert_eq!(route("tasks", "default", &table), "default");
+        assert_eq!(route("default", "default", &table), "default");
+    }
+
+    #[test]
+    fn replies_in_both_protocols() {
+        let resp2 = Value::Array(vec![
+            Value::BulkString(b"tag".to_vec()),
+            Value::BulkString(b"12.5".to_vec()),
+        ]);
+        let resp3 = Value::Array(vec![Value::Array(vec![
+            Value::BulkString(b"tag".to_vec()),
+            Value::Double(12.5),
+        ])]);
+        for v in [resp2, resp3] {
+            let p = pairs(&v);
+            assert_eq!(p.len(), 1);
+            assert_eq!(p[0].0, b"tag".to_vec());
+            assert_eq!(as_f64(&p[0].1), Some(12.5));
+        }
+        let map = Value::Map(vec![(
+            Value::BulkString(b"f".to_vec()),
+            Value::BulkString(b"v".to_vec()),
+        )]);
+        assert_eq!(pairs(&map).len(), 1);
     }
 }

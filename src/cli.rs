@@ -60,6 +60,39 @@ pub struct GlobalArgs {
     /// Timeout of each Redis request, e.g. 500ms, 30s
     #[arg(long, value_name = "DUR", value_parser = parse_duration, global = true)]
     pub timeout: Option<Duration>,
+    /// The Celery queues, comma-separated (default: the pipeline's nine)
+    #[arg(
+        long,
+        value_name = "Q,...",
+        value_delimiter = ',',
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub queues: Vec<String>,
+    /// kombu's priority_steps: 0,3,6,9 (the default) or a range such as 0..9
+    #[arg(
+        long,
+        value_name = "STEPS",
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub priority_steps: Option<String>,
+    /// kombu's priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)
+    #[arg(
+        long,
+        value_name = "SEP",
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub priority_sep: Option<String>,
+    /// kombu's global_keyprefix, if the deployment sets one
+    #[arg(
+        long,
+        value_name = "PREFIX",
+        global = true,
+        help_heading = "Celery broker"
+    )]
+    pub global_keyprefix: Option<String>,
     /// Quieter (no progress, no notes on stderr)
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub quiet: u8,
@@ -102,11 +135,90 @@ pub enum Command {
     Lock(LockCommand),
     /// Register and enqueue documents for the pipeline's Celery workers, exactly once
     Import(ImportArgs),
+    /// The pipeline's batches and ldp's import batches, with real progress
+    #[command(subcommand)]
+    Batch(BatchCommand),
+    /// The pipeline's rate limits (rate:* sliding windows)
+    #[command(subcommand)]
+    Rate(RateCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MonitorCommand {
+    /// Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN
+    Health(HealthArgs),
+    /// INFO memory, then keys and bytes per key family, and the biggest keys
+    Memory(MemoryArgs),
+    /// Keyspace hit rate, ops/s, and the pipeline's cache metrics per type
+    Stats(StatsArgs),
+    /// Celery queues: ready messages per priority list, unacked and overdue ones
+    Queues(QueuesArgs),
+}
+
+/// `--watch` for the monitor commands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct WatchArgs {
+    /// Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub watch: Option<Duration>,
+    /// With --watch: stop after N refreshes
+    #[arg(long, value_name = "N", requires = "watch", value_parser = clap::value_parser!(u64).range(1..))]
+    pub iterations: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct QueuesArgs {
+    /// Unacked messages older than this are overdue: kombu redelivers them (default: the profile's, else 1h)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub visibility_timeout: Option<Duration>,
+    /// Only the configured queues: no scan for other queues bound in _kombu.binding.*
+    #[arg(long)]
+    pub no_discover: bool,
+    #[command(flatten)]
+    pub watch: WatchArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchCommand {
+    /// Every batch: the pipeline's counters next to the truth from the documents' states
+    List(BatchListArgs),
+    /// One batch: each document's stage and status, and the batch's errors
+    Show(BatchShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BatchListArgs {
+    /// Show at most N batches, newest first (a table shows 100 unless told)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchShowArgs {
+    /// The batch id (as in batch:progress:ID or ldp:batch:ID)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Print whole error messages and tracebacks
+    #[arg(long)]
+    pub full: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RateCommand {
+    /// Every rate:* window: requests in it, its length, oldest and newest entry
+    List(RateListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RateListArgs {
+    /// The limit (requests per window): adds how long until a slot frees
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,16 +311,6 @@ pub struct ImportArgs {
     /// Files hashed at once (default: the number of CPUs)
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum MonitorCommand {
-    /// Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN
-    Health(HealthArgs),
-    /// INFO memory, then keys and bytes per key family, and the biggest keys
-    Memory(MemoryArgs),
-    /// Keyspace hit rate, ops/s, and the pipeline's cache metrics per type
-    Stats(StatsArgs),
 }
 
 #[derive(Debug, Args)]

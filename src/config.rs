@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
-use crate::celery::BrokerLayout;
+use crate::celery::{self, BrokerLayout};
 use crate::cli::{ColorWhen, GlobalArgs, OutputFormat, parse_duration};
 use crate::error::LdpError;
 
@@ -78,6 +78,20 @@ pub struct Profile {
     pub output: Option<OutputFormat>,
     pub color: Option<ColorWhen>,
     pub keyspace: Option<PathBuf>,
+    /// The Celery broker's layout (kombu transport options).
+    pub queues: Option<Vec<String>>,
+    pub priority_steps: Option<StepsSpec>,
+    pub priority_sep: Option<String>,
+    pub global_keyprefix: Option<String>,
+    pub visibility_timeout: Option<String>,
+}
+
+/// `priority_steps` in a profile: `[0, 3, 6, 9]` or `"0..9"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum StepsSpec {
+    List(Vec<u8>),
+    Text(String),
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -359,19 +373,97 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
         None => redis.clone(),
     };
 
+    let broker_layout = broker_layout(args, env, &profile)?;
+
     Ok(Settings {
         redis,
         broker,
         output,
         color,
         verbosity: args.verbose as i8 - args.quiet as i8,
-        broker_layout: BrokerLayout::default(),
+        broker_layout,
         keyspace: args
             .keyspace
             .clone()
             .or_else(|| env.var("LDP_KEYSPACE").map(PathBuf::from))
             .or(profile.keyspace),
     })
+}
+
+/// The broker's layout: flags, then `LDP_*`, then the profile, then kombu's
+/// defaults, each field on its own.
+fn broker_layout(args: &GlobalArgs, env: &dyn Env, profile: &Profile) -> Result<BrokerLayout> {
+    let mut l = BrokerLayout::default();
+    let queues: Option<Vec<String>> = if !args.queues.is_empty() {
+        Some(args.queues.clone())
+    } else if let Some(v) = env.var("LDP_QUEUES") {
+        Some(v.split(',').map(str::to_string).collect())
+    } else {
+        profile.queues.clone()
+    };
+    if let Some(qs) = queues {
+        let mut out: Vec<String> = Vec::new();
+        for q in qs {
+            let q = q.trim().to_string();
+            celery::check_queue(&q).map_err(LdpError::usage)?;
+            if !out.contains(&q) {
+                out.push(q);
+            }
+        }
+        l.queues = out;
+    }
+    l.steps = match (
+        &args.priority_steps,
+        env.var("LDP_PRIORITY_STEPS"),
+        &profile.priority_steps,
+    ) {
+        (Some(s), _, _) => celery::parse_steps(s).map_err(LdpError::usage)?,
+        (None, Some(s), _) => celery::parse_steps(&s)
+            .map_err(|e| LdpError::usage(format!("LDP_PRIORITY_STEPS: {e}")))?,
+        (None, None, Some(StepsSpec::Text(s))) => celery::parse_steps(s)
+            .map_err(|e| LdpError::usage(format!("config priority_steps: {e}")))?,
+        (None, None, Some(StepsSpec::List(v))) => {
+            celery::check_steps(v)
+                .map_err(|e| LdpError::usage(format!("config priority_steps: {e}")))?;
+            v.clone()
+        }
+        _ => l.steps,
+    };
+    let sep = args
+        .priority_sep
+        .clone()
+        .or_else(|| env.var("LDP_PRIORITY_SEP"))
+        .or_else(|| profile.priority_sep.clone());
+    if let Some(s) = sep {
+        l.sep = celery::parse_sep(&s).map_err(LdpError::usage)?;
+    }
+    let prefix = args
+        .global_keyprefix
+        .clone()
+        .or_else(|| env.var("LDP_GLOBAL_KEYPREFIX"))
+        .or_else(|| profile.global_keyprefix.clone());
+    if let Some(p) = prefix {
+        l.prefix = crate::bytes::unescape(&p)
+            .map_err(|e| LdpError::usage(format!("invalid global key prefix: {e}")))?;
+    }
+    let vt = match (
+        env.var("LDP_VISIBILITY_TIMEOUT"),
+        &profile.visibility_timeout,
+    ) {
+        (Some(t), _) => Some(
+            parse_duration(&t)
+                .map_err(|e| LdpError::usage(format!("LDP_VISIBILITY_TIMEOUT: {e}")))?,
+        ),
+        (None, Some(t)) => Some(
+            parse_duration(t)
+                .map_err(|e| LdpError::usage(format!("config visibility_timeout: {e}")))?,
+        ),
+        _ => None,
+    };
+    if let Some(vt) = vt {
+        l.visibility_timeout = vt;
+    }
+    Ok(l)
 }
 
 fn urls_lack_password(urls: &[String]) -> bool {
@@ -490,6 +582,44 @@ mod tests {
             ..Default::default()
         };
         let err = resolve(&args, &e).unwrap_err();
+        assert_eq!(crate::error::exit_for(&err), crate::error::Exit::Usage);
+    }
+
+    #[test]
+    fn broker_layout_from_flags_env_and_profile() {
+        let s = resolve(&GlobalArgs::default(), &env(&[])).unwrap();
+        assert_eq!(s.broker_layout.steps, vec![0, 3, 6, 9]);
+        assert_eq!(s.broker_layout.queues.len(), 9);
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("config.toml");
+        std::fs::write(
+            &f,
+            "[profiles.default]\npriority_steps = \"0..9\"\npriority_sep = \":\"\nqueues = [\"a\", \"b\"]\nglobal_keyprefix = \"p:\"\nvisibility_timeout = \"30m\"\n",
+        )
+        .unwrap();
+        let mut e = env(&[]);
+        e.insert("LDP_CONFIG".into(), f.display().to_string());
+        let l = resolve(&GlobalArgs::default(), &e).unwrap().broker_layout;
+        assert_eq!(l.steps, (0..10).collect::<Vec<u8>>());
+        assert_eq!(l.sep, b":".to_vec());
+        assert_eq!(l.queues, vec!["a".to_string(), "b".to_string()]);
+        assert_eq!(l.prefix, b"p:".to_vec());
+        assert_eq!(l.visibility_timeout, Duration::from_secs(1800));
+        e.insert("LDP_PRIORITY_STEPS".into(), "0,5".into());
+        let args = GlobalArgs {
+            priority_sep: Some("\\x06\\x16".into()),
+            queues: vec!["x".into(), "x".into()],
+            ..Default::default()
+        };
+        let l = resolve(&args, &e).unwrap().broker_layout;
+        assert_eq!(l.steps, vec![0, 5]);
+        assert_eq!(l.sep, b"\x06\x16".to_vec());
+        assert_eq!(l.queues, vec!["x".to_string()]);
+        let bad = GlobalArgs {
+            priority_steps: Some("3,1".into()),
+            ..Default::default()
+        };
+        let err = resolve(&bad, &env(&[])).unwrap_err();
         assert_eq!(crate::error::exit_for(&err), crate::error::Exit::Usage);
     }
 

@@ -169,8 +169,64 @@ impl Template {
 
     /// Match a key; on success, the document id it names (if the template has `{doc}`).
     pub fn matches<'k>(&self, key: &'k [u8]) -> Option<Option<&'k [u8]>> {
-        let mut doc = None;
-        match_parts(&self.parts, key, 0, &mut doc).then_some(doc)
+        let caps = self.captures(key)?;
+        Some(caps.iter().find(|(n, _)| *n == "doc").map(|(_, v)| *v))
+    }
+
+    /// Match a key; on success, the bytes of every placeholder (`{doc}` included).
+    pub fn captures<'k>(&self, key: &'k [u8]) -> Option<Vec<(&str, &'k [u8])>> {
+        let mut caps = Vec::new();
+        match_parts(&self.parts, key, 0, &mut caps).then_some(caps)
+    }
+
+    /// The bytes one named placeholder (`batch` for `{batch}`) matched.
+    pub fn capture<'k>(&self, key: &'k [u8], name: &str) -> Option<&'k [u8]> {
+        self.captures(key)?
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+    }
+
+    /// The exact key with every placeholder filled in; `None` when one is not
+    /// given (or the template has a `*`).
+    pub fn fill_exact(&self, values: &[(&str, &[u8])]) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for p in &self.parts {
+            match p {
+                Part::Lit(l) => out.extend_from_slice(l),
+                Part::Star => return None,
+                Part::Doc => out.extend_from_slice(lookup(values, "doc")?),
+                Part::Hole(n) => out.extend_from_slice(lookup(values, n)?),
+            }
+        }
+        Some(out)
+    }
+
+    /// A MATCH pattern: literals and the given values glob-escaped, every
+    /// other placeholder `*` (so a user's id can never widen the match).
+    pub fn fill_glob(&self, values: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for p in &self.parts {
+            let given = match p {
+                Part::Lit(l) => {
+                    out.extend_from_slice(&glob_escape(l));
+                    continue;
+                }
+                Part::Star => None,
+                Part::Doc => lookup(values, "doc"),
+                Part::Hole(n) => lookup(values, n),
+            };
+            match given {
+                Some(v) => out.extend_from_slice(&glob_escape(v)),
+                None => out.push(b'*'),
+            }
+        }
+        out
+    }
+
+    /// The literal bytes before the first placeholder (unescaped).
+    pub fn literal_prefix(&self) -> &[u8] {
+        self.prefix()
     }
 
     /// The key for these placeholder values (`{doc}` is looked up as "doc");
@@ -197,27 +253,53 @@ impl Template {
     }
 }
 
-fn match_parts<'k>(parts: &[Part], key: &'k [u8], at: usize, doc: &mut Option<&'k [u8]>) -> bool {
+fn lookup<'v>(values: &[(&str, &'v [u8])], name: &str) -> Option<&'v [u8]> {
+    values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+/// Backtracking match; a placeholder's bytes are recorded only on the path
+/// that succeeds (captures are pushed while unwinding a successful match).
+fn match_parts<'k, 'p>(
+    parts: &'p [Part],
+    key: &'k [u8],
+    at: usize,
+    caps: &mut Vec<(&'p str, &'k [u8])>,
+) -> bool {
     let Some((first, rest)) = parts.split_first() else {
         return at == key.len();
     };
     let tail = &key[at..];
     match first {
-        Part::Lit(l) => tail.starts_with(l) && match_parts(rest, key, at + l.len(), doc),
+        Part::Lit(l) => tail.starts_with(l) && match_parts(rest, key, at + l.len(), caps),
         Part::Doc => {
-            if tail.len() >= 36 && is_uuid(&tail[..36]) && match_parts(rest, key, at + 36, doc) {
-                *doc = Some(&key[at..at + 36]);
+            if tail.len() >= 36 && is_uuid(&tail[..36]) && match_parts(rest, key, at + 36, caps) {
+                caps.push(("doc", &key[at..at + 36]));
                 true
             } else {
                 false
             }
         }
-        Part::Hole(_) | Part::Star => {
-            let min = usize::from(matches!(first, Part::Hole(_)));
+        Part::Star => {
             if rest.is_empty() {
-                return tail.len() >= min;
+                return true;
             }
-            (at + min..=key.len()).any(|j| match_parts(rest, key, j, doc))
+            (at..=key.len()).any(|j| match_parts(rest, key, j, caps))
+        }
+        Part::Hole(name) => {
+            if rest.is_empty() {
+                if tail.is_empty() {
+                    return false;
+                }
+                caps.push((name.as_str(), tail));
+                return true;
+            }
+            for j in at + 1..=key.len() {
+                if match_parts(rest, key, j, caps) {
+                    caps.push((name.as_str(), &key[at..j]));
+                    return true;
+                }
+            }
+            false
         }
     }
 }
@@ -650,6 +732,32 @@ mod tests {
         assert!(t.is_err());
         let t = Template::parse("a-b:{doc}", false).unwrap();
         assert_eq!(t.glob(None), b"a-b:*".to_vec());
+    }
+
+    #[test]
+    fn named_placeholders_capture_and_fill() {
+        let t = Template::parse("batch:error:{batch}:{doc}", false).unwrap();
+        let key = format!("batch:error:b:1:{DOC}");
+        assert_eq!(t.capture(key.as_bytes(), "batch"), Some(&b"b:1"[..]));
+        assert_eq!(t.capture(key.as_bytes(), "doc"), Some(DOC.as_bytes()));
+        assert_eq!(t.matches(key.as_bytes()), Some(Some(DOC.as_bytes())));
+        assert_eq!(t.capture(b"batch:error:b1:not-a-uuid", "batch"), None);
+        assert_eq!(t.fill_exact(&[("batch", b"b1")]), None);
+        assert_eq!(
+            t.fill_exact(&[("batch", b"b1"), ("doc", DOC.as_bytes())]),
+            Some(format!("batch:error:b1:{DOC}").into_bytes())
+        );
+        // A user's id is escaped: '*' cannot widen the match.
+        assert_eq!(
+            t.fill_glob(&[("batch", b"b*")]),
+            b"batch:error:b\\*:*".to_vec()
+        );
+        let p = Template::parse("batch:progress:{batch}", false).unwrap();
+        assert_eq!(p.capture(b"batch:progress:x", "batch"), Some(&b"x"[..]));
+        assert_eq!(p.capture(b"batch:progress:", "batch"), None);
+        assert_eq!(p.literal_prefix(), b"batch:progress:");
+        let s = Template::parse("ldp:batch:{batch}:*", false).unwrap();
+        assert_eq!(s.fill_exact(&[("batch", b"x")]), None);
     }
 
     #[test]

@@ -161,6 +161,43 @@ impl Output {
         flush(w)
     }
 
+    /// One frame of `--watch`. A table on a terminal is redrawn in place
+    /// under `header`; in a pipe frames follow each other, each under its
+    /// header line; JSON formats print the report as [`print`](Self::print)
+    /// does (with NDJSON that is one line per refresh). Returns false once
+    /// stdout has gone away (`| head`): the caller stops watching.
+    pub fn refresh(&self, report: &dyn Report, header: &str) -> Result<bool> {
+        let mut buf = Vec::new();
+        match self.format {
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut buf, &report.json())?;
+                buf.push(b'\n');
+            }
+            OutputFormat::Ndjson => {
+                serde_json::to_writer(&mut buf, &report.json())?;
+                buf.push(b'\n');
+            }
+            _ => {
+                if self.stdout_tty {
+                    // Cursor home, clear the screen: the new frame replaces the old.
+                    buf.extend_from_slice(b"\x1b[H\x1b[2J");
+                }
+                buf.extend_from_slice(header.as_bytes());
+                buf.push(b'\n');
+                buf.extend_from_slice(report.text(self).as_bytes());
+                if !self.stdout_tty {
+                    buf.push(b'\n');
+                }
+            }
+        }
+        let mut w = io::stdout().lock();
+        match w.write_all(&buf).and_then(|()| w.flush()) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// A table sized for this terminal (at most 100 columns).
     pub fn table(&self, headers: &[&str]) -> Table {
         let mut t = Table::new();
@@ -364,6 +401,43 @@ impl RowWriter {
             return Ok(());
         }
         flush(self.w)
+    }
+}
+
+/// A text progress bar `[###xx~~....]`: done `#`, failed `x`, in flight `~`,
+/// the rest `.`; coloured when colour is on. Counts are scaled to `width`.
+pub fn bar(out: &Output, done: u64, failed: u64, running: u64, total: u64, width: usize) -> String {
+    if total == 0 {
+        return format!("[{}]", ".".repeat(width));
+    }
+    let cells = |n: u64| ((n as f64 / total as f64) * width as f64).round() as usize;
+    let d = cells(done).min(width);
+    let f = cells(failed).min(width - d);
+    let r = cells(running).min(width - d - f);
+    let rest = width - d - f - r;
+    let paint = |s: String, c: console::Color| {
+        if out.color {
+            console::style(s).fg(c).to_string()
+        } else {
+            s
+        }
+    };
+    format!(
+        "[{}{}{}{}]",
+        paint("#".repeat(d), console::Color::Green),
+        paint("x".repeat(f), console::Color::Red),
+        paint("~".repeat(r), console::Color::Yellow),
+        ".".repeat(rest)
+    )
+}
+
+/// Seconds for people: `3m 2s`, `450ms`; "-" for none.
+pub fn human_secs(secs: Option<f64>) -> String {
+    match secs {
+        None => "-".into(),
+        Some(s) if !s.is_finite() => "-".into(),
+        Some(s) if s < 1.0 => format!("{}ms", (s.max(0.0) * 1000.0).round() as u64),
+        Some(s) => humantime::format_duration(Duration::from_secs(s.round() as u64)).to_string(),
     }
 }
 

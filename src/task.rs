@@ -96,9 +96,9 @@ impl Task {
 }
 
 impl BrokerLayout {
-    /// The list a message of this priority goes to: the queue itself for the
-    /// lowest step, else `<queue><sep><step>` with the largest step <= priority.
-    pub fn priority_key(&self, queue: &str, priority: u8) -> Vec<u8> {
+    /// The list a message of this priority goes to: the largest step <=
+    /// priority (the bare queue for the lowest step).
+    pub fn publish_key(&self, queue: &str, priority: u8) -> Vec<u8> {
         let step = self
             .steps
             .iter()
@@ -106,13 +106,7 @@ impl BrokerLayout {
             .filter(|s| *s <= priority)
             .max()
             .unwrap_or(0);
-        let mut k = self.prefix.clone();
-        k.extend_from_slice(queue.as_bytes());
-        if step > 0 {
-            k.extend_from_slice(&self.sep);
-            k.extend_from_slice(step.to_string().as_bytes());
-        }
-        k
+        self.priority_key(queue, step)
     }
 }
 
@@ -136,11 +130,11 @@ mod tests {
     #[test]
     fn priorities_map_to_kombu_keys() {
         let l = BrokerLayout::default();
-        assert_eq!(l.priority_key("default", 0), b"default".to_vec());
-        assert_eq!(l.priority_key("default", 2), b"default".to_vec());
-        assert_eq!(l.priority_key("default", 5), b"default\x06\x163".to_vec());
+        assert_eq!(l.publish_key("default", 0), b"default".to_vec());
+        assert_eq!(l.publish_key("default", 2), b"default".to_vec());
+        assert_eq!(l.publish_key("default", 5), b"default\x06\x163".to_vec());
         assert_eq!(
-            l.priority_key("batch.high", 9),
+            l.publish_key("batch.high", 9),
             b"batch.high\x06\x169".to_vec()
         );
         let colon = BrokerLayout {
@@ -148,7 +142,7 @@ mod tests {
             sep: b":".to_vec(),
             ..Default::default()
         };
-        assert_eq!(colon.priority_key("ocr", 7), b"ocr:7".to_vec());
+        assert_eq!(colon.publish_key("ocr", 7), b"ocr:7".to_vec());
     }
 
     #[test]

@@ -176,6 +176,36 @@ impl DocEntry {
 /// are decoded as JSON where they are JSON). `None` for missing keys and
 /// values that are not JSON.
 pub async fn read_json(redis: &Redis, keys: &[Vec<u8>]) -> Result<Vec<Option<Json>>> {
+    Ok(read_json_stored(redis, keys)
+        .await?
+        .into_iter()
+        .map(|v| v.map(|(j, _)| j))
+        .collect())
+}
+
+/// How a value that [`read_json_stored`] decoded was stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// A string holding JSON.
+    Json,
+    /// A hash (fields decoded as JSON where they are JSON).
+    Hash,
+}
+
+impl Stored {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stored::Json => "json",
+            Stored::Hash => "hash",
+        }
+    }
+}
+
+/// [`read_json`], also telling how each value was stored.
+pub async fn read_json_stored(
+    redis: &Redis,
+    keys: &[Vec<u8>],
+) -> Result<Vec<Option<(Json, Stored)>>> {
     let replies = redis
         .per_key(keys, 2, true, |p, k| {
             p.cmd("TYPE").arg(k);
@@ -187,7 +217,9 @@ pub async fn read_json(redis: &Redis, keys: &[Vec<u8>]) -> Result<Vec<Option<Jso
     for (i, r) in replies.iter().enumerate() {
         match (r.first(), r.get(1)) {
             (Some(Value::SimpleString(t)), _) if t == "hash" => hashes.push(i),
-            (_, Some(Value::BulkString(b))) => out[i] = serde_json::from_slice(b).ok(),
+            (_, Some(Value::BulkString(b))) => {
+                out[i] = serde_json::from_slice(b).ok().map(|j| (j, Stored::Json))
+            }
             _ => {}
         }
     }
@@ -200,7 +232,7 @@ pub async fn read_json(redis: &Redis, keys: &[Vec<u8>]) -> Result<Vec<Option<Jso
             .await?;
         for (j, r) in replies.into_iter().enumerate() {
             if let Some(v) = r.into_iter().next() {
-                out[hashes[j]] = Some(hash_to_json(v));
+                out[hashes[j]] = Some((hash_to_json(v), Stored::Hash));
             }
         }
     }

@@ -746,7 +746,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     };
     let keys = KeyNames::new(&reg, &project, &batch_id)?;
     let layout = &ctx.settings.broker_layout;
-    let queue_key = layout.priority_key(&queue, priority);
+    let queue_key = layout.publish_key(&queue, priority);
     let marker = |d: &Doc| -> Vec<u8> {
         let mut k = layout.prefix.clone();
         k.extend_from_slice(format!("ldp:imported:{project}:{}", d.sha).as_bytes());

@@ -3,12 +3,15 @@
 //! to the output layer.
 
 pub mod audit;
+pub mod batch;
 pub mod cache;
 pub mod health;
 pub mod import;
 pub mod keys;
 pub mod lock;
 pub mod memory;
+pub mod monitor;
+pub mod rate;
 pub mod stats;
 
 use std::process::ExitCode;
@@ -16,8 +19,9 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{CacheCommand, Cli, Command, KeysCommand, LockCommand, MonitorCommand};
-
+use crate::cli::{
+    BatchCommand, CacheCommand, Cli, Command, KeysCommand, LockCommand, MonitorCommand, RateCommand,
+};
 use crate::config::Settings;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -35,11 +39,6 @@ impl Ctx {
         Ok(Arc::new(Registry::load(self.settings.keyspace.as_deref())?))
     }
 
-    /// Connect to the Celery broker's Redis (`--broker-url`, else the main URL).
-    pub async fn broker(&self) -> Result<Redis> {
-        Redis::connect(&self.settings.broker).await
-    }
-
     /// Connect to the configured Redis (standalone or cluster, detected).
     pub async fn redis(&self) -> Result<Redis> {
         let r = Redis::connect(&self.settings.redis).await?;
@@ -55,6 +54,46 @@ impl Ctx {
         ));
         Ok(r)
     }
+
+    /// Connect to the Celery broker (`--broker-url`, `CELERY_BROKER_URL`;
+    /// the main Redis when none is given).
+    pub async fn broker(&self) -> Result<Redis> {
+        let r = Redis::connect(&self.settings.broker).await?;
+        self.out
+            .debug(format!("connected to the broker at {}", r.label()));
+        Ok(r)
+    }
+}
+
+/// Every key matching any of the patterns, from every node: one SCAN per
+/// pattern, all running at once, with a spinner on a terminal.
+pub(crate) async fn scan_patterns(
+    redis: &Redis,
+    patterns: Vec<Vec<u8>>,
+    out: &Output,
+) -> Result<std::collections::BTreeSet<Vec<u8>>> {
+    const SCAN_COUNT: u32 = 5000;
+    let pb = out.spinner("scanning");
+    let receivers: Vec<_> = patterns
+        .into_iter()
+        .map(|pattern| {
+            redis.scan(crate::redis::ScanSpec {
+                pattern,
+                count: SCAN_COUNT,
+                key_type: None,
+            })
+        })
+        .collect();
+    let mut keys = std::collections::BTreeSet::new();
+    for mut rx in receivers {
+        while let Some(msg) = rx.recv().await {
+            let (_, ks) = msg?;
+            pb.inc(ks.len() as u64);
+            keys.extend(ks);
+        }
+    }
+    pb.finish_and_clear();
+    Ok(keys)
 }
 
 /// Run the parsed command.
@@ -84,6 +123,10 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
             lock::break_lock(ctx, lock::BreakOptions::try_from(a)?).await
         }
         Command::Import(a) => import::import(ctx, a).await,
+        Command::Monitor(MonitorCommand::Queues(a)) => monitor::queues::queues(ctx, a).await,
+        Command::Batch(BatchCommand::List(a)) => batch::list(ctx, a).await,
+        Command::Batch(BatchCommand::Show(a)) => batch::show(ctx, a).await,
+        Command::Rate(RateCommand::List(a)) => rate::list(ctx, a).await,
         Command::Completions { shell } => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

@@ -488,6 +488,53 @@ impl Redis {
         Ok(out)
     }
 
+    /// Run idempotent keyed reads, each on the node that owns its key, as ONE
+    /// pipeline per node (every node at once): a handful of round trips
+    /// however many commands, which is what keeps `monitor queues` cheap.
+    /// Replies come back in command order; server errors (WRONGTYPE, ...) as
+    /// `Value::ServerError`, not as a failure. Callers keep the batch small
+    /// (it is not chunked); a dropped connection is retried once.
+    pub async fn read_keyed(&self, cmds: &[(Vec<u8>, Cmd)]) -> Result<Vec<Value>> {
+        let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); self.nodes().len()];
+        for (i, (key, _)) in cmds.iter().enumerate() {
+            by_node[self.node_for(key)?].push(i);
+        }
+        let jobs = by_node
+            .into_iter()
+            .enumerate()
+            .filter(|(_, idx)| !idx.is_empty())
+            .map(|(node, idx)| {
+                let mut p = redis::pipe();
+                p.ignore_errors();
+                for &i in &idx {
+                    p.add_command(cmds[i].1.clone());
+                }
+                let n = self.node(node);
+                async move {
+                    let r: Vec<Value> = n
+                        .pipe_read(&p)
+                        .await
+                        .with_context(|| format!("on {}", n.label))?;
+                    Ok::<_, anyhow::Error>((idx, r))
+                }
+            });
+        let mut out = vec![Value::Nil; cmds.len()];
+        for r in futures_util::future::join_all(jobs).await {
+            let (idx, replies) = r?;
+            if replies.len() != idx.len() {
+                return Err(anyhow!(
+                    "expected {} replies, got {}",
+                    idx.len(),
+                    replies.len()
+                ));
+            }
+            for (i, v) in idx.into_iter().zip(replies) {
+                out[i] = v;
+            }
+        }
+        Ok(out)
+    }
+
     /// Stream SCAN results from every primary concurrently. Each message is one
     /// SCAN reply's keys with the index of the node that holds them.
     pub fn scan(&self, spec: ScanSpec) -> mpsc::Receiver<Result<(usize, Vec<Vec<u8>>)>> {

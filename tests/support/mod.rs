@@ -14,6 +14,8 @@
 //!   SIGKILLed.
 #![allow(dead_code)]
 
+pub mod python;
+
 use std::collections::HashSet;
 use std::collections::hash_map::RandomState;
 use std::ffi::OsString;

@@ -1,0 +1,422 @@
+//! `ldp batch list|show` over batches seeded the way the pipeline (and ldp's
+//! import) write them, in every value shape, with document states that
+//! disagree with the pipeline's counters: ldp must report the states' truth.
+//! On standalone and on a cluster.
+
+mod support;
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::{Value as Json, json};
+use support::{Cluster, RedisServer, ldp, shared_cluster, shared_standalone, unique_prefix};
+
+fn uuid() -> String {
+    static N: AtomicU64 = AtomicU64::new(0);
+    let mut h = RandomState::new().build_hasher();
+    h.write_u64(N.fetch_add(1, Ordering::Relaxed));
+    h.write_u32(std::process::id());
+    let a = h.finish();
+    h.write_u64(a);
+    let b = h.finish();
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        (b >> 48) & 0xfff,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+enum Target<'a> {
+    One(&'a RedisServer),
+    Cluster(&'a Cluster),
+}
+
+impl Target<'_> {
+    fn url(&self) -> String {
+        match self {
+            Target::One(s) => s.url(),
+            Target::Cluster(c) => c.seed_url(),
+        }
+    }
+    fn run(&self, args: &[&str]) {
+        match self {
+            Target::One(s) => {
+                let mut cmd = redis::cmd(args[0]);
+                for a in &args[1..] {
+                    cmd.arg(*a);
+                }
+                cmd.query::<redis::Value>(&mut s.client()).unwrap();
+            }
+            Target::Cluster(c) => {
+                let a: Vec<&[u8]> = args.iter().map(|s| s.as_bytes()).collect();
+                c.exec(a[1], &a);
+            }
+        }
+    }
+    fn set(&self, key: &str, value: &Json) {
+        self.run(&["SET", key, &value.to_string()]);
+    }
+}
+
+/// The pipeline's state value (Python's json.dumps shape).
+fn state(status: &str, stage: &str) -> Json {
+    json!({
+        "pipeline": {"status": status, "timestamp": "2026-11-25T10:00:00.123456", "metadata": {}},
+        stage: {"status": status, "timestamp": "2026-11-25T10:01:00", "metadata": {}},
+        "last_update": {"stage": stage, "status": status, "timestamp": "2026-11-25T10:02:00"}
+    })
+}
+
+struct Seeded {
+    cur: String,
+    old: String,
+    hash: String,
+    imp: String,
+    failed_doc: String,
+}
+
+/// Four batches: the current JSON field set, the older one, a hash, and an
+/// ldp import batch that the pipeline also tracks. Every pipeline counter
+/// says more is done than the states do.
+fn seed(t: &Target) -> Seeded {
+    let p = unique_prefix("batch");
+    let (cur, old, hash, imp) = (
+        format!("{p}cur"),
+        format!("{p}old"),
+        format!("{p}hash"),
+        // ldp's own batch ids have no ':' (README): ldp:batch:{id}:* are its sub-keys.
+        format!("{}-imp", p.trim_end_matches(':')),
+    );
+    let d: Vec<String> = (0..12).map(|_| uuid()).collect();
+
+    // Current field set (JSON): says 4 of 4 completed, 0 failed.
+    t.set(
+        &format!("batch:progress:{cur}"),
+        &json!({"status": "completed", "priority": "high", "total": 4, "completed": 4,
+                "failed": 0, "started_at": "2026-11-25T10:00:00.123456",
+                "last_updated": "2026-11-25T10:05:00", "failed_documents": [d[3]]}),
+    );
+    for (doc, st) in [(&d[0], "completed"), (&d[1], "submitted")] {
+        t.set(
+            &format!("batch:document:{cur}:{doc}"),
+            &json!({"status": st, "updated_at": "2026-11-25T10:01:00"}),
+        );
+    }
+    t.set(
+        &format!("batch:error:{cur}:{}", d[2]),
+        &json!({"error_type": "OCRError", "error_message": "Textract failed: InvalidS3ObjectException",
+                "traceback": "Traceback (most recent call last):\n  File \"ocr.py\"", "stage": "ocr",
+                "retry_count": 3, "last_attempt": "2026-11-25T10:03:00", "category": "permanent"}),
+    );
+    t.set(
+        &format!("cache:doc:state:{}", d[0]),
+        &state("completed", "relationships"),
+    );
+    // The legacy unprefixed state key, in flight.
+    t.set(
+        &format!("doc:state:{}", d[1]),
+        &state("processing", "entity_extraction"),
+    );
+    // The hash form of the state, failed.
+    t.run(&[
+        "HSET",
+        &format!("cache:doc:state:{}", d[2]),
+        "pipeline",
+        "{\"status\": \"failed\"}",
+        "last_update",
+        "{\"stage\": \"ocr\", \"status\": \"failed\"}",
+    ]);
+    // d[3]: named only by failed_documents, no state: not started.
+
+    // Older field set (JSON): says 3 of 3 completed.
+    t.set(
+        &format!("batch:progress:{old}"),
+        &json!({"batch_id": old, "total_documents": 3, "completed_documents": 3,
+                "failed_documents": 0, "in_progress_documents": 0, "pending_documents": 0,
+                "completion_percentage": 100.0, "started_at": "2026-11-24T09:00:00"}),
+    );
+    for doc in &d[4..7] {
+        t.set(
+            &format!("batch:document:{old}:{doc}"),
+            &json!({"status": "completed", "updated_at": "2026-11-24T09:10:00"}),
+        );
+    }
+    t.set(
+        &format!("cache:doc:state:{}", d[4]),
+        &state("starting", "pipeline"),
+    );
+
+    // A hash: says 2 of 2 completed, 0 failed.
+    t.run(&[
+        "HSET",
+        &format!("batch:progress:{hash}"),
+        "status",
+        "completed",
+        "priority",
+        "normal",
+        "total",
+        "2",
+        "completed",
+        "2",
+        "failed",
+        "0",
+        "started_at",
+        "2026-11-23T08:00:00",
+    ]);
+    t.set(
+        &format!("batch:document:{hash}:{}", d[7]),
+        &json!({"status": "completed", "updated_at": "x"}),
+    );
+    t.set(
+        &format!("batch:error:{hash}:{}", d[8]),
+        &json!({"error_type": "LLMError", "error_message": "rate limited", "stage": "entity_extraction",
+                "retry_count": 1, "last_attempt": "2026-11-23T08:05:00", "category": "transient"}),
+    );
+    t.set(
+        &format!("cache:doc:state:{}", d[7]),
+        &state("failed", "chunking"),
+    );
+    t.set(
+        &format!("cache:doc:state:{}", d[8]),
+        &state("completed", "relationships"),
+    );
+
+    // ldp's import batch, which the pipeline also tracks (says 0 of 3).
+    t.run(&[
+        "HSET",
+        &format!("ldp:batch:{imp}"),
+        "batch_id",
+        &imp,
+        "project_uuid",
+        &d[11],
+        "created_at",
+        "2026-11-25T12:00:00Z",
+        "documents",
+        "3",
+    ]);
+    t.run(&[
+        "SADD",
+        &format!("ldp:batch:{imp}:docs"),
+        &d[8],
+        &d[9],
+        &d[10],
+    ]);
+    t.set(
+        &format!("batch:progress:{imp}"),
+        &json!({"status": "processing", "total": 3, "completed": 0, "failed": 0,
+                "started_at": "2026-11-25T12:00:01"}),
+    );
+    t.set(
+        &format!("cache:doc:state:{}", d[9]),
+        &state("processing", "ocr"),
+    );
+
+    Seeded {
+        cur,
+        old,
+        hash,
+        imp,
+        failed_doc: d[2].clone(),
+    }
+}
+
+fn json_of(out: std::process::Output) -> Json {
+    assert!(
+        out.status.success(),
+        "ldp failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn actual(j: &Json) -> [u64; 5] {
+    let a = &j["actual"];
+    ["documents", "done", "failed", "in_flight", "not_started"].map(|k| a[k].as_u64().unwrap())
+}
+
+fn list_and_show(t: &Target) {
+    let s = seed(t);
+    let j = json_of(
+        ldp()
+            .args(["-u", &t.url(), "batch", "list", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    let find = |id: &str| -> Json {
+        j.as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["batch"] == id)
+            .unwrap_or_else(|| panic!("batch {id} not listed: {j}"))
+            .clone()
+    };
+
+    let cur = find(&s.cur);
+    assert_eq!(actual(&cur), [4, 1, 1, 1, 1], "{cur}");
+    assert_eq!(cur["actual"]["progress"], 0.5);
+    assert_eq!(
+        cur["reported"]["completed"], 4,
+        "the pipeline's own counter, shown as written"
+    );
+    assert_eq!(cur["reported"]["failed"], 0);
+    assert_eq!(cur["reported"]["fields"], "current");
+    assert_eq!(cur["reported"]["stored"], "json");
+    assert_eq!(cur["sources"], json!(["pipeline"]));
+
+    let old = find(&s.old);
+    assert_eq!(actual(&old), [3, 0, 0, 1, 2], "{old}");
+    assert_eq!(old["reported"]["fields"], "legacy");
+    assert_eq!(old["reported"]["total"], 3);
+    assert_eq!(old["reported"]["completed"], 3);
+    assert_eq!(old["reported"]["completion_percentage"], 100.0);
+
+    let hash = find(&s.hash);
+    assert_eq!(actual(&hash), [2, 1, 1, 0, 0], "{hash}");
+    assert_eq!(hash["actual"]["progress"], 1.0);
+    assert_eq!(hash["reported"]["stored"], "hash");
+    assert_eq!(hash["reported"]["total"], 2);
+    assert_eq!(hash["reported"]["status"], "completed");
+
+    let imp = find(&s.imp);
+    assert_eq!(imp["sources"], json!(["pipeline", "ldp"]));
+    assert_eq!(actual(&imp), [3, 1, 0, 1, 1], "{imp}");
+    assert_eq!(imp["ldp"]["documents"], 3);
+    assert_eq!(imp["ldp"]["stored"], "hash");
+    assert_eq!(imp["reported"]["completed"], 0);
+    assert_eq!(imp["unlisted"], 0);
+
+    // show: each document's state and stage, and the errors.
+    let j = json_of(
+        ldp()
+            .args(["-u", &t.url(), "batch", "show", &s.cur, "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(actual(&j), [4, 1, 1, 1, 1]);
+    let docs = j["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 4);
+    let states: Vec<&str> = docs.iter().map(|d| d["state"].as_str().unwrap()).collect();
+    assert_eq!(
+        states,
+        ["failed", "in_flight", "not_started", "done"],
+        "{j}"
+    );
+    assert_eq!(docs[1]["stage"], "entity_extraction");
+    assert_eq!(docs[1]["stage_status"], "processing");
+    assert_eq!(docs[1]["batch_status"], "submitted");
+    assert_eq!(docs[0]["document"], s.failed_doc.as_str());
+    assert_eq!(docs[0]["error"], "OCRError");
+    assert_eq!(docs[0]["stage"], "ocr", "from the hash-form state");
+    assert_eq!(docs[2]["sources"], json!(["progress"]));
+    let errors = j["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["error_type"], "OCRError");
+    assert_eq!(errors[0]["retry_count"], 3);
+    assert_eq!(errors[0]["category"], "permanent");
+    assert!(
+        errors[0]["traceback"]
+            .as_str()
+            .unwrap()
+            .starts_with("Traceback")
+    );
+
+    // The table: stages, the error, a percentage (no bar off a terminal).
+    let out = ldp()
+        .args(["-u", &t.url(), "batch", "show", &s.cur])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "entity_extraction",
+        "OCRError",
+        "1 done, 1 failed, 1 in flight, 1 not started",
+        "completed: 4/4 (0 failed)",
+        "progress: 50%",
+        s.failed_doc.as_str(),
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing:\n{text}");
+    }
+    assert!(!text.contains("[#"), "no bar off a terminal:\n{text}");
+    let out = ldp()
+        .args(["-u", &t.url(), "batch", "list"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&s.imp) && text.contains(&s.cur), "{text}");
+    assert!(
+        text.contains("33%") && text.contains("50%") && text.contains("100%"),
+        "{text}"
+    );
+
+    // The ldp-only view of the import batch, and a batch that does not exist.
+    let j = json_of(
+        ldp()
+            .args(["-u", &t.url(), "batch", "show", &s.imp, "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    let in_ldp = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["sources"].as_array().unwrap().contains(&json!("ldp")))
+        .count();
+    assert_eq!(in_ldp, 3);
+    for missing in ["no-such-batch", "*", "t-batch-*"] {
+        let out = ldp()
+            .args(["-u", &t.url(), "batch", "show", missing])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{missing}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no batch"));
+    }
+}
+
+#[test]
+fn batches_on_standalone() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    list_and_show(&Target::One(s));
+}
+
+#[test]
+fn batches_on_a_cluster() {
+    let c = shared_cluster();
+    let _g = c.guard();
+    list_and_show(&Target::Cluster(c));
+}
+
+#[test]
+fn formats_and_empty() {
+    let s = RedisServer::start();
+    let out = ldp()
+        .args(["-u", &s.url(), "batch", "list"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no batches"));
+    let j = json_of(
+        ldp()
+            .args(["-u", &s.url(), "batch", "list", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(j, json!([]));
+    for fmt in ["nagios", "prometheus"] {
+        for cmd in [&["batch", "list"][..], &["batch", "show", "x"]] {
+            let out = ldp()
+                .args(["-u", &s.url()])
+                .args(cmd)
+                .args(["-o", fmt])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{cmd:?} -o {fmt}");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! `ldp rate list` over sliding windows seeded the way the pipeline keeps
+//! them (zset: member and score the request's timestamp; the key re-EXPIREd
+//! to the window on every request), on standalone and on a cluster.
+
+mod support;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::Value as Json;
+use support::{Cluster, RedisServer, ldp, shared_cluster, shared_standalone, unique_prefix};
+
+enum Target<'a> {
+    One(&'a RedisServer),
+    Cluster(&'a Cluster),
+}
+
+impl Target<'_> {
+    fn url(&self) -> String {
+        match self {
+            Target::One(s) => s.url(),
+            Target::Cluster(c) => c.seed_url(),
+        }
+    }
+    fn run(&self, args: &[&str]) {
+        match self {
+            Target::One(s) => {
+                let mut cmd = redis::cmd(args[0]);
+                for a in &args[1..] {
+                    cmd.arg(*a);
+                }
+                cmd.query::<redis::Value>(&mut s.client()).unwrap();
+            }
+            Target::Cluster(c) => {
+                let a: Vec<&[u8]> = args.iter().map(|s| s.as_bytes()).collect();
+                c.exec(a[1], &a);
+            }
+        }
+    }
+}
+
+fn now() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64()
+}
+
+/// A 60 s window: requests 70 s (stale), 50, 30 and 10 s ago; the last one
+/// set the TTL to 60 s, 10 s ago. A window without TTL, and a non-zset.
+fn seed(t: &Target) -> (String, String, String) {
+    let p = unique_prefix("rate");
+    let (openai, textract, bogus) = (
+        format!("rate:{p}openai"),
+        format!("rate:{p}textract"),
+        format!("rate:{p}bogus"),
+    );
+    let n = now();
+    for ago in [70.0, 50.0, 30.0, 10.0] {
+        let ts = format!("{:.6}", n - ago);
+        t.run(&["ZADD", &openai, &ts, &ts]);
+    }
+    t.run(&["PEXPIRE", &openai, "50000"]);
+    for ago in [5.0, 2.0] {
+        let ts = format!("{:.6}", n - ago);
+        t.run(&["ZADD", &textract, &ts, &ts]);
+    }
+    t.run(&["SET", &bogus, "1"]);
+    (openai, textract, bogus)
+}
+
+fn list(t: &Target, extra: &[&str]) -> (Json, String) {
+    let out = ldp()
+        .args(["-u", &t.url(), "rate", "list", "-o", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        serde_json::from_slice(&out.stdout).unwrap(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn find(j: &Json, key: &str) -> Json {
+    j.as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["key"] == key)
+        .unwrap_or_else(|| panic!("{key} not listed: {j}"))
+        .clone()
+}
+
+fn close(v: &Json, want: f64, tol: f64) -> bool {
+    v.as_f64().is_some_and(|x| (x - want).abs() <= tol)
+}
+
+fn windows(t: &Target) {
+    let (openai, textract, bogus) = seed(t);
+    let seeded = now();
+    let (j, err) = list(t, &[]);
+    let w = find(&j, &openai);
+    assert_eq!(
+        w["requests"], 3,
+        "the stale entry is outside the window: {w}"
+    );
+    assert_eq!(w["entries"], 4);
+    assert_eq!(w["window"], 60.0, "PTTL + (now - newest): {w}");
+    assert!(close(&w["oldest"], seeded - 50.0, 1.0), "{w}");
+    assert!(close(&w["newest"], seeded - 10.0, 1.0), "{w}");
+    assert!(close(&w["ttl"], 50.0, 2.0), "{w}");
+    assert_eq!(w["limit"], Json::Null);
+    assert_eq!(w["until_free"], Json::Null);
+    assert_eq!(w["name"], openai.strip_prefix("rate:").unwrap());
+    let x = find(&j, &textract);
+    assert_eq!(
+        (x["requests"].clone(), x["window"].clone()),
+        (2.into(), Json::Null)
+    );
+    assert!(
+        !j.as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["key"] == bogus.as_str())
+    );
+    assert!(err.contains("not sorted sets"), "{err}");
+
+    // --limit N: when does a slot free? 3 in the window.
+    for (limit, wait) in [(3, 10.0), (2, 30.0), (5, 0.0)] {
+        let (j, _) = list(t, &["--limit", &limit.to_string()]);
+        let w = find(&j, &openai);
+        assert_eq!(w["limit"], limit);
+        assert!(close(&w["until_free"], wait, 1.5), "limit {limit}: {w}");
+    }
+    let (j, _) = list(t, &["--limit", "3"]);
+    assert_eq!(find(&j, &textract)["until_free"], 0.0, "2 < 3: free now");
+    let (j, _) = list(t, &["--limit", "2"]);
+    assert_eq!(
+        find(&j, &textract)["until_free"],
+        Json::Null,
+        "no window: unknown"
+    );
+
+    let out = ldp()
+        .args(["-u", &t.url(), "rate", "list", "--limit", "3"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&openai) && text.contains("3/3"), "{text}");
+    assert!(text.contains("1m") && text.contains("no TTL"), "{text}");
+    assert!(text.contains("SLOT FREES IN"), "{text}");
+}
+
+#[test]
+fn windows_on_standalone() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    windows(&Target::One(s));
+}
+
+#[test]
+fn windows_on_a_cluster() {
+    let c = shared_cluster();
+    let _g = c.guard();
+    windows(&Target::Cluster(c));
+}
+
+#[test]
+fn formats() {
+    let s = RedisServer::start();
+    let out = ldp()
+        .args(["-u", &s.url(), "rate", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+    for args in [
+        &["rate", "list", "-o", "nagios"][..],
+        &["rate", "list", "-o", "prometheus"],
+        &["rate", "list", "--limit", "0"],
+    ] {
+        let out = ldp().args(["-u", &s.url()]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}

@@ -1,0 +1,187 @@
+//! Python interop for the tests: Celery's own producer (`apply_async`) and a
+//! real Celery worker, from the helpers in `tests/py/`.
+//!
+//! The interpreter is `$LDP_TEST_PYTHON`, else `python3`; it needs the
+//! packages of `.ci/requirements.txt` (celery[redis]). A worker runs in its
+//! own process group, spawned like the servers (`PR_SET_PDEATHSIG`), and the
+//! whole group is SIGKILLed when the [`Worker`] drops — also when a test
+//! fails — so no worker outlives its test.
+
+use std::fs;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// How long a worker may take to boot and take its messages.
+const WORKER_TIMEOUT: Duration = Duration::from_secs(40);
+
+/// The Python interpreter with Celery installed.
+pub fn python() -> String {
+    std::env::var("LDP_TEST_PYTHON")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "python3".into())
+}
+
+/// `tests/py`, where the helpers live.
+pub fn py_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("py")
+}
+
+/// How the Celery app lays out its broker keys (tests/py/ldp_celery_app.py).
+#[derive(Debug, Clone, Default)]
+pub struct Broker {
+    pub url: String,
+    /// `kombu` (steps 0,3,6,9 with \x06\x16) or `colon` (steps 0..9 with ':').
+    pub layout: &'static str,
+    /// kombu's global_keyprefix, if any.
+    pub prefix: Option<String>,
+}
+
+impl Broker {
+    pub fn kombu(url: String) -> Broker {
+        Broker {
+            url,
+            layout: "kombu",
+            prefix: None,
+        }
+    }
+
+    pub fn colon(url: String) -> Broker {
+        Broker {
+            url,
+            layout: "colon",
+            prefix: None,
+        }
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(python());
+        cmd.current_dir(py_dir())
+            .env("PYTHONPATH", py_dir())
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .env("LDP_TEST_BROKER", &self.url)
+            .env("LDP_TEST_LAYOUT", self.layout)
+            .env_remove("LDP_TEST_PREFIX")
+            .stdin(Stdio::null());
+        if let Some(p) = &self.prefix {
+            cmd.env("LDP_TEST_PREFIX", p);
+        }
+        cmd
+    }
+
+    /// Publish with Celery's `apply_async`: `spec` is a JSON list of
+    /// `{"queue", "priority", "count", "task"?: "noop"|"block", "arg"?}`.
+    pub fn produce(&self, spec: &serde_json::Value) {
+        let out = self
+            .command()
+            .arg(py_dir().join("produce.py"))
+            .arg(spec.to_string())
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {} (set LDP_TEST_PYTHON?): {e}", python()));
+        assert!(
+            out.status.success(),
+            "produce.py failed ({}); is celery[redis] installed for {} (pip install -r .ci/requirements.txt)?\n{}",
+            out.status,
+            python(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// A real Celery worker on `queues`, `threads` pool with `concurrency`
+    /// threads and prefetch multiplier 1, so with `task_acks_late` it holds
+    /// exactly `concurrency` unacked messages while its tasks block.
+    pub fn worker(&self, queues: &[&str], concurrency: u32) -> Worker {
+        let dir = tempfile::Builder::new()
+            .prefix("ldp-celery-")
+            .tempdir()
+            .expect("temp dir");
+        let log = dir.path().join("worker.log");
+        let file = fs::File::create(&log).expect("worker log");
+        let mut cmd = self.command();
+        cmd.args(["-m", "celery", "-A", "ldp_celery_app", "worker"])
+            .args(["-Q", &queues.join(",")])
+            .args(["-P", "threads", "--concurrency", &concurrency.to_string()])
+            .args(["--prefetch-multiplier", "1"])
+            .args([
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ])
+            .args([
+                "-l",
+                "info",
+                "-n",
+                &format!("ldp-test-{}@%h", std::process::id()),
+            ])
+            .stdout(file.try_clone().expect("dup log"))
+            .stderr(file)
+            .process_group(0);
+        let child = super::spawn_watched(cmd)
+            .unwrap_or_else(|e| panic!("cannot start a Celery worker with {}: {e}", python()));
+        Worker {
+            child: Some(child),
+            log,
+            _dir: dir,
+        }
+    }
+}
+
+/// A Celery worker process group, SIGKILLed on drop.
+pub struct Worker {
+    child: Option<Child>,
+    log: PathBuf,
+    _dir: TempDir,
+}
+
+impl Worker {
+    pub fn log(&self) -> String {
+        fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Poll `cond` until true, failing with the worker's log after the timeout.
+    pub fn wait_for(&mut self, what: &str, mut cond: impl FnMut() -> bool) {
+        let deadline = Instant::now() + WORKER_TIMEOUT;
+        loop {
+            if cond() {
+                return;
+            }
+            if let Some(c) = self.child.as_mut()
+                && let Ok(Some(status)) = c.try_wait()
+            {
+                panic!(
+                    "the Celery worker exited ({status}) before {what}:\n{}",
+                    self.log()
+                );
+            }
+            if Instant::now() >= deadline {
+                panic!("timed out waiting for {what}; worker log:\n{}", self.log());
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Kill the whole process group and reap the worker.
+    pub fn stop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            // SAFETY: signalling the process group we created (pgid = the child's pid).
+            unsafe {
+                libc::killpg(c.id() as libc::pid_t, libc::SIGKILL);
+            }
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
