@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::celery::{self, BrokerLayout};
 use crate::cli::{ColorWhen, GlobalArgs, OutputFormat, parse_duration};
 use crate::error::LdpError;
+use crate::intake::IntakeSettings;
 
 pub const DEFAULT_URL: &str = "redis://127.0.0.1:6379/0";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -61,6 +62,8 @@ pub struct Settings {
     pub broker_layout: BrokerLayout,
     /// An operator's key-family registry file (extends the embedded one).
     pub keyspace: Option<PathBuf>,
+    /// PostgreSQL and object storage for `ldp import`'s intake.
+    pub intake: IntakeSettings,
 }
 
 /// One profile of the TOML config file.
@@ -84,6 +87,13 @@ pub struct Profile {
     pub priority_sep: Option<String>,
     pub global_keyprefix: Option<String>,
     pub visibility_timeout: Option<String>,
+    /// The intake's PostgreSQL URL (prefer `password_file`-free URLs kept out of argv).
+    pub database_url: Option<String>,
+    pub db_ssl_mode: Option<String>,
+    /// `name`, `s3://name` or `file:///dir`.
+    pub bucket: Option<String>,
+    pub s3_endpoint: Option<String>,
+    pub s3_region: Option<String>,
 }
 
 /// `priority_steps` in a profile: `[0, 3, 6, 9]` or `"0..9"`.
@@ -374,6 +384,7 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
     };
 
     let broker_layout = broker_layout(args, env, &profile)?;
+    let intake = intake(env, &pipeline, &profile)?;
 
     Ok(Settings {
         redis,
@@ -387,6 +398,67 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
             .clone()
             .or_else(|| env.var("LDP_KEYSPACE").map(PathBuf::from))
             .or(profile.keyspace),
+        intake,
+    })
+}
+
+/// The intake's settings: `LDP_*`, then the pipeline's own variables
+/// (environment, then `.env`), then the profile. `ldp import`'s flags win
+/// over all of them (applied there).
+fn intake(env: &dyn Env, pipeline: &PipelineVars, profile: &Profile) -> Result<IntakeSettings> {
+    let truthy = |v: Option<String>| {
+        v.is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"))
+    };
+    // The pipeline picks the direct (RDS) URL in stage 3 or when told to.
+    let direct = truthy(pipeline.get("USE_DIRECT_DATABASE_CONNECTION"))
+        || pipeline.get("DEPLOYMENT_STAGE").as_deref() == Some("3");
+    let order: [&str; 2] = if direct {
+        ["DATABASE_URL_DIRECT", "DATABASE_URL"]
+    } else {
+        ["DATABASE_URL", "DATABASE_URL_DIRECT"]
+    };
+    let (database_url, database_source) = match env.var("LDP_DATABASE_URL") {
+        Some(u) => (Some(u), Some("LDP_DATABASE_URL".to_string())),
+        None => match order
+            .iter()
+            .find_map(|n| pipeline.get(n).map(|u| (u, n.to_string())))
+        {
+            Some((u, n)) => (Some(u), Some(n)),
+            None => match &profile.database_url {
+                Some(u) => (Some(u.clone()), Some("the config profile".to_string())),
+                None => (None, None),
+            },
+        },
+    };
+    let db_ssl_mode = env
+        .var("LDP_DB_SSL_MODE")
+        .or_else(|| pipeline.get("DB_SSL_MODE"))
+        .or_else(|| profile.db_ssl_mode.clone());
+    if let Some(m) = &db_ssl_mode {
+        crate::intake::db::SslMode::parse(m)?;
+    }
+    Ok(IntakeSettings {
+        database_url: database_url.map(Secret::new),
+        database_source,
+        db_ssl_mode,
+        bucket: env
+            .var("LDP_BUCKET")
+            .or_else(|| pipeline.get("S3_PRIMARY_DOCUMENT_BUCKET"))
+            .or_else(|| profile.bucket.clone()),
+        s3_endpoint: env
+            .var("LDP_S3_ENDPOINT")
+            .or_else(|| pipeline.get("AWS_ENDPOINT_URL_S3"))
+            .or_else(|| pipeline.get("AWS_ENDPOINT_URL"))
+            .or_else(|| profile.s3_endpoint.clone()),
+        region: env
+            .var("LDP_S3_REGION")
+            .or_else(|| pipeline.get("S3_BUCKET_REGION"))
+            .or_else(|| pipeline.get("AWS_DEFAULT_REGION"))
+            .or_else(|| pipeline.get("AWS_REGION"))
+            .or_else(|| profile.s3_region.clone()),
+        aws_access_key_id: pipeline.get("AWS_ACCESS_KEY_ID"),
+        aws_secret_access_key: pipeline.get("AWS_SECRET_ACCESS_KEY").map(Secret::new),
+        aws_session_token: pipeline.get("AWS_SESSION_TOKEN").map(Secret::new),
     })
 }
 
@@ -635,6 +707,54 @@ mod tests {
         };
         let s = resolve(&args, &env(&[("LDP_REDIS_PASSWORD", "fromenv")])).unwrap();
         assert_eq!(s.redis.password.unwrap().expose(), "frompw");
+    }
+
+    #[test]
+    fn intake_settings_follow_the_pipeline() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join(".env");
+        std::fs::write(
+            &f,
+            "DATABASE_URL=postgresql://app:tunnel@localhost:5433/legal\n\
+             DATABASE_URL_DIRECT=postgresql://app:rds@rds.example/legal?sslmode=require\n\
+             S3_PRIMARY_DOCUMENT_BUCKET=legal-docs\nS3_BUCKET_REGION=us-east-2\n\
+             AWS_ACCESS_KEY_ID=AKIA\nAWS_SECRET_ACCESS_KEY=shh\n",
+        )
+        .unwrap();
+        let args = GlobalArgs {
+            env_file: Some(f),
+            ..Default::default()
+        };
+        let s = resolve(&args, &env(&[])).unwrap().intake;
+        assert_eq!(s.database_source.as_deref(), Some("DATABASE_URL"));
+        assert!(s.database_url.unwrap().expose().contains("tunnel"));
+        assert_eq!(s.bucket.as_deref(), Some("legal-docs"));
+        assert_eq!(s.region.as_deref(), Some("us-east-2"));
+        assert_eq!(s.aws_access_key_id.as_deref(), Some("AKIA"));
+        let s = resolve(&args, &env(&[("DEPLOYMENT_STAGE", "3")]))
+            .unwrap()
+            .intake;
+        assert_eq!(s.database_source.as_deref(), Some("DATABASE_URL_DIRECT"));
+        let s = resolve(&args, &env(&[("USE_DIRECT_DATABASE_CONNECTION", "true")]))
+            .unwrap()
+            .intake;
+        assert_eq!(s.database_source.as_deref(), Some("DATABASE_URL_DIRECT"));
+        assert!(!format!("{s:?}").contains("rds@"), "the URL is a secret");
+        let s = resolve(
+            &args,
+            &env(&[
+                ("LDP_DATABASE_URL", "postgres://x@y/z"),
+                ("LDP_BUCKET", "b2"),
+            ]),
+        )
+        .unwrap()
+        .intake;
+        assert_eq!(s.database_source.as_deref(), Some("LDP_DATABASE_URL"));
+        assert_eq!(s.bucket.as_deref(), Some("b2"));
+        let s = resolve(&GlobalArgs::default(), &env(&[])).unwrap().intake;
+        assert!(s.database_url.is_none() && s.bucket.is_none());
+        let err = resolve(&GlobalArgs::default(), &env(&[("DB_SSL_MODE", "maybe")])).unwrap_err();
+        assert_eq!(crate::error::exit_for(&err), crate::error::Exit::Usage);
     }
 
     #[test]

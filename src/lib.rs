@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod docs;
 pub mod error;
+pub mod intake;
 pub mod keyspace;
 pub mod output;
 pub mod redis;
