@@ -14,6 +14,7 @@
 //!   SIGKILLed.
 #![allow(dead_code)]
 
+pub mod intake;
 pub mod python;
 
 use std::collections::HashSet;
@@ -255,15 +256,20 @@ extern "C" fn kill_shared_fixtures() {
 }
 
 fn register_for_exit(server: &RedisServer) {
+    if let Some(pid) = server.pid() {
+        register_pid_for_exit(pid, server.dir());
+    }
+}
+
+/// SIGKILL `pid` and remove `dir` when the test process exits.
+fn register_pid_for_exit(pid: i32, dir: &Path) {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         // SAFETY: registering a plain `extern "C" fn()`.
         let rc = unsafe { libc::atexit(kill_shared_fixtures) };
         assert_eq!(rc, 0, "libc::atexit failed");
     });
-    if let Some(pid) = server.pid() {
-        lock(&EXIT_KILL_LIST).push((pid, server.dir().to_path_buf()));
-    }
+    lock(&EXIT_KILL_LIST).push((pid, dir.to_path_buf()));
 }
 
 // ---------------------------------------------------------------------------
@@ -1213,6 +1219,23 @@ const SCRUBBED_ENV: &[&str] = &[
     "CELERY_BROKER_URL",
     "DATABASE_URL",
     "DATABASE_URL_DIRECT",
+    "USE_DIRECT_DATABASE_CONNECTION",
+    "DEPLOYMENT_STAGE",
+    "DB_SSL_MODE",
+    "S3_PRIMARY_DOCUMENT_BUCKET",
+    "S3_BUCKET_REGION",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_DEFAULT_REGION",
+    "AWS_REGION",
+    "AWS_ENDPOINT",
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_S3",
+    "AWS_PROFILE",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
     "NO_COLOR",
     "CLICOLOR",
     "CLICOLOR_FORCE",
