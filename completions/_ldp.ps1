@@ -387,7 +387,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('--frag-min-mb', '--frag-min-mb', [CompletionResultType]::ParameterName, 'Wasted MiB (RSS minus used) below which fragmentation is not judged')
             [CompletionResult]::new('--queue-warn', '--queue-warn', [CompletionResultType]::ParameterName, 'Ready messages in one queue that warn')
             [CompletionResult]::new('--queue-crit', '--queue-crit', [CompletionResultType]::ParameterName, 'Ready messages in one queue that are critical')
-            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Celery''s visibility timeout: unacked messages older than this are redelivered')
+            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Unacked messages older than this are overdue: kombu redelivers them (default: the profile''s, else 1h)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Take two samples this far apart to judge evictions and rejected connections')
             [CompletionResult]::new('--stuck-after', '--stuck-after', [CompletionResultType]::ParameterName, 'With --deep: a document in flight longer than this is stuck')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks (comma-separated)')

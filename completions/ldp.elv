@@ -364,7 +364,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --frag-min-mb 'Wasted MiB (RSS minus used) below which fragmentation is not judged'
             cand --queue-warn 'Ready messages in one queue that warn'
             cand --queue-crit 'Ready messages in one queue that are critical'
-            cand --visibility-timeout 'Celery''s visibility timeout: unacked messages older than this are redelivered'
+            cand --visibility-timeout 'Unacked messages older than this are overdue: kombu redelivers them (default: the profile''s, else 1h)'
             cand --interval 'Take two samples this far apart to judge evictions and rejected connections'
             cand --stuck-after 'With --deep: a document in flight longer than this is stuck'
             cand --check 'Only these checks (comma-separated)'

@@ -338,7 +338,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l frag-min-mb -d 'Wasted MiB (RSS minus used) below which fragmentation is not judged' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l queue-warn -d 'Ready messages in one queue that warn' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l queue-crit -d 'Ready messages in one queue that are critical' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l visibility-timeout -d 'Celery\'s visibility timeout: unacked messages older than this are redelivered' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l visibility-timeout -d 'Unacked messages older than this are overdue: kombu redelivers them (default: the profile\'s, else 1h)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l interval -d 'Take two samples this far apart to judge evictions and rejected connections' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l stuck-after -d 'With --deep: a document in flight longer than this is stuck' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l check -d 'Only these checks (comma-separated)' -r

@@ -345,9 +345,9 @@ pub struct HealthArgs {
     /// Ready messages in one queue that are critical
     #[arg(long, value_name = "N", default_value_t = 10000)]
     pub queue_crit: u64,
-    /// Celery's visibility timeout: unacked messages older than this are redelivered
-    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "3600s")]
-    pub visibility_timeout: Duration,
+    /// Unacked messages older than this are overdue: kombu redelivers them (default: the profile's, else 1h)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub visibility_timeout: Option<Duration>,
     /// Take two samples this far apart to judge evictions and rejected connections
     #[arg(long, value_name = "DUR", value_parser = parse_duration)]
     pub interval: Option<Duration>,

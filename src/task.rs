@@ -2,6 +2,7 @@
 //! (WIRE.md §2): what `ldp import` LPUSHes so unmodified workers run it.
 
 use base64::Engine;
+use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use crate::celery::BrokerLayout;
@@ -45,53 +46,106 @@ fn kwargs_repr(kwargs: &serde_json::Map<String, Json>) -> String {
     }
 }
 
+/// The envelope's shape, serialized directly (no intermediate JSON tree:
+/// an import writes thousands of these).
+#[derive(Serialize)]
+struct Envelope<'a> {
+    body: String,
+    #[serde(rename = "content-encoding")]
+    content_encoding: &'static str,
+    #[serde(rename = "content-type")]
+    content_type: &'static str,
+    headers: Headers<'a>,
+    properties: Properties<'a>,
+}
+
+#[derive(Serialize)]
+struct Headers<'a> {
+    lang: &'static str,
+    task: &'a str,
+    id: &'a str,
+    shadow: Option<()>,
+    eta: Option<()>,
+    expires: Option<()>,
+    group: Option<()>,
+    group_index: Option<()>,
+    retries: u32,
+    timelimit: [Option<()>; 2],
+    root_id: &'a str,
+    parent_id: Option<()>,
+    argsrepr: &'static str,
+    kwargsrepr: String,
+    origin: &'a str,
+    ignore_result: bool,
+    replaced_task_nesting: u32,
+    stamped_headers: Option<()>,
+    stamps: serde_json::Map<String, Json>,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    correlation_id: &'a str,
+    reply_to: &'static str,
+    delivery_mode: u8,
+    delivery_info: DeliveryInfo<'a>,
+    priority: u8,
+    body_encoding: &'static str,
+    delivery_tag: String,
+}
+
+#[derive(Serialize)]
+struct DeliveryInfo<'a> {
+    exchange: &'static str,
+    routing_key: &'a str,
+}
+
 impl Task {
     /// The envelope JSON. Every field a worker needs not to lose the message
     /// silently is set: base64 body, body_encoding, delivery_tag, exchange "",
     /// task, id, content-type.
     pub fn envelope(&self, origin: &str) -> String {
-        let body = json!([
-            [],
-            self.kwargs,
-            {"callbacks": null, "errbacks": null, "chain": null, "chord": null}
-        ]);
-        let body = base64::engine::general_purpose::STANDARD.encode(body.to_string());
-        let msg = json!({
-            "body": body,
-            "content-encoding": "utf-8",
-            "content-type": "application/json",
-            "headers": {
-                "lang": "py",
-                "task": self.name,
-                "id": self.id,
-                "shadow": null,
-                "eta": null,
-                "expires": null,
-                "group": null,
-                "group_index": null,
-                "retries": 0,
-                "timelimit": [null, null],
-                "root_id": self.id,
-                "parent_id": null,
-                "argsrepr": "()",
-                "kwargsrepr": kwargs_repr(&self.kwargs),
-                "origin": origin,
-                "ignore_result": false,
-                "replaced_task_nesting": 0,
-                "stamped_headers": null,
-                "stamps": {}
+        let embed = json!({"callbacks": null, "errbacks": null, "chain": null, "chord": null});
+        let body =
+            serde_json::to_vec(&(&[] as &[Json; 0], &self.kwargs, &embed)).unwrap_or_default();
+        let env = Envelope {
+            body: base64::engine::general_purpose::STANDARD.encode(body),
+            content_encoding: "utf-8",
+            content_type: "application/json",
+            headers: Headers {
+                lang: "py",
+                task: &self.name,
+                id: &self.id,
+                shadow: None,
+                eta: None,
+                expires: None,
+                group: None,
+                group_index: None,
+                retries: 0,
+                timelimit: [None, None],
+                root_id: &self.id,
+                parent_id: None,
+                argsrepr: "()",
+                kwargsrepr: kwargs_repr(&self.kwargs),
+                origin,
+                ignore_result: false,
+                replaced_task_nesting: 0,
+                stamped_headers: None,
+                stamps: serde_json::Map::new(),
             },
-            "properties": {
-                "correlation_id": self.id,
-                "reply_to": "",
-                "delivery_mode": 2,
-                "delivery_info": {"exchange": "", "routing_key": self.queue},
-                "priority": self.priority,
-                "body_encoding": "base64",
-                "delivery_tag": uuid::Uuid::new_v4().to_string()
-            }
-        });
-        msg.to_string()
+            properties: Properties {
+                correlation_id: &self.id,
+                reply_to: "",
+                delivery_mode: 2,
+                delivery_info: DeliveryInfo {
+                    exchange: "",
+                    routing_key: &self.queue,
+                },
+                priority: self.priority,
+                body_encoding: "base64",
+                delivery_tag: uuid::Uuid::new_v4().to_string(),
+            },
+        };
+        serde_json::to_string(&env).unwrap_or_default()
     }
 }
 

@@ -621,3 +621,95 @@ fn memory_by_family_is_exact_with_full_and_estimated_with_sample() {
     let (_, text, _) = run(&["-u", &s.url(), "monitor", "memory", "--sample", "100"]);
     assert!(text.contains("ESTIMATED"), "{text}");
 }
+
+#[test]
+fn celery_backlog_and_overdue_unacked_messages_are_judged() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let (code, j) = health_json(&s.url(), &["--check", "queues,unacked"]);
+    assert_eq!(code, Some(0), "{j:#}");
+    // Every one of the nine queues, empty ones as 0.
+    let queues = check(&j, "queues");
+    assert_eq!(queues.len(), 9, "{j:#}");
+    assert!(queues.iter().all(|q| q["value"] == "0"));
+
+    let mut con = s.client();
+    for i in 0..5 {
+        redis::cmd("LPUSH")
+            .arg(b"default\x06\x163".as_slice())
+            .arg(format!("m{i}"))
+            .query::<()>(&mut con)
+            .unwrap();
+    }
+    redis::cmd("LPUSH")
+        .arg("default")
+        .arg("m")
+        .arg("n")
+        .query::<()>(&mut con)
+        .unwrap();
+    let env = r#"[{"body": "", "headers": {"task": "t", "id": "x"}, "properties": {"delivery_tag": "tag-1", "delivery_info": {"exchange": "", "routing_key": "ocr"}, "priority": 0}}, "", "ocr"]"#;
+    redis::cmd("HSET")
+        .arg("unacked")
+        .arg("tag-1")
+        .arg(env)
+        .query::<()>(&mut con)
+        .unwrap();
+    redis::cmd("ZADD")
+        .arg("unacked_index")
+        .arg(1_000_000)
+        .arg("tag-1")
+        .query::<()>(&mut con)
+        .unwrap();
+
+    let (code, j) = health_json(
+        &s.url(),
+        &[
+            "--check",
+            "queues,unacked",
+            "--queue-warn",
+            "5",
+            "--queue-crit",
+            "100",
+        ],
+    );
+    assert_eq!(code, Some(1), "{j:#}");
+    let default = check(&j, "queues")
+        .into_iter()
+        .find(|q| q["queue"] == "default")
+        .unwrap();
+    assert_eq!(default["value"], "7", "all priority lists count: {default}");
+    assert_eq!(default["status"], "WARNING");
+    let unacked = check(&j, "unacked")[0];
+    assert_eq!(unacked["status"], "WARNING");
+    assert!(
+        unacked["value"].as_str().unwrap().contains("1 overdue"),
+        "{unacked}"
+    );
+    let (code, _) = health_json(
+        &s.url(),
+        &[
+            "--check",
+            "queues",
+            "--queue-warn",
+            "5",
+            "--queue-crit",
+            "7",
+        ],
+    );
+    assert_eq!(code, Some(2));
+    // The Prometheus output labels each queue.
+    let (_, out, _) = run(&[
+        "-u",
+        &s.url(),
+        "monitor",
+        "health",
+        "-o",
+        "prometheus",
+        "--check",
+        "queues",
+    ]);
+    assert!(
+        out.contains("ldp_celery_queue_ready{queue=\"default\"} 7"),
+        "{out}"
+    );
+}

@@ -124,6 +124,9 @@ pub struct Check {
     pub name: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node: Option<String>,
+    /// The Celery queue a `queues` check is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
     pub status: Status,
     pub value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,12 +148,17 @@ impl Check {
         Check {
             name,
             node: node.map(str::to_string),
+            queue: None,
             status,
             value,
             threshold: None,
             message,
             perfdata: Vec::new(),
         }
+    }
+    fn about_queue(mut self, q: &str) -> Check {
+        self.queue = Some(q.to_string());
+        self
     }
     fn threshold(mut self, t: String) -> Check {
         self.threshold = Some(t);
@@ -163,7 +171,7 @@ impl Check {
 }
 
 /// Every check name, for `--check` / `--skip`.
-pub const CHECKS: [&str; 13] = [
+pub const CHECKS: [&str; 15] = [
     "reachable",
     "latency",
     "role",
@@ -175,6 +183,8 @@ pub const CHECKS: [&str; 13] = [
     "blocked_clients",
     "persistence",
     "cluster",
+    "queues",
+    "unacked",
     "locks",
     "stuck",
 ];
@@ -192,7 +202,7 @@ pub struct HealthOptions {
     pub frag_min_bytes: u64,
     pub queue_warn: u64,
     pub queue_crit: u64,
-    pub visibility: Duration,
+    pub visibility: Option<Duration>,
     pub interval: Option<Duration>,
     pub deep: bool,
     pub stuck_after: Duration,
@@ -730,6 +740,111 @@ async fn cluster_check(redis: &Redis) -> Vec<Check> {
     out
 }
 
+/// Celery backlog per queue and unacked messages past the visibility
+/// timeout: one pipelined round trip to the broker, no scan.
+async fn broker_checks(ctx: &Ctx, redis: &Redis, o: &HealthOptions) -> Vec<Check> {
+    let layout = &ctx.settings.broker_layout;
+    let separate = ctx.settings.broker.urls != ctx.settings.redis.urls;
+    let broker = if separate {
+        match Redis::connect(&ctx.settings.broker).await {
+            Ok(b) => b,
+            Err(e) => {
+                return vec![Check::new(
+                    "queues",
+                    None,
+                    Status::Critical,
+                    "down".into(),
+                    format!("the Celery broker: {}", crate::error::one_line(&e)),
+                )];
+            }
+        }
+    } else {
+        redis.clone()
+    };
+    if broker.is_cluster() {
+        // kombu has no cluster transport: the broker is elsewhere.
+        return vec![Check::new(
+            "queues",
+            None,
+            Status::Ok,
+            "n/a".into(),
+            "the caches are a cluster; give --broker-url to check the Celery queues".into(),
+        )];
+    }
+    let vt = o.visibility.unwrap_or(layout.visibility_timeout);
+    let stats = match crate::celery::queue_stats(&broker, layout, vt).await {
+        Ok(s) => s,
+        Err(e) => {
+            return vec![Check::new(
+                "queues",
+                None,
+                Status::Unknown,
+                "?".into(),
+                crate::error::one_line(&e),
+            )];
+        }
+    };
+    let mut out = Vec::new();
+    for q in &stats.queues {
+        let st = by_threshold(q.ready as f64, o.queue_warn as f64, o.queue_crit as f64);
+        out.push(
+            Check::new(
+                "queues",
+                None,
+                st,
+                q.ready.to_string(),
+                if st == Status::Ok {
+                    format!("{} ready, {} unacked", q.ready, q.unacked)
+                } else {
+                    format!(
+                        "{} messages waiting: the workers are not keeping up",
+                        q.ready
+                    )
+                },
+            )
+            .about_queue(&q.queue)
+            .threshold(format!("warn {}, crit {}", o.queue_warn, o.queue_crit))
+            .perf(
+                Perf::gauge(
+                    "ldp_celery_queue_ready",
+                    format!("queue_{}", q.queue),
+                    q.ready as f64,
+                    "",
+                )
+                .thresholds(Some(o.queue_warn as f64), Some(o.queue_crit as f64))
+                .range(Some(0.0), None)
+                .labelled("queue", &q.queue),
+            ),
+        );
+    }
+    let st = if stats.overdue > 0 {
+        Status::Warning
+    } else {
+        Status::Ok
+    };
+    out.push(
+        Check::new(
+            "unacked",
+            None,
+            st,
+            format!("{} ({} overdue)", stats.unacked, stats.overdue),
+            if st == Status::Ok {
+                format!("{} delivered, not yet acked; none past the visibility timeout", stats.unacked)
+            } else {
+                format!(
+                    "{} unacked message(s) older than the {} visibility timeout: a worker died or hangs; kombu will redeliver them",
+                    stats.overdue,
+                    humantime::format_duration(vt)
+                )
+            },
+        )
+        .threshold("warn > 0 overdue".into())
+        .perf(Perf::gauge("ldp_celery_unacked", "unacked".into(), stats.unacked as f64, ""))
+        .perf(Perf::gauge("ldp_celery_unacked_overdue", "unacked_overdue".into(), stats.overdue as f64, "")),
+    );
+    out
+}
+
 /// Locks without TTL (they never expire): a scan, so only with --deep.
 async fn locks_check(redis: &Redis, ctx: &Ctx) -> Result<Check> {
     let reg = ctx.registry()?;
@@ -950,7 +1065,11 @@ impl HealthReport {
                 "[{}] {}{}: {} ({})",
                 c.status.name(),
                 c.name,
-                c.node.as_ref().map(|n| format!(" {n}")).unwrap_or_default(),
+                c.node
+                    .as_ref()
+                    .or(c.queue.as_ref())
+                    .map(|n| format!(" {n}"))
+                    .unwrap_or_default(),
                 c.value,
                 c.message.replace('|', "/")
             );
@@ -983,6 +1102,9 @@ impl HealthReport {
             let mut labels = vec![("check", c.name.to_string())];
             if let Some(n) = &c.node {
                 labels.push(("node", n.clone()));
+            }
+            if let Some(q) = &c.queue {
+                labels.push(("queue", q.clone()));
             }
             let _ = writeln!(
                 s,
@@ -1086,7 +1208,7 @@ impl Report for HealthReport {
         serde_json::to_value(self).unwrap_or_default()
     }
     fn text(&self, out: &Output) -> String {
-        let mut t = out.table(&["status", "check", "node", "value", "message"]);
+        let mut t = out.table(&["status", "check", "where", "value", "message"]);
         for c in &self.checks {
             let st = c.status.name();
             let st = if out.color {
@@ -1102,7 +1224,10 @@ impl Report for HealthReport {
             t.add_row(vec![
                 st,
                 c.name.to_string(),
-                c.node.clone().unwrap_or_default(),
+                c.node
+                    .clone()
+                    .or_else(|| c.queue.clone())
+                    .unwrap_or_default(),
                 c.value.clone(),
                 c.message.clone(),
             ]);
@@ -1180,6 +1305,9 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
     }
     if redis.is_cluster() {
         checks.extend(cluster_check(&redis).await);
+    }
+    if o.wants("queues") || o.wants("unacked") {
+        checks.extend(broker_checks(ctx, &redis, o).await);
     }
     if o.deep {
         if o.wants("locks") {

@@ -65,12 +65,19 @@ local k, a, out, added = 4, 4, {}, {}
 for u = 1, units do
   local n, id, env = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
   a = a + 3
-  local free = true
-  for i = 0, n - 1 do
-    if redis.call('EXISTS', KEYS[k + i]) == 1 then free = false end
+  local free
+  if n == 1 then
+    free = redis.call('SET', KEYS[k], id, 'NX')
+  else
+    free = true
+    for i = 0, n - 1 do
+      if redis.call('EXISTS', KEYS[k + i]) == 1 then free = false end
+    end
+    if free then
+      for i = 0, n - 1 do redis.call('SET', KEYS[k + i], id) end
+    end
   end
   if free then
-    for i = 0, n - 1 do redis.call('SET', KEYS[k + i], id) end
     redis.call('LPUSH', KEYS[1], env)
     if cache then
       for i = 0, n - 1 do
@@ -399,49 +406,6 @@ fn sha256_file(p: &Path) -> std::io::Result<(String, u64)> {
 /// A file's hex SHA-256 and size, or why it could not be read.
 type Hashed = std::io::Result<(String, u64)>;
 
-/// Hash every input on `jobs` threads; results in input order.
-fn hash_all(inputs: &[Input], jobs: usize, fail_fast: bool, out: &Output) -> Vec<Hashed> {
-    let next = AtomicUsize::new(0);
-    let stop = std::sync::atomic::AtomicBool::new(false);
-    let pb = out.bar(inputs.len() as u64, "hashing");
-    let mut results: Vec<Option<Hashed>> = Vec::new();
-    results.resize_with(inputs.len(), || None);
-    let slots: Vec<std::sync::Mutex<Option<Hashed>>> =
-        results.into_iter().map(std::sync::Mutex::new).collect();
-    std::thread::scope(|s| {
-        for _ in 0..jobs.max(1) {
-            s.spawn(|| {
-                loop {
-                    if stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= inputs.len() {
-                        return;
-                    }
-                    let r = sha256_file(&inputs[i].path);
-                    if r.is_err() && fail_fast {
-                        stop.store(true, Ordering::Relaxed);
-                    }
-                    if let Ok(mut slot) = slots[i].lock() {
-                        *slot = Some(r);
-                    }
-                    pb.inc(1);
-                }
-            });
-        }
-    });
-    pb.finish_and_clear();
-    slots
-        .into_iter()
-        .map(|m| {
-            m.into_inner().ok().flatten().unwrap_or_else(|| {
-                Err(std::io::Error::other("not hashed (stopped by --fail-fast)"))
-            })
-        })
-        .collect()
-}
-
 /// What happened to one input file.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileResult {
@@ -472,6 +436,8 @@ pub struct ImportReport {
     pub already_imported: usize,
     pub duplicates: usize,
     pub failed: usize,
+    /// Files an interrupted or stopped run did not get to (a re-run does).
+    pub not_enqueued: usize,
     /// Why the import stopped early (Redis refusing writes, ...), if it did.
     pub stopped: Option<String>,
     pub seconds: f64,
@@ -648,64 +614,29 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let jobs = a
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let hashes = tokio::task::block_in_place(|| hash_all(&inputs, jobs, a.fail_fast, out));
-
-    // Identity and duplicates within the run.
     let ns =
         uuid::Uuid::parse_str(&project).map_err(|e| LdpError::usage(format!("--project: {e}")))?;
-    let mut results: Vec<FileResult> = Vec::with_capacity(inputs.len());
-    let mut docs: Vec<Doc> = Vec::new();
-    let mut by_sha: HashMap<String, usize> = HashMap::new();
-    for (i, (input, h)) in inputs.iter().zip(hashes).enumerate() {
-        let file = input.path.to_string_lossy().into_owned();
-        match h {
-            Err(e) => results.push(FileResult {
-                file,
-                document_uuid: None,
-                sha256: None,
-                status: "failed",
-                duplicate_of: None,
-                error: Some(e.to_string()),
-            }),
-            Ok((sha, size)) => {
-                let uuid = uuid::Uuid::new_v5(&ns, sha.as_bytes()).to_string();
-                if let Some(&first) = by_sha.get(&sha) {
-                    results.push(FileResult {
-                        file,
-                        document_uuid: Some(uuid),
-                        sha256: Some(sha),
-                        status: "duplicate",
-                        duplicate_of: Some(
-                            inputs[docs[first].input]
-                                .path
-                                .to_string_lossy()
-                                .into_owned(),
-                        ),
-                        error: None,
-                    });
-                    continue;
-                }
-                by_sha.insert(sha.clone(), docs.len());
-                let file_path = render_path(a.path_template.as_deref(), input, &uuid, &project);
-                docs.push(Doc {
-                    input: i,
-                    sha: sha.clone(),
-                    size,
-                    uuid: uuid.clone(),
-                    file_path,
-                });
-                results.push(FileResult {
-                    file,
-                    document_uuid: Some(uuid),
-                    sha256: Some(sha),
-                    status: "not_enqueued",
-                    duplicate_of: None,
-                    error: None,
-                });
-            }
+    let inputs = std::sync::Arc::new(inputs);
+    // Streaming: documents are enqueued while later files are still being
+    // hashed. Not when everything must be known first: a dry run, batch
+    // manifests (built from the documents not yet imported), --fail-fast
+    // (nothing is enqueued if any file is unreadable), or a plan to confirm.
+    let confirm = inputs.len() > CONFIRM_ABOVE && !a.yes && out.interactive();
+    let streaming = !(a.dry_run || a.as_batch.is_some() || a.fail_fast || confirm);
+    let pb = out.bar(
+        inputs.len() as u64,
+        if streaming { "importing" } else { "hashing" },
+    );
+    let mut hashed = spawn_hashing(inputs.clone(), jobs, a.fail_fast);
+    let mut st = Docs::new(inputs.len(), ns, &project, a.path_template.as_deref());
+    if !streaming {
+        while let Some((i, h)) = hashed.recv().await {
+            st.absorb(&inputs, i, h);
+            pb.inc(1);
         }
+        pb.finish_and_clear();
     }
-    let failed_first = results.iter().any(|r| r.status == "failed");
+
     let mut report = ImportReport {
         project: project.clone(),
         batch_id: batch_id.clone(),
@@ -717,18 +648,16 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         skipped_by_filter: skipped,
         new: 0,
         already_imported: 0,
-        duplicates: results.iter().filter(|r| r.status == "duplicate").count(),
-        failed: results.iter().filter(|r| r.status == "failed").count(),
+        duplicates: 0,
+        failed: 0,
+        not_enqueued: 0,
         stopped: None,
         seconds: 0.0,
         documents: Vec::new(),
     };
-    if failed_first && a.fail_fast {
+    if a.fail_fast && st.results.iter().any(|r| r.status == "failed") {
         report.stopped = Some("an input could not be read (--fail-fast): nothing enqueued".into());
-        report.seconds = started.elapsed().as_secs_f64();
-        report.documents = results;
-        out.print(&report)?;
-        return Ok(ExitCode::from(1));
+        return finish(out, report, st.results, started);
     }
 
     let reg = ctx.registry()?;
@@ -747,61 +676,47 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let keys = KeyNames::new(&reg, &project, &batch_id)?;
     let layout = &ctx.settings.broker_layout;
     let queue_key = layout.publish_key(&queue, priority);
-    let marker = |d: &Doc| -> Vec<u8> {
-        let mut k = layout.prefix.clone();
-        k.extend_from_slice(format!("ldp:imported:{project}:{}", d.sha).as_bytes());
-        k
-    };
+    let marker =
+        |d: &Doc| -> Vec<u8> { layout.key(format!("ldp:imported:{project}:{}", d.sha).as_bytes()) };
 
-    // What is already imported (for the plan, the dry run and batch building).
-    // Only when it matters beforehand: the enqueue script decides anyway.
-    let precheck = a.dry_run
-        || a.as_batch.is_some()
-        || (docs.len() > CONFIRM_ABOVE && !a.yes && out.interactive());
-    let done: Vec<bool> = if precheck {
-        let markers: Vec<Vec<u8>> = docs.iter().map(marker).collect();
+    // What is already imported, when it matters beforehand (the enqueue
+    // script decides anyway).
+    let mut todo: Vec<usize> = (0..st.docs.len()).collect();
+    if !streaming {
+        let markers: Vec<Vec<u8>> = st.docs.iter().map(&marker).collect();
         let exists = broker
             .per_key(&markers, 1, true, |p, k| {
                 p.cmd("EXISTS").arg(k);
             })
             .await?;
-        exists
-            .iter()
-            .map(|r| matches!(r.first(), Some(Value::Int(1))))
-            .collect()
-    } else {
-        vec![false; docs.len()]
-    };
-    let todo: Vec<usize> = (0..docs.len()).filter(|&i| !done[i]).collect();
-
-    if a.dry_run {
-        // One result per input, in input order: a document's is at its input's index.
-        for (i, d) in docs.iter().enumerate() {
-            results[d.input].status = if done[i] {
-                "already_imported"
+        todo.retain(|&i| !matches!(exists[i].first(), Some(Value::Int(1))));
+        for i in 0..st.docs.len() {
+            st.status[i] = if todo.binary_search(&i).is_ok() {
+                if a.dry_run {
+                    "would_import"
+                } else {
+                    "not_enqueued"
+                }
             } else {
-                "would_import"
+                "already_imported"
             };
         }
-        report.new = todo.len();
-        report.already_imported = docs.len() - todo.len();
-        report.seconds = started.elapsed().as_secs_f64();
-        report.documents = results;
-        out.print(&report)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if todo.len() > CONFIRM_ABOVE && !a.yes && out.interactive() {
-        eprintln!(
-            "{} new documents ({} already imported) -> {} on {} ({}, priority {priority})",
-            output::thousands(todo.len() as u64),
-            docs.len() - todo.len(),
-            queue,
-            broker.label(),
-            mode
-        );
-        if !out.confirm("Import them?")? {
-            out.note("nothing imported");
-            return Ok(ExitCode::from(1));
+        if a.dry_run {
+            return finish(out, report, st.into_results(&inputs), started);
+        }
+        if confirm {
+            eprintln!(
+                "{} new documents ({} already imported) -> {} on {} ({}, priority {priority})",
+                output::thousands(todo.len() as u64),
+                st.docs.len() - todo.len(),
+                queue,
+                broker.label(),
+                mode
+            );
+            if !out.confirm("Import them?")? {
+                out.note("nothing imported");
+                return Ok(ExitCode::from(1));
+            }
         }
     }
 
@@ -813,84 +728,9 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         &batch_id,
         &queue,
         priority,
-        docs.len(),
+        inputs.len(),
     )
     .await?;
-
-    let origin = origin();
-    let build_kwargs_doc = |d: &Doc| -> serde_json::Map<String, Json> {
-        let input = &inputs[d.input];
-        let mut m = serde_json::Map::new();
-        m.insert("document_uuid".into(), json!(d.uuid));
-        m.insert("file_path".into(), json!(d.file_path));
-        m.insert("project_uuid".into(), json!(project));
-        m.insert(
-            "document_metadata".into(),
-            json!({
-                "documentId": d.uuid,
-                "name": input.name,
-                "file_type": input.file_type,
-                "project_uuid": project,
-            }),
-        );
-        m
-    };
-    let units: Vec<Unit> = match a.as_batch {
-        None => todo
-            .iter()
-            .map(|&i| {
-                let kwargs = build_kwargs_doc(&docs[i]);
-                Unit { docs: vec![i], task: Task { name: task_name.clone(), id: uuid::Uuid::new_v4().to_string(), kwargs, queue: queue.clone(), priority } }
-            })
-            .collect(),
-        Some(_) => todo
-            .chunks(a.batch_size)
-            .enumerate()
-            .map(|(n, chunk)| {
-                let documents: Vec<Json> = chunk
-                    .iter()
-                    .map(|&i| {
-                        let d = &docs[i];
-                        let mut e = json!({"document_uuid": d.uuid, "file_path": d.file_path});
-                        if let Some(m) = &inputs[d.input].metadata {
-                            e["metadata"] = m.clone();
-                        }
-                        e
-                    })
-                    .collect();
-                let mut kwargs = serde_json::Map::new();
-                kwargs.insert(
-                    "batch_manifest".into(),
-                    json!({"batch_id": format!("{batch_id}-{n:04}"), "project_uuid": project, "documents": documents, "options": {}}),
-                );
-                Unit { docs: chunk.to_vec(), task: Task { name: task_name.clone(), id: uuid::Uuid::new_v4().to_string(), kwargs, queue: queue.clone(), priority } }
-            })
-            .collect(),
-    };
-
-    let record = |d: &Doc| -> String {
-        let input = &inputs[d.input];
-        let mut meta = input.metadata.clone().unwrap_or_else(|| json!({}));
-        if let Json::Object(m) = &mut meta {
-            m.insert("sha256".into(), json!(d.sha));
-            m.insert("source_path".into(), json!(input.path.to_string_lossy()));
-            if let Some(mt) = &input.mime_type {
-                m.insert("mime_type".into(), json!(mt));
-            }
-        }
-        json!({
-            "document_uuid": d.uuid,
-            "project_uuid": project,
-            "document_name": input.name,
-            "document_type": input.file_type,
-            "s3_path": d.file_path,
-            "file_size": d.size,
-            "import_session_uuid": batch_id,
-            "processing_status": "queued",
-            "metadata": meta,
-        })
-        .to_string()
-    };
 
     let script = redis::Script::new(ENQUEUE_LUA);
     let sha = script.get_hash().to_string();
@@ -900,48 +740,45 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         .await
         .with_context(|| format!("SCRIPT LOAD on {}", node.label))?;
 
-    let pb = out.bar(
-        units.iter().map(|u| u.docs.len() as u64).sum(),
-        "enqueueing",
-    );
-    let per_chunk = match a.rate {
+    let origin = origin();
+    let plan = Plan {
+        inputs: &inputs,
+        project: &project,
+        batch_id: &batch_id,
+        task_name: &task_name,
+        queue: &queue,
+        priority,
+        batch_size: a.as_batch.map(|_| a.batch_size),
+    };
+    // Documents per pipeline (and per second with --rate).
+    let chunk_docs = match a.rate {
         Some(r) => (r.ceil() as usize).clamp(1, CHUNK),
         None => CHUNK,
     };
-    let mut status: Vec<&'static str> = vec!["already_imported"; docs.len()];
-    for &i in &todo {
-        status[i] = "not_enqueued";
+    let pb = if streaming {
+        pb
+    } else {
+        out.bar(todo.len() as u64, "enqueueing")
+    };
+    if streaming {
+        // Files already known not to be documents count as done.
+        pb.inc((st.results.len() - st.pending_results()) as u64);
     }
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
-    let mut conflicts: Vec<usize> = Vec::new();
-    let unit_iter = units.chunks(
-        per_chunk
-            .div_ceil(if a.as_batch.is_some() {
-                a.batch_size
-            } else {
-                1
-            })
-            .max(1),
-    );
-    // Each chunk is one pipeline of script calls; a few pipelines are in
-    // flight so building the next overlaps the server running this one.
-    let build = |chunk: &[Unit]| -> (redis::Pipeline, Vec<usize>) {
+    let build = |units: &[Unit], docs: &[Doc]| -> (redis::Pipeline, Vec<usize>) {
         let mut p = redis::pipe();
         p.ignore_errors();
         let mut calls: Vec<&[Unit]> = Vec::new();
-        let mut start = 0;
-        let mut n = 0;
-        for (i, u) in chunk.iter().enumerate() {
+        let (mut start, mut n) = (0, 0);
+        for (i, u) in units.iter().enumerate() {
             n += u.docs.len();
             if n >= DOCS_PER_CALL {
-                calls.push(&chunk[start..=i]);
+                calls.push(&units[start..=i]);
                 start = i + 1;
                 n = 0;
             }
         }
-        if start < chunk.len() {
-            calls.push(&chunk[start..]);
+        if start < units.len() {
+            calls.push(&units[start..]);
         }
         let sizes: Vec<usize> = calls.iter().map(|c| c.len()).collect();
         for call in calls {
@@ -968,7 +805,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                     keys_list.extend(u.docs.iter().map(|&i| keys.doc_import(&docs[i].uuid)));
                     for &i in &u.docs {
                         argv.push(docs[i].uuid.clone().into_bytes());
-                        argv.push(record(&docs[i]).into_bytes());
+                        argv.push(plan.record(&docs[i]).into_bytes());
                     }
                 }
             }
@@ -982,116 +819,407 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         }
         (p, sizes)
     };
+
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
     let depth = if a.rate.is_some() { 1 } else { 3 };
-    let mut chunks = unit_iter;
     let mut inflight = futures_util::stream::FuturesOrdered::new();
     let mut stop: Option<String> = None;
+    let mut pending: Vec<usize> = Vec::new();
+    let mut ready = todo.into_iter();
+    let mut hashing = streaming;
+    let mut batch_no = 0usize;
     loop {
-        while inflight.len() < depth && stop.is_none() {
-            let Some(chunk) = chunks.next() else { break };
-            let (p, sizes) = build(chunk);
-            inflight.push_back(async move {
-                (
-                    chunk,
-                    sizes,
-                    Instant::now(),
-                    node.pipe::<Vec<Value>>(&p).await,
-                )
-            });
+        // Take what can be sent: documents as they are hashed, in pipelines
+        // of `chunk_docs`, a few in flight.
+        if stop.is_none() {
+            if !hashing {
+                pending.extend(ready.by_ref());
+            }
+            while inflight.len() < depth
+                && (pending.len() >= chunk_docs || (!hashing && !pending.is_empty()))
+            {
+                let take: Vec<usize> = pending.drain(..pending.len().min(chunk_docs)).collect();
+                let units = plan.units(&take, &st.docs, &mut batch_no);
+                let (p, sizes) = build(&units, &st.docs);
+                let node = &node;
+                inflight.push_back(async move {
+                    let t0 = Instant::now();
+                    let r = node.pipe::<Vec<Value>>(&p).await;
+                    (units, sizes, t0, r)
+                });
+            }
         }
-        let next = tokio::select! {
+        if inflight.is_empty() && (!hashing || stop.is_some()) {
+            break;
+        }
+        tokio::select! {
+            biased;
             _ = &mut ctrl_c, if stop.is_none() => {
                 stop = Some("interrupted: run the same import again to finish".into());
-                continue;
             }
-            r = futures_util::StreamExt::next(&mut inflight) => r,
-        };
-        let Some((chunk, sizes, t0, res)) = next else {
-            break;
-        };
-        let replies = match res {
-            Ok(v) => v,
-            Err(e) => {
-                stop.get_or_insert_with(|| {
-                    format!(
-                        "Redis failed ({}): run the same import again to finish",
-                        crate::redis::describe(&e)
-                    )
-                });
-                continue;
-            }
-        };
-        let mut units_left = chunk.iter();
-        for (reply, size) in replies.into_iter().zip(sizes) {
-            let call: Vec<&Unit> = units_left.by_ref().take(size).collect();
-            match reply {
-                Value::Array(results) => {
-                    for (u, r) in call.iter().zip(results) {
-                        if matches!(r, Value::Int(1)) {
-                            for &i in &u.docs {
-                                status[i] = "new";
+            Some((units, sizes, t0, res)) = futures_util::StreamExt::next(&mut inflight), if !inflight.is_empty() => {
+                let replies = match res {
+                    Ok(v) => v,
+                    Err(e) => {
+                        stop.get_or_insert_with(|| format!(
+                            "Redis failed ({}): run the same import again to finish",
+                            crate::redis::describe(&e)
+                        ));
+                        continue;
+                    }
+                };
+                let mut left = units.iter();
+                for (reply, size) in replies.into_iter().zip(sizes) {
+                    let call: Vec<&Unit> = left.by_ref().take(size).collect();
+                    match reply {
+                        Value::Array(results) => {
+                            for (u, r) in call.iter().zip(results) {
+                                let s = if matches!(r, Value::Int(1)) { "new" } else { "already_imported" };
+                                for &i in &u.docs {
+                                    st.status[i] = s;
+                                }
+                                pb.inc(u.docs.len() as u64);
                             }
-                        } else {
-                            // Another importer marked one of these meanwhile.
-                            conflicts.extend(&u.docs);
                         }
-                        pb.inc(u.docs.len() as u64);
+                        // The whole call did nothing (refused before its first write).
+                        Value::ServerError(e) => {
+                            stop.get_or_insert_with(|| format!(
+                                "Redis refused writes ({e}); run the same import again to finish"
+                            ));
+                        }
+                        other => {
+                            stop.get_or_insert_with(|| format!("unexpected reply {other:?}"));
+                        }
                     }
                 }
-                // The whole call did nothing (refused before its first write).
-                Value::ServerError(e) => {
-                    stop.get_or_insert_with(|| {
-                        format!("Redis refused writes ({e}); run the same import again to finish")
-                    });
+                // The cache on another server: written after, idempotently; a re-run completes it.
+                if !same_server {
+                    let written: Vec<usize> = units
+                        .iter()
+                        .flat_map(|u| u.docs.iter().copied())
+                        .filter(|&i| st.status[i] == "new")
+                        .collect();
+                    write_cache_side(&cache, &keys, &st.docs, &written, &|d| plan.record(d), true).await?;
                 }
-                other => {
-                    stop.get_or_insert_with(|| format!("unexpected reply {other:?}"));
+                if let Some(r) = a.rate {
+                    let want = Duration::from_secs_f64(units.iter().map(|u| u.docs.len()).sum::<usize>() as f64 / r);
+                    if let Some(rest) = want.checked_sub(t0.elapsed()) {
+                        tokio::time::sleep(rest).await;
+                    }
                 }
             }
-        }
-        // The cache on another server: written after, idempotently; a re-run completes it.
-        if !same_server {
-            let written: Vec<usize> = chunk
-                .iter()
-                .flat_map(|u| u.docs.iter().copied())
-                .filter(|&i| status[i] == "new")
-                .collect();
-            write_cache_side(&cache, &keys, &docs, &written, &record, true).await?;
-        }
-        if let Some(r) = a.rate {
-            let want = Duration::from_secs_f64(
-                chunk.iter().map(|u| u.docs.len()).sum::<usize>() as f64 / r,
-            );
-            if let Some(rest) = want.checked_sub(t0.elapsed()) {
-                tokio::time::sleep(rest).await;
-            }
+            h = hashed.recv(), if hashing && stop.is_none() => match h {
+                Some((i, h)) => {
+                    match st.absorb(&inputs, i, h) {
+                        Some(d) => pending.push(d),
+                        None => pb.inc(1),
+                    }
+                }
+                None => hashing = false,
+            },
         }
     }
-    report.stopped = stop;
     pb.finish_and_clear();
-    // Documents another importer took meanwhile count as already imported.
-    for i in conflicts {
-        status[i] = "already_imported";
-    }
+    report.stopped = stop;
     // Every document of the run belongs to its batch and its project's index,
     // also those a previous run enqueued; with the caches on another server a
     // re-run also completes the doc:import records a crash may have missed.
     if report.stopped.is_none() {
-        let again: Vec<usize> = (0..docs.len())
-            .filter(|&i| status[i] == "already_imported")
+        let again: Vec<usize> = (0..st.docs.len())
+            .filter(|&i| st.status[i] == "already_imported")
             .collect();
-        write_cache_side(&cache, &keys, &docs, &again, &record, !same_server).await?;
+        write_cache_side(
+            &cache,
+            &keys,
+            &st.docs,
+            &again,
+            &|d| plan.record(d),
+            !same_server,
+        )
+        .await?;
     }
-    for (i, d) in docs.iter().enumerate() {
-        results[d.input].status = status[i];
-    }
-    report.new = status.iter().filter(|s| **s == "new").count();
-    report.already_imported = status.iter().filter(|s| **s == "already_imported").count();
+    finish(out, report, st.into_results(&inputs), started)
+}
+
+/// Fill in the counts and print the report; exit 1 when anything failed.
+fn finish(
+    out: &Output,
+    mut report: ImportReport,
+    results: Vec<FileResult>,
+    started: Instant,
+) -> Result<ExitCode> {
+    let count = |s: &str| results.iter().filter(|r| r.status == s).count();
+    report.new = count("new") + count("would_import");
+    report.already_imported = count("already_imported");
+    report.duplicates = count("duplicate");
+    report.failed = count("failed");
+    report.not_enqueued = count("not_enqueued");
     report.seconds = started.elapsed().as_secs_f64();
     report.documents = results;
     let failed = report.failed > 0 || report.stopped.is_some();
     out.print(&report)?;
     Ok(ExitCode::from(if failed { 1 } else { 0 }))
+}
+
+/// Hash files on `jobs` threads, sending each result as it is ready.
+fn spawn_hashing(
+    inputs: std::sync::Arc<Vec<Input>>,
+    jobs: usize,
+    fail_fast: bool,
+) -> tokio::sync::mpsc::UnboundedReceiver<(usize, Hashed)> {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let next = std::sync::Arc::new(AtomicUsize::new(0));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for _ in 0..jobs.max(1) {
+        let (inputs, tx, next, stop) = (inputs.clone(), tx.clone(), next.clone(), stop.clone());
+        std::thread::spawn(move || {
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= inputs.len() {
+                    return;
+                }
+                let r = if stop.load(Ordering::Relaxed) {
+                    Err(std::io::Error::other("not hashed (stopped by --fail-fast)"))
+                } else {
+                    sha256_file(&inputs[i].path)
+                };
+                if r.is_err() && fail_fast {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                if tx.send((i, r)).is_err() {
+                    return; // the import stopped listening
+                }
+            }
+        });
+    }
+    rx
+}
+
+/// The run's documents as hashes arrive: identity, duplicates, statuses.
+struct Docs<'p> {
+    results: Vec<FileResult>,
+    docs: Vec<Doc>,
+    /// Per document: not_enqueued | would_import | new | already_imported.
+    status: Vec<&'static str>,
+    by_sha: HashMap<String, usize>,
+    ns: uuid::Uuid,
+    project: &'p str,
+    template: Option<&'p str>,
+}
+
+impl<'p> Docs<'p> {
+    fn new(n: usize, ns: uuid::Uuid, project: &'p str, template: Option<&'p str>) -> Docs<'p> {
+        let placeholder = FileResult {
+            file: String::new(),
+            document_uuid: None,
+            sha256: None,
+            status: "pending",
+            duplicate_of: None,
+            error: None,
+        };
+        Docs {
+            results: vec![placeholder; n],
+            docs: Vec::new(),
+            status: Vec::new(),
+            by_sha: HashMap::new(),
+            ns,
+            project,
+            template,
+        }
+    }
+
+    /// Results not yet decided (documents on their way).
+    fn pending_results(&self) -> usize {
+        self.results
+            .iter()
+            .filter(|r| r.status == "pending")
+            .count()
+    }
+
+    /// Record input `i`'s hash; returns the index of a new document, or None
+    /// for a failure or a duplicate of an earlier file.
+    fn absorb(&mut self, inputs: &[Input], i: usize, h: Hashed) -> Option<usize> {
+        let input = &inputs[i];
+        let file = input.path.to_string_lossy().into_owned();
+        let (sha, size) = match h {
+            Err(e) => {
+                self.results[i] = FileResult {
+                    file,
+                    document_uuid: None,
+                    sha256: None,
+                    status: "failed",
+                    duplicate_of: None,
+                    error: Some(e.to_string()),
+                };
+                return None;
+            }
+            Ok(x) => x,
+        };
+        let uuid = uuid::Uuid::new_v5(&self.ns, sha.as_bytes()).to_string();
+        if let Some(&first) = self.by_sha.get(&sha) {
+            self.results[i] = FileResult {
+                file,
+                document_uuid: Some(uuid),
+                sha256: Some(sha),
+                status: "duplicate",
+                duplicate_of: Some(
+                    inputs[self.docs[first].input]
+                        .path
+                        .to_string_lossy()
+                        .into_owned(),
+                ),
+                error: None,
+            };
+            return None;
+        }
+        self.by_sha.insert(sha.clone(), self.docs.len());
+        let file_path = render_path(self.template, input, &uuid, self.project);
+        self.docs.push(Doc {
+            input: i,
+            sha: sha.clone(),
+            size,
+            uuid: uuid.clone(),
+            file_path,
+        });
+        self.status.push("not_enqueued");
+        self.results[i] = FileResult {
+            file,
+            document_uuid: Some(uuid),
+            sha256: Some(sha),
+            status: "pending",
+            duplicate_of: None,
+            error: None,
+        };
+        Some(self.docs.len() - 1)
+    }
+
+    /// The per-file results with each document's final status (files an
+    /// interrupted run never reached are `not_enqueued`).
+    fn into_results(mut self, inputs: &[Input]) -> Vec<FileResult> {
+        for (d, s) in self.docs.iter().zip(&self.status) {
+            self.results[d.input].status = s;
+        }
+        for (i, r) in self.results.iter_mut().enumerate() {
+            if r.status == "pending" {
+                r.status = "not_enqueued";
+                if r.file.is_empty() {
+                    r.file = inputs[i].path.to_string_lossy().into_owned();
+                }
+            }
+        }
+        self.results
+    }
+}
+
+/// What every task of the run shares.
+struct Plan<'a> {
+    inputs: &'a [Input],
+    project: &'a str,
+    batch_id: &'a str,
+    task_name: &'a str,
+    queue: &'a str,
+    priority: u8,
+    /// Some(batch size) with --as-batch.
+    batch_size: Option<usize>,
+}
+
+impl Plan<'_> {
+    fn task(&self, kwargs: serde_json::Map<String, Json>) -> Task {
+        Task {
+            name: self.task_name.to_string(),
+            id: uuid::Uuid::new_v4().to_string(),
+            kwargs,
+            queue: self.queue.to_string(),
+            priority: self.priority,
+        }
+    }
+
+    /// One task per document, or batch tasks of up to the batch size.
+    fn units(&self, which: &[usize], docs: &[Doc], batch_no: &mut usize) -> Vec<Unit> {
+        match self.batch_size {
+            None => which
+                .iter()
+                .map(|&i| {
+                    let d = &docs[i];
+                    let input = &self.inputs[d.input];
+                    let mut m = serde_json::Map::new();
+                    m.insert("document_uuid".into(), json!(d.uuid));
+                    m.insert("file_path".into(), json!(d.file_path));
+                    m.insert("project_uuid".into(), json!(self.project));
+                    m.insert(
+                        "document_metadata".into(),
+                        json!({
+                            "documentId": d.uuid,
+                            "name": input.name,
+                            "file_type": input.file_type,
+                            "project_uuid": self.project,
+                        }),
+                    );
+                    Unit {
+                        docs: vec![i],
+                        task: self.task(m),
+                    }
+                })
+                .collect(),
+            Some(size) => which
+                .chunks(size)
+                .map(|chunk| {
+                    let documents: Vec<Json> = chunk
+                        .iter()
+                        .map(|&i| {
+                            let d = &docs[i];
+                            let mut e = json!({"document_uuid": d.uuid, "file_path": d.file_path});
+                            if let Some(m) = &self.inputs[d.input].metadata {
+                                e["metadata"] = m.clone();
+                            }
+                            e
+                        })
+                        .collect();
+                    let mut kwargs = serde_json::Map::new();
+                    kwargs.insert(
+                        "batch_manifest".into(),
+                        json!({
+                            "batch_id": format!("{}-{:04}", self.batch_id, *batch_no),
+                            "project_uuid": self.project,
+                            "documents": documents,
+                            "options": {},
+                        }),
+                    );
+                    *batch_no += 1;
+                    Unit {
+                        docs: chunk.to_vec(),
+                        task: self.task(kwargs),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// The pipeline's `doc:import` record (KEYSPACE.md).
+    fn record(&self, d: &Doc) -> String {
+        let input = &self.inputs[d.input];
+        let mut meta = input.metadata.clone().unwrap_or_else(|| json!({}));
+        if let Json::Object(m) = &mut meta {
+            m.insert("sha256".into(), json!(d.sha));
+            m.insert("source_path".into(), json!(input.path.to_string_lossy()));
+            if let Some(mt) = &input.mime_type {
+                m.insert("mime_type".into(), json!(mt));
+            }
+        }
+        json!({
+            "document_uuid": d.uuid,
+            "project_uuid": self.project,
+            "document_name": input.name,
+            "document_type": input.file_type,
+            "s3_path": d.file_path,
+            "file_size": d.size,
+            "import_session_uuid": self.batch_id,
+            "processing_status": "queued",
+            "metadata": meta,
+        })
+        .to_string()
+    }
 }
 
 /// The registry's names for the keys an import writes.
