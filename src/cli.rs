@@ -305,12 +305,21 @@ pub struct ImportArgs {
     /// Do not ask before a large import on a terminal
     #[arg(short = 'y', long)]
     pub yes: bool,
-    /// Stop at the first unreadable file
+    /// Stop at the first unreadable file or failed upload
     #[arg(long)]
     pub fail_fast: bool,
-    /// Files hashed at once (default: the number of CPUs)
-    #[arg(long, value_name = "N")]
-    pub jobs: Option<usize>,
+    /// Files hashed at once (default: the number of CPUs), and uploads at once (default 8)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub jobs: Option<u64>,
+    /// PostgreSQL of the pipeline: run the whole intake (upload, register, enqueue). Env LDP_DATABASE_URL, else DATABASE_URL / DATABASE_URL_DIRECT
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Where documents go: NAME or s3://NAME (env S3_PRIMARY_DOCUMENT_BUCKET), or file:///DIR
+    #[arg(long, value_name = "BUCKET")]
+    pub bucket: Option<String>,
+    /// An S3-compatible endpoint instead of AWS, e.g. http://127.0.0.1:9000
+    #[arg(long, value_name = "URL")]
+    pub s3_endpoint: Option<String>,
 }
 
 #[derive(Debug, Args)]

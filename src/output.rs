@@ -124,6 +124,24 @@ impl Output {
         pb
     }
 
+    /// A bar counting bytes, with rate and ETA; the message carries the
+    /// file count. Only on a terminal and not with -q.
+    pub fn bytes_bar(&self, total: u64, what: &str) -> ProgressBar {
+        if !self.stderr_tty || self.verbosity < 0 {
+            return ProgressBar::hidden();
+        }
+        let pb = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr_with_hz(10));
+        pb.set_style(
+            ProgressStyle::with_template(
+                "{msg:24} [{bar:30}] {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, ETA {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        pb.set_message(what.to_string());
+        pb
+    }
+
     /// Ask yes/no on the terminal; default no.
     pub fn confirm(&self, prompt: &str) -> Result<bool> {
         Ok(dialoguer::Confirm::new()

@@ -43,7 +43,8 @@ fn meta(name: &str, uuid: &str) -> Meta {
                 .extension()
                 .and_then(|e| e.to_str())
                 .unwrap_or(""),
-        ),
+        )
+        .into(),
     }
 }
 
@@ -200,7 +201,7 @@ async fn rows_are_written_once_and_sessions_keep_totals() {
     );
     assert_eq!(db.mark_enqueued(&tasks).await.unwrap(), 1200);
     assert_eq!(db.mark_enqueued(&tasks).await.unwrap(), 0, "idempotent");
-    db.finish_session(&session, 1190, 10, "completed")
+    db.finish_session(&session, 1200, 1190, 10, "completed")
         .await
         .unwrap();
 

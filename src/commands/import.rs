@@ -27,7 +27,11 @@ use sha2::{Digest, Sha256};
 use super::Ctx;
 use super::cache::ProjectId;
 use crate::cli::{BatchLane, ImportArgs, OutputFormat};
+use crate::config::Secret;
 use crate::error::LdpError;
+use crate::intake::db::DocRow;
+use crate::intake::stage::{Intake, Job, Prepared};
+use crate::intake::store::Meta;
 use crate::keyspace::Registry;
 use crate::output::{self, Output, Report};
 use crate::redis::Redis;
@@ -47,6 +51,10 @@ const CONFIRM_ABOVE: usize = 1000;
 /// Documents per script call: enough to amortise a call, small enough to
 /// keep the server's other clients moving.
 const DOCS_PER_CALL: usize = 50;
+/// Uploads at once when --jobs does not say.
+const DEFAULT_UPLOADS: usize = 8;
+/// Intake chunks (existing-row check, uploads, one INSERT) in flight.
+const PREPS_IN_FLIGHT: usize = 4;
 
 /// For each unit (a task and its documents): if none of its markers exists,
 /// set them and LPUSH the task (and, with the caches on this server, write
@@ -440,8 +448,33 @@ pub struct ImportReport {
     pub not_enqueued: usize,
     /// Why the import stopped early (Redis refusing writes, ...), if it did.
     pub stopped: Option<String>,
+    /// Per stage, when the whole intake ran (a database was configured).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intake: Option<IntakeReport>,
     pub seconds: f64,
     pub documents: Vec<FileResult>,
+}
+
+/// What each intake stage did in this run.
+#[derive(Debug, Default, Serialize)]
+pub struct IntakeReport {
+    /// `bucket 'b' (S3 at ...)` or `directory /x`.
+    pub destination: String,
+    pub database: String,
+    pub session_uuid: String,
+    /// Objects uploaded now (documents whose row existed were not re-sent).
+    pub uploaded: usize,
+    pub bytes_uploaded: u64,
+    /// source_documents rows inserted now.
+    pub registered: usize,
+    /// Tasks enqueued now.
+    pub enqueued: usize,
+    /// Rows given their celery_task_id and status now.
+    pub updated: usize,
+    /// Documents a previous run had taken through every stage.
+    pub skipped: usize,
+    /// Unreadable files and failed uploads.
+    pub failed: usize,
 }
 
 impl Report for ImportReport {
@@ -481,6 +514,19 @@ impl Report for ImportReport {
                 "  failed: {}: {}\n",
                 d.file,
                 d.error.as_deref().unwrap_or("?")
+            ));
+        }
+        if let Some(i) = &self.intake {
+            s.push_str(&format!(
+                "  intake -> {}: uploaded {} ({}), registered {}, enqueued {}, updated {}, skipped {}, failed {}\n",
+                i.destination,
+                output::thousands(i.uploaded as u64),
+                indicatif::BinaryBytes(i.bytes_uploaded),
+                output::thousands(i.registered as u64),
+                output::thousands(i.enqueued as u64),
+                output::thousands(i.updated as u64),
+                output::thousands(i.skipped as u64),
+                output::thousands(i.failed as u64),
             ));
         }
         if let Some(why) = &self.stopped {
@@ -603,7 +649,32 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             "batch",
         ),
     };
-    if out.verbosity >= 0 && !a.dry_run {
+    // The whole intake with a database; enqueue-only without one.
+    let mut isettings = ctx.settings.intake.clone();
+    if let Some(u) = &a.database_url {
+        isettings.database_url = Some(Secret::new(u.clone()));
+        isettings.database_source = Some("--database-url".into());
+    }
+    if let Some(b) = &a.bucket {
+        isettings.bucket = Some(b.clone());
+    }
+    if let Some(e) = &a.s3_endpoint {
+        isettings.s3_endpoint = Some(e.clone());
+    }
+    let full = isettings.database_url.is_some();
+    if !full && (a.bucket.is_some() || a.s3_endpoint.is_some()) {
+        return Err(LdpError::usage(
+            "--bucket and --s3-endpoint need a database (--database-url or DATABASE_URL): \
+             the intake registers every document it uploads",
+        ));
+    }
+    if full && a.path_template.is_some() {
+        return Err(LdpError::usage(
+            "--path-template is for enqueue-only imports: with a database the workers get \
+             the uploaded object's path (s3://BUCKET/documents/{uuid}{ext})",
+        ));
+    }
+    if !full && out.verbosity >= 0 && !a.dry_run {
         out.note(
             "no database configured: this import only enqueues; the workers will also need the \
              source_documents row and the S3 object (INTAKE.md)",
@@ -613,9 +684,29 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let jobs = a
         .jobs
+        .map(|j| j as usize)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     let ns =
         uuid::Uuid::parse_str(&project).map_err(|e| LdpError::usage(format!("--project: {e}")))?;
+    // Before anything is written: the database answers, the project exists,
+    // the bucket exists.
+    let intake: Option<std::sync::Arc<Intake>> = if full {
+        let uploads = a.jobs.map_or(DEFAULT_UPLOADS, |j| j as usize);
+        let ik = Intake::preflight(&isettings, &ns, &batch_id, uploads).await?;
+        out.debug(format!(
+            "intake: PostgreSQL {} (project id {}), {}",
+            ik.db.label(),
+            ik.run.project.id,
+            ik.store.label
+        ));
+        Some(std::sync::Arc::new(ik))
+    } else {
+        None
+    };
+    // With the intake, the workers get the object's path.
+    let intake_tpl: Option<String> = intake
+        .as_ref()
+        .map(|ik| ik.store.file_path("documents/{uuid}{ext}"));
     let inputs = std::sync::Arc::new(inputs);
     // Streaming: documents are enqueued while later files are still being
     // hashed. Not when everything must be known first: a dry run, batch
@@ -623,12 +714,31 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     // (nothing is enqueued if any file is unreadable), or a plan to confirm.
     let confirm = inputs.len() > CONFIRM_ABOVE && !a.yes && out.interactive();
     let streaming = !(a.dry_run || a.as_batch.is_some() || a.fail_fast || confirm);
-    let pb = out.bar(
-        inputs.len() as u64,
-        if streaming { "importing" } else { "hashing" },
-    );
+    // With the intake the bar counts bytes (files in its message); the
+    // file counter is then a hidden bar.
+    let bytes_pb = match &intake {
+        Some(_) => {
+            let total: u64 = inputs
+                .iter()
+                .filter_map(|i| std::fs::metadata(&i.path).ok())
+                .map(|m| m.len())
+                .sum();
+            out.bytes_bar(total, "importing")
+        }
+        None => indicatif::ProgressBar::hidden(),
+    };
+    let pb = if intake.is_some() {
+        indicatif::ProgressBar::hidden().with_position(0)
+    } else {
+        out.bar(
+            inputs.len() as u64,
+            if streaming { "importing" } else { "hashing" },
+        )
+    };
+    pb.set_length(inputs.len() as u64);
     let mut hashed = spawn_hashing(inputs.clone(), jobs, a.fail_fast);
-    let mut st = Docs::new(inputs.len(), ns, &project, a.path_template.as_deref());
+    let template = intake_tpl.as_deref().or(a.path_template.as_deref());
+    let mut st = Docs::new(inputs.len(), ns, &project, template);
     if !streaming {
         while let Some((i, h)) = hashed.recv().await {
             st.absorb(&inputs, i, h);
@@ -652,6 +762,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         failed: 0,
         not_enqueued: 0,
         stopped: None,
+        intake: None,
         seconds: 0.0,
         documents: Vec::new(),
     };
@@ -731,6 +842,26 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         inputs.len(),
     )
     .await?;
+    if let Some(ik) = &intake {
+        let manifest = json!({
+            "tool": "ldp import",
+            "batch_id": batch_id,
+            "files": inputs.len(),
+            "manifest": a.manifest.as_ref().map(|m| m.display().to_string()),
+            "paths": a.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+            "queue": queue,
+            "priority": priority,
+            "destination": ik.store.label,
+        });
+        ik.db
+            .start_session(
+                &ik.run.session,
+                &ik.run.project.uuid,
+                &manifest,
+                inputs.len() as i64,
+            )
+            .await?;
+    }
 
     let script = redis::Script::new(ENQUEUE_LUA);
     let sha = script.get_hash().to_string();
@@ -764,6 +895,9 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         // Files already known not to be documents count as done.
         pb.inc((st.results.len() - st.pending_results()) as u64);
     }
+    // doc:import and the sets go in the enqueue script when the caches are
+    // on the broker; with the intake they come after the row update.
+    let in_script = same_server && intake.is_none();
     let build = |units: &[Unit], docs: &[Doc]| -> (redis::Pipeline, Vec<usize>) {
         let mut p = redis::pipe();
         p.ignore_errors();
@@ -789,7 +923,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             ];
             let mut argv: Vec<Vec<u8>> = vec![
                 IMPORT_TTL_SECS.to_string().into_bytes(),
-                if same_server {
+                if in_script {
                     b"1".to_vec()
                 } else {
                     b"0".to_vec()
@@ -801,7 +935,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                 argv.push(u.docs.len().to_string().into_bytes());
                 argv.push(u.task.id.clone().into_bytes());
                 argv.push(u.task.envelope(&origin).into_bytes());
-                if same_server {
+                if in_script {
                     keys_list.extend(u.docs.iter().map(|&i| keys.doc_import(&docs[i].uuid)));
                     for &i in &u.docs {
                         argv.push(docs[i].uuid.clone().into_bytes());
@@ -829,6 +963,19 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let mut ready = todo.into_iter();
     let mut hashing = streaming;
     let mut batch_no = 0usize;
+    // The intake's stages before the enqueue: chunks of hashed documents
+    // are prepared (uploaded, registered) while earlier ones are enqueued.
+    let mut preps = futures_util::stream::FuturesOrdered::new();
+    let mut enq: Vec<usize> = Vec::new();
+    let mut tally = Tally::default();
+    let prep_chunk = (jobs.max(DEFAULT_UPLOADS) * 4).clamp(16, chunk_docs);
+    let files_msg = |pb: &indicatif::ProgressBar| {
+        bytes_pb.set_message(format!(
+            "{}/{} files",
+            pb.position(),
+            pb.length().unwrap_or(0)
+        ));
+    };
     loop {
         // Take what can be sent: documents as they are hashed, in pipelines
         // of `chunk_docs`, a few in flight.
@@ -836,10 +983,27 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             if !hashing {
                 pending.extend(ready.by_ref());
             }
-            while inflight.len() < depth
-                && (pending.len() >= chunk_docs || (!hashing && !pending.is_empty()))
-            {
-                let take: Vec<usize> = pending.drain(..pending.len().min(chunk_docs)).collect();
+            if let Some(ik) = &intake {
+                while preps.len() < PREPS_IN_FLIGHT
+                    && (pending.len() >= prep_chunk || (!hashing && !pending.is_empty()))
+                {
+                    let take: Vec<usize> = pending.drain(..pending.len().min(prep_chunk)).collect();
+                    let jobs = take
+                        .iter()
+                        .map(|&i| intake_job(&inputs, &st.docs, i))
+                        .collect::<Result<Vec<Job>>>()?;
+                    preps.push_back(ik.prepare(jobs, bytes_pb.clone()));
+                }
+            }
+            let more = hashing || !preps.is_empty();
+            let source = if intake.is_some() {
+                &mut enq
+            } else {
+                &mut pending
+            };
+            let min = if intake.is_some() { 1 } else { chunk_docs };
+            while inflight.len() < depth && (source.len() >= min || (!more && !source.is_empty())) {
+                let take: Vec<usize> = source.drain(..source.len().min(chunk_docs)).collect();
                 let units = plan.units(&take, &st.docs, &mut batch_no);
                 let (p, sizes) = build(&units, &st.docs);
                 let node = &node;
@@ -850,13 +1014,47 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                 });
             }
         }
-        if inflight.is_empty() && (!hashing || stop.is_some()) {
+        if inflight.is_empty() && preps.is_empty() && (!hashing || stop.is_some()) {
             break;
         }
         tokio::select! {
             biased;
             _ = &mut ctrl_c, if stop.is_none() => {
                 stop = Some("interrupted: run the same import again to finish".into());
+            }
+            // Prepared chunks are awaited even after a stop: their rows are
+            // committed for the uploads already done.
+            Some(res) = futures_util::StreamExt::next(&mut preps), if !preps.is_empty() => {
+                let p: Prepared = res.unwrap_or_else(|e| Prepared {
+                    fatal: Some(format!("an intake task failed: {e}")),
+                    ..Default::default()
+                });
+                for &(d, n) in &p.uploaded {
+                    tally.uploaded += 1;
+                    tally.bytes += n;
+                    tally.touched.insert(d);
+                }
+                for &d in &p.registered {
+                    tally.registered += 1;
+                    tally.touched.insert(d);
+                }
+                for (d, e) in p.failed {
+                    st.status[d] = "failed";
+                    st.results[st.docs[d].input].error = Some(e);
+                    pb.inc(1);
+                    if a.fail_fast {
+                        stop.get_or_insert_with(|| {
+                            "an upload failed (--fail-fast): run the same import again to finish".into()
+                        });
+                    }
+                }
+                if let Some(f) = p.fatal {
+                    stop.get_or_insert_with(|| format!("{f}: run the same import again to finish"));
+                }
+                if stop.is_none() {
+                    enq.extend(p.ready);
+                }
+                files_msg(&pb);
             }
             Some((units, sizes, t0, res)) = futures_util::StreamExt::next(&mut inflight), if !inflight.is_empty() => {
                 let replies = match res {
@@ -870,14 +1068,19 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                     }
                 };
                 let mut left = units.iter();
+                let mut enqueued: Vec<(uuid::Uuid, String)> = Vec::new();
                 for (reply, size) in replies.into_iter().zip(sizes) {
                     let call: Vec<&Unit> = left.by_ref().take(size).collect();
                     match reply {
                         Value::Array(results) => {
                             for (u, r) in call.iter().zip(results) {
-                                let s = if matches!(r, Value::Int(1)) { "new" } else { "already_imported" };
+                                let new = matches!(r, Value::Int(1));
+                                let s = if new { "new" } else { "already_imported" };
                                 for &i in &u.docs {
                                     st.status[i] = s;
+                                    if new && let Ok(id) = uuid::Uuid::parse_str(&st.docs[i].uuid) {
+                                        enqueued.push((id, u.task.id.clone()));
+                                    }
                                 }
                                 pb.inc(u.docs.len() as u64);
                             }
@@ -893,8 +1096,23 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                         }
                     }
                 }
-                // The cache on another server: written after, idempotently; a re-run completes it.
-                if !same_server {
+                // The intake: the rows learn their task, then doc:import.
+                if let Some(ik) = &intake
+                    && !enqueued.is_empty()
+                {
+                    match ik.db.mark_enqueued(&enqueued).await {
+                        Ok(n) => tally.updated += n as usize,
+                        Err(e) => {
+                            stop.get_or_insert_with(|| format!(
+                                "{}: run the same import again to finish",
+                                crate::error::one_line(&e)
+                            ));
+                        }
+                    }
+                }
+                // The cache on another server (or after the row update):
+                // written after, idempotently; a re-run completes it.
+                if !in_script {
                     let written: Vec<usize> = units
                         .iter()
                         .flat_map(|u| u.docs.iter().copied())
@@ -902,6 +1120,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                         .collect();
                     write_cache_side(&cache, &keys, &st.docs, &written, &|d| plan.record(d), true).await?;
                 }
+                files_msg(&pb);
                 if let Some(r) = a.rate {
                     let want = Duration::from_secs_f64(units.iter().map(|u| u.docs.len()).sum::<usize>() as f64 / r);
                     if let Some(rest) = want.checked_sub(t0.elapsed()) {
@@ -921,6 +1140,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         }
     }
     pb.finish_and_clear();
+    bytes_pb.finish_and_clear();
     report.stopped = stop;
     // Every document of the run belongs to its batch and its project's index,
     // also those a previous run enqueued; with the caches on another server a
@@ -929,15 +1149,90 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
         let again: Vec<usize> = (0..st.docs.len())
             .filter(|&i| st.status[i] == "already_imported")
             .collect();
+        // A run killed between the enqueue and the row update left rows
+        // without their task: the marker holds the task's id.
+        if let Some(ik) = &intake
+            && !again.is_empty()
+        {
+            let markers: Vec<Vec<u8>> = again.iter().map(|&i| marker(&st.docs[i])).collect();
+            let ids = broker
+                .per_key(&markers, 1, true, |p, k| {
+                    p.cmd("GET").arg(k);
+                })
+                .await?;
+            let pairs: Vec<(uuid::Uuid, String)> = again
+                .iter()
+                .zip(ids)
+                .filter_map(|(&i, v)| {
+                    let id = match v.first() {
+                        Some(Value::BulkString(b)) => String::from_utf8(b.clone()).ok()?,
+                        _ => return None,
+                    };
+                    Some((uuid::Uuid::parse_str(&st.docs[i].uuid).ok()?, id))
+                })
+                .collect();
+            match ik.db.mark_enqueued(&pairs).await {
+                Ok(n) => tally.updated += n as usize,
+                Err(e) => {
+                    report.stopped = Some(format!(
+                        "{}: run the same import again to finish",
+                        crate::error::one_line(&e)
+                    ))
+                }
+            }
+        }
         write_cache_side(
             &cache,
             &keys,
             &st.docs,
             &again,
             &|d| plan.record(d),
-            !same_server,
+            !in_script,
         )
         .await?;
+    }
+    if let Some(ik) = &intake {
+        // Skipped: a previous run had already uploaded, registered and enqueued them.
+        let skipped = (0..st.docs.len())
+            .filter(|&i| st.status[i] == "already_imported" && !tally.touched.contains(&i))
+            .count();
+        let results = st.into_results(&inputs);
+        let count = |s: &str| results.iter().filter(|r| r.status == s).count();
+        let (new, already, failed) = (count("new"), count("already_imported"), count("failed"));
+        let status = match (&report.stopped, failed) {
+            (Some(_), _) => "interrupted",
+            (None, 0) => "completed",
+            _ => "completed_with_errors",
+        };
+        let total = results.iter().filter(|r| r.status != "duplicate").count();
+        let closed = ik
+            .db
+            .finish_session(
+                &ik.run.session,
+                total as i64,
+                (new + already) as i64,
+                failed as i64,
+                status,
+            )
+            .await;
+        if let Err(e) = closed
+            && report.stopped.is_none()
+        {
+            report.stopped = Some(crate::error::one_line(&e));
+        }
+        report.intake = Some(IntakeReport {
+            destination: ik.store.label.clone(),
+            database: ik.db.label().to_string(),
+            session_uuid: ik.run.session.to_string(),
+            uploaded: tally.uploaded,
+            bytes_uploaded: tally.bytes,
+            registered: tally.registered,
+            enqueued: new,
+            updated: tally.updated,
+            skipped,
+            failed,
+        });
+        return finish(out, report, results, started);
     }
     finish(out, report, st.into_results(&inputs), started)
 }
@@ -960,6 +1255,48 @@ fn finish(
     let failed = report.failed > 0 || report.stopped.is_some();
     out.print(&report)?;
     Ok(ExitCode::from(if failed { 1 } else { 0 }))
+}
+
+/// What the intake's stages did, for the report.
+#[derive(Default)]
+struct Tally {
+    uploaded: usize,
+    bytes: u64,
+    registered: usize,
+    updated: usize,
+    /// Documents uploaded or registered in this run.
+    touched: std::collections::HashSet<usize>,
+}
+
+/// The intake job of document `i`: its object key, metadata and row.
+fn intake_job(inputs: &[Input], docs: &[Doc], i: usize) -> Result<Job> {
+    let d = &docs[i];
+    let input = &inputs[d.input];
+    let key = crate::intake::object_key(&d.uuid, &input.ext);
+    let document_uuid = uuid::Uuid::parse_str(&d.uuid)
+        .map_err(|e| LdpError::Failed(format!("document uuid {}: {e}", d.uuid)))?;
+    Ok(Job {
+        doc: i,
+        path: input.path.clone(),
+        meta: Meta {
+            original_filename: input.name.clone(),
+            document_uuid: d.uuid.clone(),
+            content_type: input
+                .mime_type
+                .clone()
+                .unwrap_or_else(|| crate::intake::content_type(&input.ext).to_string()),
+        },
+        row: DocRow {
+            document_uuid,
+            file_name: input.name.clone(),
+            original_file_path: input.path.to_string_lossy().into_owned(),
+            file_path: d.file_path.clone(),
+            file_type: input.ext.trim_start_matches('.').to_string(),
+            detected_file_type: input.file_type.clone(),
+            file_size_bytes: i64::try_from(d.size).unwrap_or(i64::MAX),
+            s3_key: key,
+        },
+    })
 }
 
 /// Hash files on `jobs` threads, sending each result as it is ready.
@@ -1112,6 +1449,16 @@ impl<'p> Docs<'p> {
     }
 }
 
+/// A document's Celery task id: UUIDv5 of the document's UUID, so every
+/// run names the same task (its result is `celery-task-meta-<id>`) and a
+/// re-run's row update matches what was enqueued.
+pub fn task_id(document_uuid: &str) -> String {
+    match uuid::Uuid::parse_str(document_uuid) {
+        Ok(ns) => uuid::Uuid::new_v5(&ns, b"scripts.pdf_tasks.process_pdf_document").to_string(),
+        Err(_) => uuid::Uuid::new_v4().to_string(),
+    }
+}
+
 /// What every task of the run shares.
 struct Plan<'a> {
     inputs: &'a [Input],
@@ -1125,10 +1472,10 @@ struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    fn task(&self, kwargs: serde_json::Map<String, Json>) -> Task {
+    fn task(&self, kwargs: serde_json::Map<String, Json>, id: String) -> Task {
         Task {
             name: self.task_name.to_string(),
-            id: uuid::Uuid::new_v4().to_string(),
+            id,
             kwargs,
             queue: self.queue.to_string(),
             priority: self.priority,
@@ -1158,7 +1505,7 @@ impl Plan<'_> {
                     );
                     Unit {
                         docs: vec![i],
-                        task: self.task(m),
+                        task: self.task(m, task_id(&d.uuid)),
                     }
                 })
                 .collect(),
@@ -1189,7 +1536,7 @@ impl Plan<'_> {
                     *batch_no += 1;
                     Unit {
                         docs: chunk.to_vec(),
-                        task: self.task(kwargs),
+                        task: self.task(kwargs, uuid::Uuid::new_v4().to_string()),
                     }
                 })
                 .collect(),

@@ -518,15 +518,16 @@ impl Db {
     pub async fn finish_session(
         &self,
         session: &Uuid,
+        total: i64,
         processed: i64,
         failed: i64,
         status: &str,
     ) -> Result<()> {
         self.client
             .execute(
-                "UPDATE import_sessions SET processed_documents = $2::bigint, failed_documents = $3::bigint, \
-                 status = $4, completed_at = now() WHERE session_uuid = $1",
-                &[session, &processed, &failed, &status],
+                "UPDATE import_sessions SET total_documents = $2::bigint, processed_documents = $3::bigint, \
+                 failed_documents = $4::bigint, status = $5, completed_at = now() WHERE session_uuid = $1",
+                &[session, &total, &processed, &failed, &status],
             )
             .await
             .map_err(|e| self.failed("completing import_sessions", &e))?;

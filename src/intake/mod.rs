@@ -8,6 +8,7 @@
 //! re-run after a crash converges instead of duplicating.
 
 pub mod db;
+pub mod stage;
 pub mod store;
 
 use crate::config::Secret;

@@ -56,7 +56,7 @@ pub enum Kind {
 pub struct Meta {
     pub original_filename: String,
     pub document_uuid: String,
-    pub content_type: &'static str,
+    pub content_type: String,
 }
 
 /// A destination, opened.
@@ -249,12 +249,12 @@ impl Store {
         if self.kind == Kind::S3 {
             // A file:// destination cannot hold metadata (INTAKE.md).
             let stamp = humantime::format_rfc3339_micros(SystemTime::now()).to_string();
-            attrs.insert(Attribute::ContentType, meta.content_type.into());
+            attrs.insert(Attribute::ContentType, meta.content_type.clone().into());
             for (k, v) in [
                 ("original-filename", header_safe(&meta.original_filename)),
                 ("document-uuid", meta.document_uuid.clone()),
                 ("upload-timestamp", stamp),
-                ("content-type", meta.content_type.to_string()),
+                ("content-type", meta.content_type.clone()),
             ] {
                 attrs.insert(Attribute::Metadata(k.into()), v.into());
             }
@@ -448,7 +448,7 @@ mod tests {
         let meta = Meta {
             original_filename: "x.pdf".into(),
             document_uuid: "u".into(),
-            content_type: "application/pdf",
+            content_type: "application/pdf".into(),
         };
         // Bigger than one PUT: multipart, several parts.
         let big: Vec<u8> = (0..(SINGLE_PUT_MAX as usize + PART_SIZE + 123))

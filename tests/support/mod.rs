@@ -1245,7 +1245,15 @@ const SCRUBBED_ENV: &[&str] = &[
 /// variables, `LDP_CONFIG` pointing at a nonexistent file, `COLUMNS=100`,
 /// and a 120 s timeout (override with `.timeout(..)`).
 pub fn ldp() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("ldp");
+    let mut cmd = assert_cmd::Command::from_std(ldp_std());
+    cmd.timeout(Duration::from_secs(120));
+    cmd
+}
+
+/// [`ldp`] as a plain `std::process::Command`, for tests that spawn and
+/// kill it: the same clean environment.
+pub fn ldp_std() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("ldp"));
     for var in SCRUBBED_ENV {
         cmd.env_remove(var);
     }
@@ -1255,7 +1263,6 @@ pub fn ldp() -> assert_cmd::Command {
         }
     }
     cmd.env("LDP_CONFIG", "/nonexistent/ldp-test-config.toml")
-        .env("COLUMNS", "100")
-        .timeout(Duration::from_secs(120));
+        .env("COLUMNS", "100");
     cmd
 }

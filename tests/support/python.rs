@@ -133,6 +133,42 @@ impl Broker {
     }
 }
 
+/// A worker of the pipeline's own app (tests/py/pipeline_app.py: app
+/// `pdf_pipeline`, the real task names) on `queues`, solo pool; its tasks
+/// record what they ran in `ldp_test:executed`.
+pub fn pipeline_worker(broker: &str, queues: &[&str]) -> Worker {
+    let dir = tempfile::Builder::new()
+        .prefix("ldp-celery-")
+        .tempdir()
+        .expect("temp dir");
+    let log = dir.path().join("worker.log");
+    let file = fs::File::create(&log).expect("worker log");
+    let mut cmd = Command::new(python());
+    cmd.current_dir(dir.path())
+        .env("PYTHONPATH", py_dir())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("LDP_TEST_BROKER", broker)
+        .args(["-m", "celery", "-A", "pipeline_app", "worker"])
+        .args(["-Q", &queues.join(",")])
+        .args(["--pool", "solo", "-l", "info"])
+        .args([
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ])
+        .stdin(Stdio::null())
+        .stdout(file.try_clone().expect("dup log"))
+        .stderr(file)
+        .process_group(0);
+    let child = super::spawn_watched(cmd)
+        .unwrap_or_else(|e| panic!("cannot start a Celery worker with {}: {e}", python()));
+    Worker {
+        child: Some(child),
+        log,
+        _dir: dir,
+    }
+}
+
 /// A Celery worker process group, SIGKILLed on drop.
 pub struct Worker {
     child: Option<Child>,
