@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
-use support::intake::{shared_postgres, shared_s3};
+use support::intake::{Postgres, shared_postgres, shared_s3};
 use support::{RedisServer, ldp, ldp_std};
 
 const PROJECT: &str = "3f1c9a52-6b0d-4e7a-8c21-9d4e5f6a7b80";
@@ -36,25 +36,39 @@ fn doc_uuid(content: &[u8]) -> String {
 /// One test's world: its own Redis, database and bucket on the shared servers.
 struct World {
     redis: RedisServer,
+    /// A PostgreSQL of the test's own (to stop it), else the shared one.
+    own_pg: Option<Postgres>,
     db: String,
     bucket: String,
 }
 
 impl World {
     fn new(tag: &str) -> World {
-        let pg = shared_postgres();
+        Self::with(tag, None)
+    }
+
+    fn with(tag: &str, own_pg: Option<Postgres>) -> World {
         let s3 = shared_s3();
         let bucket = format!("{tag}-{}", std::process::id());
         s3.create_bucket(&bucket);
+        let db = own_pg
+            .as_ref()
+            .unwrap_or_else(|| shared_postgres())
+            .create_db(&tag.replace('-', "_"), PROJECT);
         World {
             redis: RedisServer::start(),
-            db: pg.create_db(&tag.replace('-', "_"), PROJECT),
+            own_pg,
+            db,
             bucket,
         }
     }
 
+    fn pg(&self) -> &Postgres {
+        self.own_pg.as_ref().unwrap_or_else(|| shared_postgres())
+    }
+
     fn db_url(&self) -> String {
-        shared_postgres().url(&self.db, "disable")
+        self.pg().url(&self.db, "disable")
     }
 
     /// `ldp import` with the intake's settings (the database URL from the
@@ -91,7 +105,7 @@ impl World {
     }
 
     fn sql(&self, q: &str) -> Vec<Vec<String>> {
-        shared_postgres().rows(&self.db, q)
+        self.pg().rows(&self.db, q)
     }
 
     fn objects(&self) -> (Vec<Json>, u64) {
@@ -428,7 +442,7 @@ fn kill_9_at_several_points_then_a_rerun_gives_exactly_once() {
             .std_cmd(&[
                 dir.path().to_str().unwrap(),
                 "--rate",
-                "120",
+                "50",
                 "--jobs",
                 "4",
                 "-q",
@@ -645,4 +659,50 @@ fn a_failed_upload_is_reported_the_rest_continue_and_a_rerun_completes() {
     assert_eq!(r[0][2], dest.path().display().to_string());
     assert_eq!(r[0][3], "t");
     assert_eq!(w.queued().len(), 4);
+}
+
+#[test]
+fn a_database_outage_stops_cleanly_and_a_rerun_completes() {
+    let mut w = World::with("outage", Some(Postgres::start()));
+    let dir = tempfile::tempdir().unwrap();
+    let n = 240;
+    let paths = files(dir.path(), n, 2048, "o");
+    let docs: BTreeMap<String, (PathBuf, Vec<u8>)> = paths
+        .iter()
+        .map(|p| {
+            let c = std::fs::read(p).unwrap();
+            (doc_uuid(&c), (p.clone(), c))
+        })
+        .collect();
+    let child = w
+        .std_cmd(&[dir.path().to_str().unwrap(), "--rate", "100", "-o", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while w.sql("SELECT count(*) FROM source_documents WHERE celery_task_id IS NOT NULL")[0][0]
+        .parse::<usize>()
+        .unwrap()
+        < 50
+    {
+        assert!(Instant::now() < deadline, "the import never got going");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    w.own_pg.as_mut().unwrap().stop();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let j: Json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let stopped = j["stopped"].as_str().unwrap_or_default();
+    assert!(stopped.contains("PostgreSQL"), "{j:#}");
+    assert!(stopped.contains("run the same import again"), "{stopped}");
+    let partial = j["new"].as_u64().unwrap() as usize;
+    assert!(partial < n, "{partial}");
+
+    w.own_pg.as_mut().unwrap().restart();
+    let (code, j, err) = w.run(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}\n{j:#}");
+    assert_exactly_once(&w, &docs, true);
 }

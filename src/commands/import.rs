@@ -968,7 +968,9 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let mut preps = futures_util::stream::FuturesOrdered::new();
     let mut enq: Vec<usize> = Vec::new();
     let mut tally = Tally::default();
-    let prep_chunk = (jobs.max(DEFAULT_UPLOADS) * 4).clamp(16, chunk_docs);
+    // Enough to keep the uploads busy, no more than a pipeline's worth
+    // (with --rate, a second's).
+    let prep_chunk = (jobs.max(DEFAULT_UPLOADS) * 4).min(chunk_docs).max(1);
     let files_msg = |pb: &indicatif::ProgressBar| {
         bytes_pb.set_message(format!(
             "{}/{} files",

@@ -89,6 +89,11 @@ pub struct Postgres {
     port: u16,
     password: String,
     ca: PathBuf,
+    cert: PathBuf,
+    key: PathBuf,
+    bin: PathBuf,
+    data: PathBuf,
+    ids: Option<(u32, u32)>,
     log: PathBuf,
     dir: TempDir,
 }
@@ -133,87 +138,110 @@ impl Postgres {
         }
         fs::set_permissions(&tls.key, fs::Permissions::from_mode(0o600)).expect("chmod key");
 
+        let mut pg = Postgres {
+            child: None,
+            port: 0,
+            password,
+            ca: tls.ca,
+            cert: tls.cert,
+            key: tls.key,
+            bin,
+            data,
+            ids,
+            log,
+            dir,
+        };
         let mut failures = String::new();
         for attempt in 1..=BIND_ATTEMPTS {
-            let port = free_port();
-            let _ = fs::remove_file(&log);
-            let file = fs::File::create(&log).expect("postgres log");
-            let mut cmd = Command::new(bin.join("postgres"));
-            cmd.arg("-D")
-                .arg(&data)
-                .arg("-p")
-                .arg(port.to_string())
-                .args(["-c", "listen_addresses=127.0.0.1"])
-                .arg("-c")
-                .arg(format!("unix_socket_directories={}", dir.path().display()))
-                .args(["-c", "ssl=on"])
-                .arg("-c")
-                .arg(format!("ssl_cert_file={}", tls.cert.display()))
-                .arg("-c")
-                .arg(format!("ssl_key_file={}", tls.key.display()))
-                .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
-                .args(["-c", "full_page_writes=off", "-c", "max_connections=60"])
-                .args([
-                    "-c",
-                    "shared_buffers=32MB",
-                    "-c",
-                    "log_min_messages=warning",
-                ])
-                .current_dir(dir.path())
-                .stdin(Stdio::null())
-                .stdout(file.try_clone().expect("dup log"))
-                .stderr(file);
-            if let Some((u, g)) = ids {
-                cmd.uid(u).gid(g);
-            }
-            let mut child = spawn_watched(cmd)
-                .unwrap_or_else(|e| panic!("cannot start {}/postgres: {e}", bin.display()));
-            let deadline = Instant::now() + PG_START_TIMEOUT;
-            let ready = loop {
-                if let Ok(Some(status)) = child.try_wait() {
-                    break Err(format!("postgres exited early ({status})"));
+            pg.port = free_port();
+            match pg.launch() {
+                Ok(()) => return pg,
+                Err(why) if why.contains("already in use") => {
+                    failures.push_str(&format!("attempt {attempt}: port {} in use\n", pg.port));
                 }
-                let text = read_log(&log);
-                if text.contains("ready to accept connections")
-                    && TcpStream::connect_timeout(
-                        &SocketAddr::from(([127, 0, 0, 1], port)),
-                        Duration::from_millis(300),
-                    )
-                    .is_ok()
-                {
-                    break Ok(());
-                }
-                if Instant::now() >= deadline {
-                    break Err("not ready in time".to_string());
-                }
-                thread::sleep(Duration::from_millis(30));
-            };
-            match ready {
-                Ok(()) => {
-                    return Postgres {
-                        child: Some(child),
-                        port,
-                        password,
-                        ca: tls.ca,
-                        log,
-                        dir,
-                    };
-                }
-                Err(why) => {
-                    kill_and_reap(&mut child);
-                    let text = read_log(&log);
-                    if text.contains("already in use") {
-                        failures.push_str(&format!("attempt {attempt}: port {port} in use\n"));
-                        continue;
-                    }
-                    panic!(
-                        "postgres on 127.0.0.1:{port}: {why}\n{failures}---- log ----\n{}",
-                        tail_lines(&text, LOG_TAIL_LINES)
-                    );
-                }
+                Err(why) => panic!("postgres on 127.0.0.1:{}: {why}\n{failures}", pg.port),
             }
         }
         panic!("postgres: gave up after {BIND_ATTEMPTS} port collisions:\n{failures}");
+    }
+
+    /// Start the server on `self.port` and wait until it accepts connections.
+    fn launch(&mut self) -> Result<(), String> {
+        let _ = fs::remove_file(&self.log);
+        let file = fs::File::create(&self.log).expect("postgres log");
+        let mut cmd = Command::new(self.bin.join("postgres"));
+        cmd.arg("-D")
+            .arg(&self.data)
+            .arg("-p")
+            .arg(self.port.to_string())
+            .args(["-c", "listen_addresses=127.0.0.1"])
+            .arg("-c")
+            .arg(format!(
+                "unix_socket_directories={}",
+                self.dir.path().display()
+            ))
+            .args(["-c", "ssl=on"])
+            .arg("-c")
+            .arg(format!("ssl_cert_file={}", self.cert.display()))
+            .arg("-c")
+            .arg(format!("ssl_key_file={}", self.key.display()))
+            .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
+            .args(["-c", "full_page_writes=off", "-c", "max_connections=60"])
+            .args([
+                "-c",
+                "shared_buffers=32MB",
+                "-c",
+                "log_min_messages=warning",
+            ])
+            .current_dir(self.dir.path())
+            .stdin(Stdio::null())
+            .stdout(file.try_clone().expect("dup log"))
+            .stderr(file);
+        if let Some((u, g)) = self.ids {
+            cmd.uid(u).gid(g);
+        }
+        let mut child = spawn_watched(cmd)
+            .unwrap_or_else(|e| panic!("cannot start {}/postgres: {e}", self.bin.display()));
+        let deadline = Instant::now() + PG_START_TIMEOUT;
+        let ready = loop {
+            if let Ok(Some(status)) = child.try_wait() {
+                break Err(format!("postgres exited early ({status})"));
+            }
+            let text = read_log(&self.log);
+            if text.contains("ready to accept connections")
+                && TcpStream::connect_timeout(
+                    &SocketAddr::from(([127, 0, 0, 1], self.port)),
+                    Duration::from_millis(300),
+                )
+                .is_ok()
+            {
+                break Ok(());
+            }
+            if Instant::now() >= deadline {
+                break Err("not ready in time".to_string());
+            }
+            thread::sleep(Duration::from_millis(30));
+        };
+        match ready {
+            Ok(()) => {
+                self.child = Some(child);
+                Ok(())
+            }
+            Err(why) => {
+                kill_and_reap(&mut child);
+                Err(format!(
+                    "{why}\n---- log ----\n{}",
+                    tail_lines(&read_log(&self.log), LOG_TAIL_LINES)
+                ))
+            }
+        }
+    }
+
+    /// Start again after [`stop`](Self::stop), same port and data.
+    pub fn restart(&mut self) {
+        if let Err(why) = self.launch() {
+            panic!("postgres restart on 127.0.0.1:{}: {why}", self.port);
+        }
     }
 
     pub fn port(&self) -> u16 {
