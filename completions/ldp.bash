@@ -1504,7 +1504,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__import)
-            opts="-y -u -o -q -v -h --manifest --project --queue --priority --as-batch --batch-size --path-template --batch-id --dry-run --rate --include --exclude --yes --fail-fast --jobs --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            opts="-y -u -o -q -v -h --manifest --project --queue --priority --as-batch --batch-size --path-template --batch-id --dry-run --rate --include --exclude --yes --fail-fast --jobs --database-url --bucket --s3-endpoint --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1555,18 @@ _ldp() {
                     return 0
                     ;;
                 --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bucket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --s3-endpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -53,7 +53,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "keys" -d 'Scan, size and de
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -614,7 +614,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand import" -l batch-id -d 'This run
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l rate -d 'At most N documents per second' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l include -d 'Only files matching this glob (repeatable)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l exclude -d 'Skip files matching this glob (repeatable)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand import" -l jobs -d 'Files hashed at once (default: the number of CPUs)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l jobs -d 'Files hashed at once (default: the number of CPUs), and uploads at once (default 8)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l database-url -d 'PostgreSQL of the pipeline: run the whole intake (upload, register, enqueue). Env LDP_DATABASE_URL, else DATABASE_URL / DATABASE_URL_DIRECT' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l bucket -d 'Where documents go: NAME or s3://NAME (env S3_PRIMARY_DOCUMENT_BUCKET), or file:///DIR' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l s3-endpoint -d 'An S3-compatible endpoint instead of AWS, e.g. http://127.0.0.1:9000' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -637,11 +640,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand import" -l priority-sep -d 'komb
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l dry-run -d 'Hash and plan, write nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s y -l yes -d 'Do not ask before a large import on a terminal'
-complete -c ldp -n "__fish_ldp_using_subcommand import" -l fail-fast -d 'Stop at the first unreadable file'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l fail-fast -d 'Stop at the first unreadable file or failed upload'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
-complete -c ldp -n "__fish_ldp_using_subcommand import" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -803,7 +806,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "import" -d 'Register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "completions" -d 'Print a shell completion script'

@@ -133,7 +133,18 @@ pub enum Command {
     /// List, hold, run under and break distributed locks (redis-py Lock format)
     #[command(subcommand)]
     Lock(LockCommand),
-    /// Register and enqueue documents for the pipeline's Celery workers, exactly once
+    /// Upload, register and enqueue documents for the pipeline's Celery workers, exactly once
+    ///
+    /// With a database (--database-url, LDP_DATABASE_URL, or the pipeline's DATABASE_URL /
+    /// DATABASE_URL_DIRECT) the whole intake runs per document: upload to
+    /// s3://BUCKET/documents/{uuid}{ext}, insert the source_documents row (committed), enqueue
+    /// process_pdf_document, set the row's celery_task_id and status, write doc:import; one
+    /// import_sessions row per run. Each stage is idempotent: re-run the same command after a
+    /// crash. Without a database it only enqueues.
+    ///
+    /// Exit codes: 0 done; 1 a document failed or the run stopped (re-run to finish); 2 usage
+    /// (bad flag, missing project or bucket); 69 PostgreSQL, S3 or Redis unreachable (refused,
+    /// DNS, TLS, authentication).
     Import(ImportArgs),
     /// The pipeline's batches and ldp's import batches, with real progress
     #[command(subcommand)]
