@@ -427,7 +427,8 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;monitor;stats'= {
             cand --interval 'Time between the two INFO samples'
             cand --window 'How far back the pipeline''s per-minute cache metrics are summed'
-            cand --watch 'Refresh every DUR until Ctrl-C (with -o ndjson: one line per refresh)'
+            cand --watch 'Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)'
+            cand --iterations 'With --watch: stop after N refreshes'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --broker-url 'The Celery broker''s Redis (defaults to --url)'

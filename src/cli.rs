@@ -412,9 +412,8 @@ pub struct StatsArgs {
     /// How far back the pipeline's per-minute cache metrics are summed
     #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "60m")]
     pub window: Duration,
-    /// Refresh every DUR until Ctrl-C (with -o ndjson: one line per refresh)
-    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
-    pub watch: Option<Duration>,
+    #[command(flatten)]
+    pub watch: WatchArgs,
 }
 
 #[derive(Debug, Subcommand)]

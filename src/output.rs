@@ -115,9 +115,15 @@ impl Output {
         let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr_with_hz(10));
         pb.set_style(
             ProgressStyle::with_template(
-                "{msg:11} [{bar:30}] {human_pos}/{human_len} ({per_sec}, ETA {eta})",
+                "{msg:11} [{bar:30}] {human_pos}/{human_len} ({rate}, ETA {eta})",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}/s", thousands(state.per_sec().round() as u64));
+                },
+            )
             .progress_chars("=> "),
         );
         pb.set_message(what.to_string());

@@ -5,60 +5,20 @@
 
 mod support;
 
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use serde_json::{Value as Json, json};
-use support::{Cluster, RedisServer, ldp, shared_cluster, shared_standalone, unique_prefix};
+use support::{RedisServer, Target, ldp, shared_cluster, shared_standalone, unique_prefix};
 
 fn uuid() -> String {
-    static N: AtomicU64 = AtomicU64::new(0);
-    let mut h = RandomState::new().build_hasher();
-    h.write_u64(N.fetch_add(1, Ordering::Relaxed));
-    h.write_u32(std::process::id());
-    let a = h.finish();
-    h.write_u64(a);
-    let b = h.finish();
-    format!(
-        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xfff,
-        (b >> 48) & 0xfff,
-        b & 0xffff_ffff_ffff
-    )
+    support::random_uuid()
 }
 
-enum Target<'a> {
-    One(&'a RedisServer),
-    Cluster(&'a Cluster),
+trait Seed {
+    fn set(&self, key: &str, value: &Json);
 }
 
-impl Target<'_> {
-    fn url(&self) -> String {
-        match self {
-            Target::One(s) => s.url(),
-            Target::Cluster(c) => c.seed_url(),
-        }
-    }
-    fn run(&self, args: &[&str]) {
-        match self {
-            Target::One(s) => {
-                let mut cmd = redis::cmd(args[0]);
-                for a in &args[1..] {
-                    cmd.arg(*a);
-                }
-                cmd.query::<redis::Value>(&mut s.client()).unwrap();
-            }
-            Target::Cluster(c) => {
-                let a: Vec<&[u8]> = args.iter().map(|s| s.as_bytes()).collect();
-                c.exec(a[1], &a);
-            }
-        }
-    }
+impl Seed for Target<'_> {
     fn set(&self, key: &str, value: &Json) {
-        self.run(&["SET", key, &value.to_string()]);
+        self.run_str(&["SET", key, &value.to_string()]);
     }
 }
 
@@ -122,7 +82,7 @@ fn seed(t: &Target) -> Seeded {
         &state("processing", "entity_extraction"),
     );
     // The hash form of the state, failed.
-    t.run(&[
+    t.run_str(&[
         "HSET",
         &format!("cache:doc:state:{}", d[2]),
         "pipeline",
@@ -151,7 +111,7 @@ fn seed(t: &Target) -> Seeded {
     );
 
     // A hash: says 2 of 2 completed, 0 failed.
-    t.run(&[
+    t.run_str(&[
         "HSET",
         &format!("batch:progress:{hash}"),
         "status",
@@ -186,7 +146,7 @@ fn seed(t: &Target) -> Seeded {
     );
 
     // ldp's import batch, which the pipeline also tracks (says 0 of 3).
-    t.run(&[
+    t.run_str(&[
         "HSET",
         &format!("ldp:batch:{imp}"),
         "batch_id",
@@ -198,7 +158,7 @@ fn seed(t: &Target) -> Seeded {
         "documents",
         "3",
     ]);
-    t.run(&[
+    t.run_str(&[
         "SADD",
         &format!("ldp:batch:{imp}:docs"),
         &d[8],

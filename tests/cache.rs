@@ -3,76 +3,39 @@
 
 mod support;
 
-use std::collections::hash_map::RandomState;
 use std::collections::{BTreeSet, HashSet};
-use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::Value as Json;
-use support::{Cluster, RedisServer, ldp, shared_cluster, shared_standalone};
+use support::{RedisServer, Target, ldp, shared_cluster, shared_standalone};
 
-/// A fresh random UUID: documents and projects of one test never collide with another's.
 fn uuid() -> String {
-    static N: AtomicU64 = AtomicU64::new(0);
-    let mut h = RandomState::new().build_hasher();
-    h.write_u64(N.fetch_add(1, Ordering::Relaxed));
-    h.write_u32(std::process::id());
-    let a = h.finish();
-    h.write_u64(a);
-    let b = h.finish();
-    format!(
-        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xfff,
-        (b >> 48) & 0xfff,
-        b & 0xffff_ffff_ffff
-    )
+    support::random_uuid()
 }
 
-/// Where the seeded keys go: a standalone server or a cluster.
-enum Target<'a> {
-    One(&'a RedisServer),
-    Cluster(&'a Cluster),
+/// Seeding in the pipeline's shapes.
+trait Seed {
+    fn set(&self, key: &str, value: &str);
+    fn set_bytes(&self, key: &str, value: &[u8]);
+    fn hset(&self, key: &str, field: &str, value: &str);
+    fn expire(&self, key: &str, secs: u64);
+    fn sadd(&self, key: &str, member: &str);
 }
 
-impl Target<'_> {
-    fn url(&self) -> String {
-        match self {
-            Target::One(s) => s.url(),
-            Target::Cluster(c) => c.seed_url(),
-        }
-    }
-    fn run(&self, args: &[&[u8]]) -> redis::Value {
-        let key = args[1];
-        match self {
-            Target::One(s) => {
-                let mut cmd = redis::cmd(std::str::from_utf8(args[0]).unwrap());
-                for a in &args[1..] {
-                    cmd.arg(*a);
-                }
-                cmd.query(&mut s.client()).unwrap()
-            }
-            Target::Cluster(c) => c.exec(key, args),
-        }
-    }
+impl Seed for Target<'_> {
     fn set(&self, key: &str, value: &str) {
-        self.run(&[b"SET", key.as_bytes(), value.as_bytes()]);
+        self.run_str(&["SET", key, value]);
     }
     fn set_bytes(&self, key: &str, value: &[u8]) {
         self.run(&[b"SET", key.as_bytes(), value]);
     }
     fn hset(&self, key: &str, field: &str, value: &str) {
-        self.run(&[b"HSET", key.as_bytes(), field.as_bytes(), value.as_bytes()]);
+        self.run_str(&["HSET", key, field, value]);
     }
     fn expire(&self, key: &str, secs: u64) {
-        self.run(&[b"EXPIRE", key.as_bytes(), secs.to_string().as_bytes()]);
-    }
-    fn exists(&self, key: &str) -> bool {
-        self.run(&[b"EXISTS", key.as_bytes()]) == redis::Value::Int(1)
+        self.run_str(&["EXPIRE", key, &secs.to_string()]);
     }
     fn sadd(&self, key: &str, member: &str) {
-        self.run(&[b"SADD", key.as_bytes(), member.as_bytes()]);
+        self.run_str(&["SADD", key, member]);
     }
 }
 

@@ -1606,3 +1606,57 @@ fn delete_on_cluster_removes_keys_from_every_node() {
         );
     }
 }
+
+/// An idempotent read (SCAN) that finds its connection dropped reconnects
+/// and retries once: killing ldp's connection mid-scan loses no key.
+#[test]
+fn scan_survives_a_dropped_connection() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
+    for chunk in (0..60_000).collect::<Vec<u32>>().chunks(5000) {
+        let mut p = redis::pipe();
+        for i in chunk {
+            p.cmd("SET").arg(format!("drop:{i}")).arg("v").ignore();
+        }
+        p.query::<()>(&mut con).unwrap();
+    }
+    let bin = assert_cmd::cargo::cargo_bin!("ldp");
+    let child = std::process::Command::new(bin)
+        .args(["-u", &s.url(), "keys", "scan", "drop:*", "--count", "20"])
+        .env("LDP_CONFIG", "/nonexistent")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Kill every other client's connection a few times while it scans.
+    let mut killed = 0;
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(40));
+        let n: i64 = redis::cmd("CLIENT")
+            .arg("KILL")
+            .arg("TYPE")
+            .arg("normal")
+            .arg("SKIPME")
+            .arg("yes")
+            .query(&mut con)
+            .unwrap();
+        killed += n;
+        if killed >= 2 {
+            break;
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        killed >= 1,
+        "the scan ended before a connection could be killed"
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let keys: std::collections::HashSet<&str> =
+        std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(keys.len(), 60_000);
+}

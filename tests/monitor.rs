@@ -713,3 +713,27 @@ fn celery_backlog_and_overdue_unacked_messages_are_judged() {
         "{out}"
     );
 }
+
+/// A managed Redis may forbid MEMORY: memory and scans say so instead of failing.
+#[test]
+fn a_server_without_memory_usage_degrades_gracefully() {
+    let s = RedisServer::start_with(&["--rename-command", "MEMORY", "\"\""]);
+    let _g = s.guard();
+    redis::cmd("SET")
+        .arg("k1")
+        .arg("v")
+        .query::<()>(&mut s.client())
+        .unwrap();
+    let (code, out, err) = run(&["-u", &s.url(), "monitor", "memory", "-o", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let j: Json = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["exact"], false);
+    assert_eq!(j["total"]["keys"], 1);
+    assert!(err.contains("MEMORY USAGE"), "{err}");
+    let (code, out, err) = run(&["-u", &s.url(), "keys", "scan", "*", "--fields", "memory"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("k1\t"), "{out}");
+    assert!(err.contains("MEMORY USAGE"), "{err}");
+    let (code, _, _) = run(&["-u", &s.url(), "monitor", "health"]);
+    assert_eq!(code, Some(0));
+}

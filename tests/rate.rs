@@ -7,36 +7,7 @@ mod support;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value as Json;
-use support::{Cluster, RedisServer, ldp, shared_cluster, shared_standalone, unique_prefix};
-
-enum Target<'a> {
-    One(&'a RedisServer),
-    Cluster(&'a Cluster),
-}
-
-impl Target<'_> {
-    fn url(&self) -> String {
-        match self {
-            Target::One(s) => s.url(),
-            Target::Cluster(c) => c.seed_url(),
-        }
-    }
-    fn run(&self, args: &[&str]) {
-        match self {
-            Target::One(s) => {
-                let mut cmd = redis::cmd(args[0]);
-                for a in &args[1..] {
-                    cmd.arg(*a);
-                }
-                cmd.query::<redis::Value>(&mut s.client()).unwrap();
-            }
-            Target::Cluster(c) => {
-                let a: Vec<&[u8]> = args.iter().map(|s| s.as_bytes()).collect();
-                c.exec(a[1], &a);
-            }
-        }
-    }
-}
+use support::{RedisServer, Target, ldp, shared_cluster, shared_standalone, unique_prefix};
 
 fn now() -> f64 {
     SystemTime::now()
@@ -57,14 +28,14 @@ fn seed(t: &Target) -> (String, String, String) {
     let n = now();
     for ago in [70.0, 50.0, 30.0, 10.0] {
         let ts = format!("{:.6}", n - ago);
-        t.run(&["ZADD", &openai, &ts, &ts]);
+        t.run_str(&["ZADD", &openai, &ts, &ts]);
     }
-    t.run(&["PEXPIRE", &openai, "50000"]);
+    t.run_str(&["PEXPIRE", &openai, "50000"]);
     for ago in [5.0, 2.0] {
         let ts = format!("{:.6}", n - ago);
-        t.run(&["ZADD", &textract, &ts, &ts]);
+        t.run_str(&["ZADD", &textract, &ts, &ts]);
     }
-    t.run(&["SET", &bogus, "1"]);
+    t.run_str(&["SET", &bogus, "1"]);
     (openai, textract, bogus)
 }
 

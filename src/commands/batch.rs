@@ -639,7 +639,8 @@ impl Report for ListReport {
             return "no batches (no batch:progress or ldp:batch keys)\n".into();
         }
         let mut t = out.table(&["batch", "started", "reported", "actual", "progress"]);
-        for i in [0, 1] {
+        // Ids, times and bars must not wrap; the counters may.
+        for i in [0, 1, 4] {
             if let Some(c) = t.column_mut(i) {
                 c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
             }
@@ -651,7 +652,7 @@ impl Report for ListReport {
             }
             if let Some(l) = &b.ldp {
                 reported.push(format!(
-                    "ldp import: {} docs",
+                    "import: {}",
                     l.documents.map_or("?".into(), |n| n.to_string())
                 ));
             }

@@ -225,6 +225,7 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
     let mut acc = vec![(0u64, 0u64, 0u64); nf + 1];
     let mut top: BinaryHeap<Reverse<(u64, Vec<u8>)>> = BinaryHeap::new();
     let mut measured = 0u64;
+    let mut refused = 0u64;
 
     let mut rx = redis.scan(ScanSpec {
         pattern: b"*".to_vec(),
@@ -269,7 +270,15 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
             Some(res) = pending.next(), if !pending.is_empty() => {
                 let (fams, measure, replies) = res?;
                 for ((fam, k), r) in fams.into_iter().zip(measure).zip(replies) {
-                    let Some(Value::Int(b)) = r.first() else { continue };
+                    let b = match r.first() {
+                        Some(Value::Int(b)) => b,
+                        // A managed Redis may forbid MEMORY: say so, do not fail.
+                        Some(Value::ServerError(_)) => {
+                            refused += 1;
+                            continue;
+                        }
+                        _ => continue, // the key expired since SCAN saw it
+                    };
                     let b = (*b).max(0) as u64;
                     measured += 1;
                     acc[fam].1 += 1;
@@ -288,8 +297,14 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
         }
     }
     pb.finish_and_clear();
+    if refused > 0 {
+        out.warn(format!(
+            "MEMORY USAGE was refused for {} keys (not available on this server): bytes are missing",
+            output::thousands(refused)
+        ));
+    }
 
-    let exact = threshold.is_none();
+    let exact = threshold.is_none() && refused == 0;
     let avg_all = {
         let (m, b) = acc.iter().fold((0u64, 0u64), |x, f| (x.0 + f.1, x.1 + f.2));
         if m == 0 { 0.0 } else { b as f64 / m as f64 }

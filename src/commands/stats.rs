@@ -245,11 +245,6 @@ pub async fn stats(ctx: &Ctx, a: StatsArgs) -> Result<ExitCode> {
             OutputFormat::Ndjson,
         ],
     )?;
-    if a.watch.is_some() && out.format == OutputFormat::Json {
-        return Err(LdpError::usage(
-            "--watch streams: use -o ndjson (one object per refresh)",
-        ));
-    }
     if a.interval.is_zero() || a.window < Duration::from_secs(60) {
         return Err(LdpError::usage(
             "--interval must be > 0 and --window at least 1m",
@@ -257,25 +252,15 @@ pub async fn stats(ctx: &Ctx, a: StatsArgs) -> Result<ExitCode> {
     }
     let reg = ctx.registry()?;
     let redis = ctx.redis().await?;
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
-    loop {
-        let report = StatsReport {
-            server: server_stats(&redis, a.interval).await?,
-            window_minutes: (a.window.as_secs() / 60).max(1),
-            cache: cache_metrics(&redis, &reg, a.window).await?,
-        };
-        if a.watch.is_some() && out.stdout_tty && out.format == OutputFormat::Table {
-            let _ = console::Term::stdout().clear_screen();
-        }
-        out.print(&report)?;
-        let Some(every) = a.watch else { break };
-        tokio::select! {
-            _ = &mut ctrl_c => break,
-            _ = tokio::time::sleep(every.saturating_sub(a.interval)) => {}
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    let (interval, window) = (a.interval, a.window);
+    super::monitor::run_watched(ctx, "monitor stats", &a.watch, async || {
+        Ok(StatsReport {
+            server: server_stats(&redis, interval).await?,
+            window_minutes: (window.as_secs() / 60).max(1),
+            cache: cache_metrics(&redis, &reg, window).await?,
+        })
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -1266,3 +1266,64 @@ pub fn ldp_std() -> Command {
         .env("COLUMNS", "100");
     cmd
 }
+
+// ---------------------------------------------------------------------------
+// Seeding helpers shared by the command tests
+// ---------------------------------------------------------------------------
+
+/// A fresh random UUID (v4 shape), so documents and projects of one test
+/// never collide with another's on a shared server.
+pub fn random_uuid() -> String {
+    let (a, b) = (random_u64(), random_u64());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        (b >> 48) & 0xfff,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+/// Where a test seeds keys: a standalone server or a cluster (each command
+/// goes to the node that owns its first key).
+pub enum Target<'a> {
+    One(&'a RedisServer),
+    Cluster(&'a Cluster),
+}
+
+impl Target<'_> {
+    /// The URL ldp is given.
+    pub fn url(&self) -> String {
+        match self {
+            Target::One(s) => s.url(),
+            Target::Cluster(c) => c.seed_url(),
+        }
+    }
+
+    /// Run one command (`[name, key, args...]`); panics on an error.
+    pub fn run(&self, args: &[&[u8]]) -> redis::Value {
+        match self {
+            Target::One(s) => {
+                let mut cmd = redis::cmd(std::str::from_utf8(args[0]).expect("command name"));
+                for a in &args[1..] {
+                    cmd.arg(*a);
+                }
+                cmd.query(&mut s.client()).unwrap_or_else(|e| {
+                    panic!("seeding {:?}: {e}", String::from_utf8_lossy(args[0]))
+                })
+            }
+            Target::Cluster(c) => c.exec(args[1], args),
+        }
+    }
+
+    /// [`run`](Self::run) with text arguments.
+    pub fn run_str(&self, args: &[&str]) -> redis::Value {
+        let a: Vec<&[u8]> = args.iter().map(|s| s.as_bytes()).collect();
+        self.run(&a)
+    }
+
+    pub fn exists(&self, key: &str) -> bool {
+        self.run_str(&["EXISTS", key]) == redis::Value::Int(1)
+    }
+}
