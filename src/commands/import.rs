@@ -1726,6 +1726,22 @@ mod tests {
     use crate::keyspace::is_uuid;
 
     #[test]
+    fn task_ids_are_the_same_in_every_run() {
+        let doc = "3f1c9a52-6b0d-4e7a-8c21-9d4e5f6a7b80";
+        assert_eq!(task_id(doc), task_id(doc));
+        assert_ne!(
+            task_id(doc),
+            task_id("0d2b9c1e-4f5e-4e8a-9a51-7c2d4d626f11")
+        );
+        assert_eq!(
+            uuid::Uuid::parse_str(&task_id(doc))
+                .unwrap()
+                .get_version_num(),
+            5
+        );
+    }
+
+    #[test]
     fn templates_are_checked() {
         assert!(check_template("s3://b/documents/{uuid}{ext}").is_ok());
         assert!(check_template("{project}/{name}").is_ok());
