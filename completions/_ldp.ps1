@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Scan, size and delete keys by pattern')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show and clear a document''s or a project''s cache; list the key families')
-            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Health checks (Nagios/Prometheus), memory by key family, hit rates')
+            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'List, hold, run under and break distributed locks (redis-py Lock format)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')
@@ -943,7 +943,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
         'ldp;help' {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Scan, size and delete keys by pattern')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show and clear a document''s or a project''s cache; list the key families')
-            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Health checks (Nagios/Prometheus), memory by key family, hit rates')
+            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'List, hold, run under and break distributed locks (redis-py Lock format)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')

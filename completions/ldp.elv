@@ -45,7 +45,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --version 'Print version'
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
-            cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
+            cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
             cand lock 'List, hold, run under and break distributed locks (redis-py Lock format)'
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
@@ -885,7 +885,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help'= {
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
-            cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates'
+            cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
             cand lock 'List, hold, run under and break distributed locks (redis-py Lock format)'
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'

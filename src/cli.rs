@@ -127,7 +127,7 @@ pub enum Command {
     /// Show and clear a document's or a project's cache; list the key families
     #[command(subcommand)]
     Cache(CacheCommand),
-    /// Health checks (Nagios/Prometheus), memory by key family, hit rates
+    /// Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues
     #[command(subcommand)]
     Monitor(MonitorCommand),
     /// List, hold, run under and break distributed locks (redis-py Lock format)
