@@ -716,7 +716,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__cache__subcmd__clear)
-            opts="-y -u -o -q -v -h --doc --docs-from --project --family --dry-run --yes --force --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            opts="-y -u -o -q -v -h --doc --docs-from --project --family --dry-run --yes --force --database-url --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +735,10 @@ _ldp() {
                     return 0
                     ;;
                 --family)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -958,7 +962,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__cache__subcmd__show)
-            opts="-u -o -q -v -h --doc --docs-from --project --values --full --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            opts="-u -o -q -v -h --doc --docs-from --project --values --full --database-url --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,6 +977,10 @@ _ldp() {
                     return 0
                     ;;
                 --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

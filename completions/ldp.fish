@@ -214,6 +214,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subco
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l doc -d 'Document UUID (repeatable, or comma-separated)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l docs-from -d 'Read document UUIDs from a file, one per line (\'-\' for stdin)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l project -d 'A project (UUID or integer id): its documents as ldp\'s index and the pipeline\'s values name them' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l database-url -d 'With --project: also list the project\'s documents from PostgreSQL (source_documents)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -244,6 +245,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l docs-from -d 'Read document UUIDs from a file, one per line (\'-\' for stdin)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l project -d 'A project (UUID or integer id): its documents as ldp\'s index and the pipeline\'s values name them' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l family -d 'Families to clear (default: every derived-cache family); see `ldp cache families`' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l database-url -d 'With --project: also take the project\'s documents from PostgreSQL (source_documents)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F

@@ -451,6 +451,9 @@ pub struct CacheShowArgs {
     /// With --values: do not truncate
     #[arg(long, requires = "values")]
     pub full: bool,
+    /// With --project: also list the project's documents from PostgreSQL (source_documents)
+    #[arg(long, value_name = "URL", requires = "project")]
+    pub database_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -469,6 +472,9 @@ pub struct CacheClearArgs {
     /// Clear documents the pipeline is processing right now too
     #[arg(long)]
     pub force: bool,
+    /// With --project: also take the project's documents from PostgreSQL (source_documents)
+    #[arg(long, value_name = "URL", requires = "project")]
+    pub database_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -346,3 +346,103 @@ async fn a_wrong_password_is_unreachable_and_never_printed() {
     assert_eq!(exit_for(&e), Exit::Unavailable);
     assert!(one_line(&e).contains("refused"), "{}", one_line(&e));
 }
+
+/// `cache show|clear --project --database-url` take the project's documents
+/// from `source_documents` too: here Redis has no value naming the project.
+#[test]
+fn cache_commands_list_a_projects_documents_from_postgresql() {
+    let pg = shared_postgres();
+    let _g = pg.guard();
+    let redis = support::RedisServer::start();
+    let db_name = pg.create_db("cache", PROJECT);
+    let (a, b) = (support::random_uuid(), support::random_uuid());
+    for d in [&a, &b] {
+        pg.psql(
+            &db_name,
+            &format!(
+                "INSERT INTO source_documents (document_uuid, project_uuid, project_fk_id, file_name, \
+                 original_file_name, s3_key, s3_bucket) SELECT '{d}', project_id, id, 'f.pdf', 'f.pdf', \
+                 'documents/{d}.pdf', 'b' FROM projects WHERE project_id = '{PROJECT}'"
+            ),
+        );
+        let mut con = redis.client();
+        redis::cmd("SET")
+            .arg(format!("cache:doc:ocr:{d}"))
+            .arg("{}")
+            .query::<()>(&mut con)
+            .unwrap();
+    }
+    let url = pg.url(&db_name, "disable");
+    let show = |extra: &[&str]| -> serde_json::Value {
+        let out = support::ldp()
+            .args([
+                "-u",
+                &redis.url(),
+                "cache",
+                "show",
+                "--project",
+                PROJECT,
+                "-o",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        show(&[])["totals"]["documents"],
+        0,
+        "Redis alone does not know them"
+    );
+    let j = show(&["--database-url", &url]);
+    assert_eq!(j["totals"]["documents"], 2, "{j:#}");
+    assert_eq!(j["totals"]["keys"], 2);
+    // The integer project id works through project_fk_id.
+    let id = pg.rows(&db_name, "SELECT id FROM projects")[0][0].clone();
+    let out = support::ldp()
+        .args([
+            "-u",
+            &redis.url(),
+            "cache",
+            "clear",
+            "--project",
+            &id,
+            "--database-url",
+            &url,
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["deleted"], 2, "{j:#}");
+    // A wrong password is unreachable (69), and the password is not printed.
+    let bad = url.replace(pg.password(), "not-the-password");
+    let out = support::ldp()
+        .args([
+            "-u",
+            &redis.url(),
+            "cache",
+            "show",
+            "--project",
+            PROJECT,
+            "--database-url",
+            &bad,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(69));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not-the-password"));
+}

@@ -127,6 +127,8 @@ pub fn read_docs_from(path: &std::path::Path) -> Result<Vec<String>> {
 pub struct Selection {
     pub docs: Vec<String>,
     pub project: Option<ProjectId>,
+    /// The project's documents as PostgreSQL lists them (`--database-url`).
+    pub db_docs: Vec<String>,
 }
 
 impl Selection {
@@ -146,7 +148,33 @@ impl Selection {
                 "no documents given (--doc, --docs-from or --project)",
             ));
         }
-        Ok(Selection { docs, project })
+        Ok(Selection {
+            docs,
+            project,
+            db_docs: Vec::new(),
+        })
+    }
+
+    /// With `--database-url`, add the project's documents from `source_documents`.
+    pub async fn with_database(mut self, ctx: &Ctx, url: Option<&str>) -> Result<Selection> {
+        let (Some(url), Some(p)) = (url, &self.project) else {
+            return Ok(self);
+        };
+        let db = crate::intake::db::Db::connect(
+            &crate::config::Secret::new(url),
+            ctx.settings.intake.db_ssl_mode.as_deref(),
+            "--database-url",
+        )
+        .await?;
+        for d in db.project_documents(&p.text()).await? {
+            self.db_docs.push(parse_doc(&d)?);
+        }
+        ctx.out.debug(format!(
+            "{} document(s) of the project in PostgreSQL at {}",
+            self.db_docs.len(),
+            db.label()
+        ));
+        Ok(self)
     }
 }
 
@@ -389,6 +417,7 @@ pub async fn find_docs(
             .into_iter()
             .chain(project_members)
             .chain(sel.docs.iter().cloned())
+            .chain(sel.db_docs.iter().cloned())
             .collect(),
     };
     let mut result = BTreeMap::new();
@@ -651,7 +680,9 @@ pub async fn show(ctx: &Ctx, a: CacheShowArgs) -> Result<ExitCode> {
             OutputFormat::Ndjson,
         ],
     )?;
-    let sel = Selection::from_args(&a.select)?;
+    let sel = Selection::from_args(&a.select)?
+        .with_database(ctx, a.database_url.as_deref())
+        .await?;
     let reg = ctx.registry()?;
     let redis = ctx.redis().await?;
     let found = find_docs(&redis, &reg, &sel, out).await?;
@@ -880,6 +911,7 @@ pub async fn clear(ctx: &Ctx, a: CacheClearArgs) -> Result<ExitCode> {
             "refusing to clear without --yes when not on a terminal (try --dry-run first)",
         ));
     }
+    let sel = sel.with_database(ctx, a.database_url.as_deref()).await?;
     let redis = ctx.redis().await?;
     let found = find_docs(&redis, &reg, &sel, out).await?;
 

@@ -534,6 +534,35 @@ impl Db {
         Ok(())
     }
 
+    /// Every document of a project, as `source_documents` lists them (by the
+    /// project's UUID, or by its integer id through `project_fk_id`).
+    pub async fn project_documents(&self, project: &str) -> Result<Vec<String>> {
+        let rows = match project.parse::<i64>() {
+            Ok(id) => self
+                .client
+                .query(
+                    "SELECT document_uuid::text FROM source_documents WHERE project_fk_id::bigint = $1",
+                    &[&id],
+                )
+                .await,
+            Err(_) => self
+                .client
+                .query(
+                    "SELECT document_uuid::text FROM source_documents WHERE project_uuid::text = $1",
+                    &[&project],
+                )
+                .await,
+        }
+        .map_err(|e| self.failed("reading source_documents", &e))?;
+        rows.iter()
+            .map(|r| {
+                r.try_get::<_, String>(0)
+                    .map(|s| s.to_ascii_lowercase())
+                    .map_err(|e| self.failed("reading source_documents", &e))
+            })
+            .collect()
+    }
+
     /// Which of these documents already have a row: a row means its object
     /// was uploaded (rows are only inserted after the upload).
     pub async fn existing(&self, uuids: &[Uuid]) -> Result<std::collections::HashSet<Uuid>> {
