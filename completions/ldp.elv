@@ -762,6 +762,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --help 'Print help'
         }
         &'ldp;batch;show'= {
+            cand --database-url 'Also list the batch''s documents from PostgreSQL (source_documents of its import session)'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --broker-url 'The Celery broker''s Redis (defaults to --url)'

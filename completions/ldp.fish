@@ -700,6 +700,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l database-url -d 'Also list the batch\'s documents from PostgreSQL (source_documents of its import session)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F

@@ -217,6 +217,9 @@ pub struct BatchShowArgs {
     /// Print whole error messages and tracebacks
     #[arg(long)]
     pub full: bool,
+    /// Also list the batch's documents from PostgreSQL (source_documents of its import session)
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

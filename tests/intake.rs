@@ -446,3 +446,76 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
     assert_eq!(out.status.code(), Some(69));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("not-the-password"));
 }
+
+/// `batch show --database-url` adds the documents PostgreSQL registered under
+/// the batch's import session to those Redis names.
+#[test]
+fn batch_show_lists_the_sessions_documents_from_postgresql() {
+    let pg = shared_postgres();
+    let _g = pg.guard();
+    let redis = support::RedisServer::start();
+    let db_name = pg.create_db("batch", PROJECT);
+    let session = support::random_uuid();
+    let (a, b) = (support::random_uuid(), support::random_uuid());
+    for d in [&a, &b] {
+        pg.psql(
+            &db_name,
+            &format!(
+                "INSERT INTO source_documents (document_uuid, project_uuid, project_fk_id, import_session_id, \
+                 file_name, original_file_name, s3_key, s3_bucket) SELECT '{d}', project_id, id, '{session}', \
+                 'f.pdf', 'f.pdf', 'documents/{d}.pdf', 'b' FROM projects WHERE project_id = '{PROJECT}'"
+            ),
+        );
+    }
+    let mut con = redis.client();
+    redis::cmd("HSET")
+        .arg(format!("ldp:batch:{session}"))
+        .arg("batch_id")
+        .arg(&session)
+        .arg("project_uuid")
+        .arg(PROJECT)
+        .arg("documents")
+        .arg(2)
+        .query::<()>(&mut con)
+        .unwrap();
+    redis::cmd("SADD")
+        .arg(format!("ldp:batch:{session}:docs"))
+        .arg(&a)
+        .query::<()>(&mut con)
+        .unwrap();
+    let show = |extra: &[&str]| -> serde_json::Value {
+        let out = support::ldp()
+            .args(["-u", &redis.url(), "batch", "show", &session, "-o", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let docs = |j: &serde_json::Value| -> Vec<String> {
+        let mut v: Vec<String> = j["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["document"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(docs(&show(&[])), vec![a.clone()]);
+    let j = show(&["--database-url", &pg.url(&db_name, "disable")]);
+    let mut want = vec![a.clone(), b.clone()];
+    want.sort();
+    assert_eq!(docs(&j), want, "{j:#}");
+    let from_db = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["document"] == b.as_str())
+        .unwrap();
+    assert_eq!(from_db["sources"], serde_json::json!(["database"]));
+}

@@ -362,6 +362,8 @@ struct DocSource {
     error_key: Option<Vec<u8>>,
     in_progress_value: bool,
     in_ldp: bool,
+    /// Listed in PostgreSQL under the batch's import session (`--database-url`).
+    in_database: bool,
 }
 
 /// One batch with everything read.
@@ -915,6 +917,41 @@ fn state_cell(out: &Output, s: DocState) -> String {
     }
 }
 
+/// The documents PostgreSQL lists under the batch's import session: the
+/// session is the batch id itself when it is a UUID, else derived from the
+/// project (ldp's record names it) and the id, as `ldp import` does.
+async fn add_database_docs(ctx: &Ctx, batch: &mut Batch, url: &str) -> Result<()> {
+    let session = match uuid::Uuid::parse_str(&batch.id) {
+        Ok(u) => u,
+        Err(_) => {
+            let project = batch
+                .ldp
+                .as_ref()
+                .and_then(|l| l.project_uuid.as_deref())
+                .and_then(|p| uuid::Uuid::parse_str(p).ok());
+            match project {
+                Some(p) => crate::intake::stage::session_uuid(&p, &batch.id),
+                None => {
+                    ctx.out.note(
+                        "--database-url: no ldp import record names this batch's project, so its session is unknown",
+                    );
+                    return Ok(());
+                }
+            }
+        }
+    };
+    let db = crate::intake::db::Db::connect(
+        &crate::config::Secret::new(url),
+        ctx.settings.intake.db_ssl_mode.as_deref(),
+        "--database-url",
+    )
+    .await?;
+    for d in db.session_documents(&session).await? {
+        batch.docs.entry(d).or_default().in_database = true;
+    }
+    Ok(())
+}
+
 /// `ldp batch show ID`.
 pub async fn show(ctx: &Ctx, a: BatchShowArgs) -> Result<ExitCode> {
     let out = &ctx.out;
@@ -966,6 +1003,10 @@ pub async fn show(ctx: &Ctx, a: BatchShowArgs) -> Result<ExitCode> {
         .into());
     };
 
+    let mut batch = batch;
+    if let Some(url) = &a.database_url {
+        add_database_docs(ctx, &mut batch, url).await?;
+    }
     let docs: BTreeSet<String> = batch.docs.keys().cloned().collect();
     let doc_keys: Vec<Vec<u8>> = batch
         .docs
@@ -1016,6 +1057,9 @@ pub async fn show(ctx: &Ctx, a: BatchShowArgs) -> Result<ExitCode> {
         }
         if src.in_ldp {
             sources.push("ldp");
+        }
+        if src.in_database {
+            sources.push("database");
         }
         documents.push(DocRow {
             document: d.clone(),

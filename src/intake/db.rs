@@ -563,6 +563,25 @@ impl Db {
             .collect()
     }
 
+    /// The documents registered under one import session.
+    pub async fn session_documents(&self, session: &Uuid) -> Result<Vec<String>> {
+        let rows = self
+            .client
+            .query(
+                "SELECT document_uuid::text FROM source_documents WHERE import_session_id = $1",
+                &[session],
+            )
+            .await
+            .map_err(|e| self.failed("reading source_documents", &e))?;
+        rows.iter()
+            .map(|r| {
+                r.try_get::<_, String>(0)
+                    .map(|s| s.to_ascii_lowercase())
+                    .map_err(|e| self.failed("reading source_documents", &e))
+            })
+            .collect()
+    }
+
     /// Which of these documents already have a row: a row means its object
     /// was uploaded (rows are only inserted after the upload).
     pub async fn existing(&self, uuids: &[Uuid]) -> Result<std::collections::HashSet<Uuid>> {
