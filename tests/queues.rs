@@ -464,8 +464,13 @@ fn depths_cost_one_round_trip_however_many_queues() {
         assert!(out.status.success());
         cost.push(reads() - before);
     }
-    assert_eq!(cost[0], cost[1], "reads for 9 and for 40 queues: {cost:?}");
+    // The same, give or take one read: the kernel may hand the server the
+    // connection's first commands or its close in one read or in two.
+    assert!(
+        cost[0].abs_diff(cost[1]) <= 1,
+        "reads for 9 and for 40 queues: {cost:?}"
+    );
     // Both measuring connections, ldp's connection set-up and INFO, the one
     // pipeline, and the end of the connection: a handful, not 36 or 160.
-    assert!(cost[0] <= 8, "{cost:?}");
+    assert!(cost[0] <= 8 && cost[1] <= 8, "{cost:?}");
 }
