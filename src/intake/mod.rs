@@ -91,6 +91,15 @@ pub fn redact(url: &str) -> String {
         }
         return u.to_string();
     }
+    // A URL that does not parse (a password with an unencoded '/', '?' or
+    // '#'): everything between the scheme and the last '@' is user info.
+    if let Some(i) = url.find("://")
+        && let Some(at) = url.rfind('@')
+        && at > i
+    {
+        let user = url[i + 3..at].split(':').next().unwrap_or("");
+        return format!("{}{user}:***@{}", &url[..i + 3], &url[at + 1..]);
+    }
     url.split_whitespace()
         .map(|kv| match kv.split_once('=') {
             Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
@@ -125,5 +134,14 @@ mod tests {
         );
         let r = redact("host=h user=u password=hunter2 dbname=d");
         assert_eq!(r, "host=h user=u password=*** dbname=d");
+        // Unencoded '/' or '?' in a generated password: the URL does not parse.
+        for raw in [
+            "postgres://app:Ab/cd@db.example/legal?sslmode=verify-full",
+            "postgresql://app:x?y#z@db.example:5432/legal",
+        ] {
+            let r = redact(raw);
+            assert!(!r.contains("Ab/cd") && !r.contains("x?y#z"), "{r}");
+            assert!(r.contains("app:***@db.example"), "{r}");
+        }
     }
 }
