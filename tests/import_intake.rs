@@ -706,3 +706,45 @@ fn a_database_outage_stops_cleanly_and_a_rerun_completes() {
     assert_eq!(code, Some(0), "{err}\n{j:#}");
     assert_exactly_once(&w, &docs, true);
 }
+
+/// Documents an enqueue-only import marked never got their row and object
+/// (their tasks failed): an intake of the same files registers them and
+/// enqueues them again; a second intake then does nothing.
+#[test]
+fn an_intake_after_an_enqueue_only_import_enqueues_again() {
+    let w = World::new("after-enqueue-only");
+    let _g = w.redis.guard();
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), 3, 100, "eo");
+    // Enqueue only: no database in the environment.
+    let out = ldp_std()
+        .args([
+            "-u",
+            &w.redis.url(),
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(w.queued().len(), 3);
+
+    let (code, j, err) = w.run(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(j["new"], 3, "{j:#}");
+    assert_eq!(w.queued().len(), 6, "each document enqueued again, once");
+    assert_eq!(w.sql("SELECT count(*) FROM source_documents")[0][0], "3");
+
+    let (code, j, _) = w.run(&[dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0));
+    assert_eq!(j["new"], 0, "{j:#}");
+    assert_eq!(w.queued().len(), 6);
+}

@@ -48,6 +48,9 @@ const IMPORT_TTL_SECS: u64 = 3600;
 /// Ask on a terminal before importing more documents than this.
 const CONFIRM_ABOVE: usize = 1000;
 
+/// How an intake's marker value starts (then the task id).
+const MARK_INTAKE: &[u8] = b"intake:";
+
 /// Documents per script call: enough to amortise a call, small enough to
 /// keep the server's other clients moving.
 const DOCS_PER_CALL: usize = 50;
@@ -64,7 +67,8 @@ const PREPS_IN_FLIGHT: usize = 4;
 /// KEYS: queue, index set, batch set, then per unit its n markers (and n
 /// doc:import keys with the caches). ARGV: ttl, caches (1/0), units, then per
 /// unit n, task id, envelope (and n x [uuid, record] with the caches).
-/// Returns one 1 (enqueued) or 0 (already marked) per unit.
+/// Returns one 1 (enqueued) or 0 (already marked) per unit. A marker holds
+/// the task id, as `intake:<id>` when the whole intake ran.
 const ENQUEUE_LUA: &str = r#"
 local ttl = ARGV[1]
 local cache = ARGV[2] == '1'
@@ -73,13 +77,18 @@ local k, a, out, added = 4, 4, {}, {}
 for u = 1, units do
   local n, id, env = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
   a = a + 3
+  -- An intake's marker ('intake:<id>') counts only another intake's as
+  -- taken: a document an enqueue-only run marked never got its row and
+  -- object, so its task failed and the intake must enqueue it again.
+  local strict = string.sub(id, 1, 7) == 'intake:'
   local free
-  if n == 1 then
+  if n == 1 and not strict then
     free = redis.call('SET', KEYS[k], id, 'NX')
   else
     free = true
     for i = 0, n - 1 do
-      if redis.call('EXISTS', KEYS[k + i]) == 1 then free = false end
+      local v = redis.call('GET', KEYS[k + i])
+      if v and (not strict or string.sub(v, 1, 7) == 'intake:') then free = false end
     end
     if free then
       for i = 0, n - 1 do redis.call('SET', KEYS[k + i], id) end
@@ -787,20 +796,26 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
     let keys = KeyNames::new(&reg, &project, &batch_id)?;
     let layout = &ctx.settings.broker_layout;
     let queue_key = layout.publish_key(&queue, priority);
-    let marker =
-        |d: &Doc| -> Vec<u8> { layout.key(format!("ldp:imported:{project}:{}", d.sha).as_bytes()) };
+    // ldp's own key: never under kombu's global_keyprefix (DESIGN.md).
+    let marker = |d: &Doc| -> Vec<u8> { format!("ldp:imported:{project}:{}", d.sha).into_bytes() };
+    let marked = |v: Option<&Value>| -> bool {
+        match v {
+            Some(Value::BulkString(b)) => intake.is_none() || b.starts_with(MARK_INTAKE),
+            _ => false,
+        }
+    };
 
     // What is already imported, when it matters beforehand (the enqueue
     // script decides anyway).
     let mut todo: Vec<usize> = (0..st.docs.len()).collect();
     if !streaming {
         let markers: Vec<Vec<u8>> = st.docs.iter().map(&marker).collect();
-        let exists = broker
+        let values = broker
             .per_key(&markers, 1, true, |p, k| {
-                p.cmd("EXISTS").arg(k);
+                p.cmd("GET").arg(k);
             })
             .await?;
-        todo.retain(|&i| !matches!(exists[i].first(), Some(Value::Int(1))));
+        todo.retain(|&i| !marked(values[i].first()));
         for i in 0..st.docs.len() {
             st.status[i] = if todo.binary_search(&i).is_ok() {
                 if a.dry_run {
@@ -933,7 +948,11 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             for u in call {
                 keys_list.extend(u.docs.iter().map(|&i| marker(&docs[i])));
                 argv.push(u.docs.len().to_string().into_bytes());
-                argv.push(u.task.id.clone().into_bytes());
+                argv.push(if intake.is_some() {
+                    [MARK_INTAKE, u.task.id.as_bytes()].concat()
+                } else {
+                    u.task.id.clone().into_bytes()
+                });
                 argv.push(u.task.envelope(&origin).into_bytes());
                 if in_script {
                     keys_list.extend(u.docs.iter().map(|&i| keys.doc_import(&docs[i].uuid)));
@@ -1167,7 +1186,10 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
                 .zip(ids)
                 .filter_map(|(&i, v)| {
                     let id = match v.first() {
-                        Some(Value::BulkString(b)) => String::from_utf8(b.clone()).ok()?,
+                        Some(Value::BulkString(b)) => {
+                            String::from_utf8(b.strip_prefix(MARK_INTAKE).unwrap_or(b).to_vec())
+                                .ok()?
+                        }
                         _ => return None,
                     };
                     Some((uuid::Uuid::parse_str(&st.docs[i].uuid).ok()?, id))
