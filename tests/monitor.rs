@@ -171,6 +171,10 @@ fn a_cluster_with_a_stopped_primary_is_critical() {
             .ends_with(&format!(":{stopped}"))
     );
     assert_eq!(check(&j, "cluster")[0]["status"], "CRITICAL");
+    // Choosing other checks does not hide a node that is down.
+    let (code, j) = health_json(&c.seed_url(), &["--check", "memory"]);
+    assert_eq!(code, Some(2), "{j:#}");
+    assert!(!check(&j, "reachable").is_empty(), "{j:#}");
 }
 
 #[test]
@@ -188,6 +192,7 @@ fn unreachable_is_critical_and_usage_errors_are_unknown() {
         vec!["monitor", "health", "--check", "nope"],
         vec!["monitor", "health", "--bogus"],
         vec!["monitor", "health", "--latency-warn", "soon"],
+        vec!["--tls-ca", "/nonexistent/ca.pem", "monitor", "health"],
     ] {
         let (code, _, err) = run(&[&["-u", url.as_str()][..], &args[..]].concat());
         assert_eq!(code, Some(3), "{args:?}: {err}");

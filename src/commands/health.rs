@@ -1248,6 +1248,8 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
         .unwrap_or_default();
     let redis = match Redis::connect_tolerant(&ctx.settings.redis).await {
         Ok(r) => r,
+        // A bad URL or an unreadable --tls-ca is the caller's mistake: UNKNOWN (3).
+        Err(e) if crate::error::exit_for(&e) == crate::error::Exit::Usage => return Err(e),
         Err(e) => {
             let msg = crate::error::one_line(&e);
             return Ok(HealthReport {
@@ -1337,7 +1339,11 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
             );
         }
     }
-    checks.retain(|c| o.wants(c.name));
+    // A node or cluster that is down stays in, whatever --check chose: its
+    // other checks could not run, and silence must not read as OK.
+    checks.retain(|c| {
+        o.wants(c.name) || (matches!(c.name, "reachable" | "cluster") && c.status != Status::Ok)
+    });
     let status = checks.iter().fold(Status::Ok, |s, c| s.worst(c.status));
     Ok(HealthReport {
         status,
