@@ -442,6 +442,70 @@ impl BrokerStats {
     }
 }
 
+/// What `monitor health` needs, at a constant cost whatever the backlog:
+/// every queue's depth (LLEN of its priority lists), the number of unacked
+/// messages (HLEN) and of overdue ones (ZCOUNT), in one pipeline. Unlike
+/// [`queue_stats`] it never reads the unacked messages themselves.
+#[derive(Debug, Clone)]
+pub struct Backlog {
+    pub queues: Vec<(String, u64)>,
+    pub unacked: u64,
+    pub overdue: u64,
+}
+
+pub async fn backlog(
+    redis: &Redis,
+    layout: &BrokerLayout,
+    visibility: Duration,
+) -> Result<Backlog> {
+    let cutoff = unix_now() - visibility.as_secs_f64();
+    let mut cmds: Vec<(Vec<u8>, Cmd)> = Vec::new();
+    for q in &layout.queues {
+        for &step in &layout.steps {
+            let k = layout.priority_key(q, step);
+            let c = redis::cmd("LLEN").arg(&k).to_owned();
+            cmds.push((k, c));
+        }
+    }
+    let unacked_key = layout.key(b"unacked");
+    let index_key = layout.key(b"unacked_index");
+    cmds.push((
+        unacked_key.clone(),
+        redis::cmd("HLEN").arg(&unacked_key).to_owned(),
+    ));
+    cmds.push((
+        index_key.clone(),
+        redis::cmd("ZCOUNT")
+            .arg(&index_key)
+            .arg(0)
+            .arg(format!("({cutoff}"))
+            .to_owned(),
+    ));
+    let replies = redis.read_keyed(&cmds).await?;
+    let int = |v: Option<&Value>| -> u64 {
+        match v {
+            Some(Value::Int(n)) => (*n).max(0) as u64,
+            _ => 0,
+        }
+    };
+    let per = layout.steps.len();
+    let queues = layout
+        .queues
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let ready = (0..per).map(|j| int(replies.get(i * per + j))).sum();
+            (q.clone(), ready)
+        })
+        .collect();
+    let base = layout.queues.len() * per;
+    Ok(Backlog {
+        queues,
+        unacked: int(replies.get(base)),
+        overdue: int(replies.get(base + 1)),
+    })
+}
+
 /// Depths, unacked and overdue messages of every queue of the layout.
 ///
 /// The depths (LLEN of every priority list of every queue), the queues'

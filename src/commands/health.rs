@@ -772,7 +772,7 @@ async fn broker_checks(ctx: &Ctx, redis: &Redis, o: &HealthOptions) -> Vec<Check
         )];
     }
     let vt = o.visibility.unwrap_or(layout.visibility_timeout);
-    let stats = match crate::celery::queue_stats(&broker, layout, vt).await {
+    let stats = match crate::celery::backlog(&broker, layout, vt).await {
         Ok(s) => s,
         Err(e) => {
             return vec![Check::new(
@@ -785,35 +785,32 @@ async fn broker_checks(ctx: &Ctx, redis: &Redis, o: &HealthOptions) -> Vec<Check
         }
     };
     let mut out = Vec::new();
-    for q in &stats.queues {
-        let st = by_threshold(q.ready as f64, o.queue_warn as f64, o.queue_crit as f64);
+    for (queue, ready) in &stats.queues {
+        let st = by_threshold(*ready as f64, o.queue_warn as f64, o.queue_crit as f64);
         out.push(
             Check::new(
                 "queues",
                 None,
                 st,
-                q.ready.to_string(),
+                ready.to_string(),
                 if st == Status::Ok {
-                    format!("{} ready, {} unacked", q.ready, q.unacked)
+                    format!("{ready} ready")
                 } else {
-                    format!(
-                        "{} messages waiting: the workers are not keeping up",
-                        q.ready
-                    )
+                    format!("{ready} messages waiting: the workers are not keeping up")
                 },
             )
-            .about_queue(&q.queue)
+            .about_queue(&queue)
             .threshold(format!("warn {}, crit {}", o.queue_warn, o.queue_crit))
             .perf(
                 Perf::gauge(
                     "ldp_celery_queue_ready",
-                    format!("queue_{}", q.queue),
-                    q.ready as f64,
+                    format!("queue_{}", queue),
+                    *ready as f64,
                     "",
                 )
                 .thresholds(Some(o.queue_warn as f64), Some(o.queue_crit as f64))
                 .range(Some(0.0), None)
-                .labelled("queue", &q.queue),
+                .labelled("queue", &queue),
             ),
         );
     }
