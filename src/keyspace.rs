@@ -487,7 +487,21 @@ pub fn glob_escape(ident: &[u8]) -> Vec<u8> {
 
 /// True when a pattern can match every key (`*`, `**`, ...): refused for deletes.
 pub fn matches_everything(pattern: &[u8]) -> bool {
-    !pattern.is_empty() && pattern.iter().all(|&b| b == b'*')
+    // Refuse any pattern with no literal byte to anchor it (`*`, `?*`,
+    // `*?*`, `[^]*`...): it matches (nearly) every key.
+    let mut i = 0;
+    while i < pattern.len() {
+        match pattern[i] {
+            b'*' | b'?' => i += 1,
+            b'[' => match pattern[i + 1..].iter().position(|&b| b == b']') {
+                // A class stands for one byte of several: not an anchor.
+                Some(end) => i += end + 2,
+                None => return false,
+            },
+            _ => return false, // a literal (or an escaped byte)
+        }
+    }
+    !pattern.is_empty()
 }
 
 /// Keys that broad deletes skip unless told otherwise: the broker's (by its
@@ -653,6 +667,12 @@ mod tests {
         assert!(matches_everything(b"*"));
         assert!(matches_everything(b"***"));
         assert!(!matches_everything(b"*:*"));
+        assert!(matches_everything(b"?*"));
+        assert!(matches_everything(b"*?*"));
+        assert!(matches_everything(b"[^]*"));
+        assert!(matches_everything(b"[a-z]*"));
+        assert!(!matches_everything(b"a*"));
+        assert!(!matches_everything(b"\\**"));
         assert!(!matches_everything(b""));
     }
 

@@ -329,7 +329,14 @@ pub async fn find_docs(
     let mut project_members: HashSet<String> = HashSet::new();
     if let Some(p) = &sel.project {
         // ldp import's own index of the project's documents.
-        let idx = format!("ldp:project:{}:docs", p.text()).into_bytes();
+        let text = p.text();
+        let idx = reg
+            .get("ldp_project_docs")
+            .and_then(|f| f.compiled().first())
+            .and_then(|t| t.render(&|n| (n == "project").then(|| text.clone())))
+            .ok_or_else(|| {
+                LdpError::usage("the key registry has no usable 'ldp_project_docs' family")
+            })?;
         let members: Vec<Vec<u8>> = redis
             .read_key(&idx, redis::cmd("SMEMBERS").arg(&idx))
             .await?;

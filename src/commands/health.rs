@@ -799,7 +799,7 @@ async fn broker_checks(ctx: &Ctx, redis: &Redis, o: &HealthOptions) -> Vec<Check
                     format!("{ready} messages waiting: the workers are not keeping up")
                 },
             )
-            .about_queue(&queue)
+            .about_queue(queue)
             .threshold(format!("warn {}, crit {}", o.queue_warn, o.queue_crit))
             .perf(
                 Perf::gauge(
@@ -810,7 +810,7 @@ async fn broker_checks(ctx: &Ctx, redis: &Redis, o: &HealthOptions) -> Vec<Check
                 )
                 .thresholds(Some(o.queue_warn as f64), Some(o.queue_crit as f64))
                 .range(Some(0.0), None)
-                .labelled("queue", &queue),
+                .labelled("queue", queue),
             ),
         );
     }

@@ -1551,7 +1551,9 @@ impl Plan<'_> {
                     kwargs.insert(
                         "batch_manifest".into(),
                         json!({
-                            "batch_id": format!("{}-{:04}", self.batch_id, *batch_no),
+                            // Named after its first document, so a re-run's batches (over
+                            // the documents still to do) never reuse an earlier id.
+                            "batch_id": format!("{}-{}", self.batch_id, &docs[chunk[0]].uuid[..8]),
                             "project_uuid": self.project,
                             "documents": documents,
                             "options": {},

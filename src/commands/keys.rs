@@ -762,7 +762,7 @@ fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<()> {
     }
     if keyspace::matches_everything(&o.pattern) {
         return Err(LdpError::usage(format!(
-            "refusing to delete every key ('{}'): give a narrower pattern",
+            "refusing '{}': a pattern with no literal text matches (nearly) every key; give a narrower one",
             bytes::escape(&o.pattern)
         )));
     }
