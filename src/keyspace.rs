@@ -139,32 +139,18 @@ impl Template {
 
     /// The one key this template gives for a document, when it has no other holes.
     pub fn exact(&self, doc: &str) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        for p in &self.parts {
-            match p {
-                Part::Lit(l) => out.extend_from_slice(l),
-                Part::Doc => out.extend_from_slice(doc.as_bytes()),
-                _ => return None,
-            }
-        }
-        self.has_doc().then_some(out)
+        self.has_doc()
+            .then(|| self.fill_exact(&[("doc", doc.as_bytes())]))
+            .flatten()
     }
 
     /// A MATCH pattern: literals glob-escaped, `{doc}` as the escaped id (or
     /// `*` when `doc` is None), other holes as `*`.
     pub fn glob(&self, doc: Option<&str>) -> Vec<u8> {
-        let mut out = Vec::new();
-        for p in &self.parts {
-            match p {
-                Part::Lit(l) => out.extend_from_slice(&glob_escape(l)),
-                Part::Doc => match doc {
-                    Some(d) => out.extend_from_slice(&glob_escape(d.as_bytes())),
-                    None => out.push(b'*'),
-                },
-                Part::Hole(_) | Part::Star => out.push(b'*'),
-            }
+        match doc {
+            Some(d) => self.fill_glob(&[("doc", d.as_bytes())]),
+            None => self.fill_glob(&[]),
         }
-        out
     }
 
     /// Match a key; on success, the document id it names (if the template has `{doc}`).
@@ -227,21 +213,6 @@ impl Template {
     /// The literal bytes before the first placeholder (unescaped).
     pub fn literal_prefix(&self) -> &[u8] {
         self.prefix()
-    }
-
-    /// The key for these placeholder values (`{doc}` is looked up as "doc");
-    /// None when a placeholder has no value or the template has a `*`.
-    pub fn render(&self, values: &dyn Fn(&str) -> Option<String>) -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        for p in &self.parts {
-            match p {
-                Part::Lit(l) => out.extend_from_slice(l),
-                Part::Doc => out.extend_from_slice(values("doc")?.as_bytes()),
-                Part::Hole(n) => out.extend_from_slice(values(n)?.as_bytes()),
-                Part::Star => return None,
-            }
-        }
-        Some(out)
     }
 
     /// The literal text before the first hole: a cheap pre-filter.

@@ -333,7 +333,7 @@ pub async fn find_docs(
         let idx = reg
             .get("ldp_project_docs")
             .and_then(|f| f.compiled().first())
-            .and_then(|t| t.render(&|n| (n == "project").then(|| text.clone())))
+            .and_then(|t| t.fill_exact(&[("project", text.as_bytes())]))
             .ok_or_else(|| {
                 LdpError::usage("the key registry has no usable 'ldp_project_docs' family")
             })?;

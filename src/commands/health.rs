@@ -278,7 +278,8 @@ pub fn parse_info(text: &str) -> Info {
         .collect()
 }
 
-fn num(info: &Info, k: &str) -> Option<f64> {
+/// A numeric INFO field.
+pub fn num(info: &Info, k: &str) -> Option<f64> {
     info.get(k).and_then(|v| v.parse().ok())
 }
 

@@ -1616,11 +1616,11 @@ impl KeyNames {
         };
         let render = |family: &str| -> Result<Vec<u8>> {
             tpl(family)?
-                .render(&|n| match n {
-                    "project" => Some(project.to_string()),
-                    "batch" | "id" => Some(batch.to_string()),
-                    _ => None,
-                })
+                .fill_exact(&[
+                    ("project", project.as_bytes()),
+                    ("batch", batch.as_bytes()),
+                    ("id", batch.as_bytes()),
+                ])
                 .ok_or_else(|| {
                     LdpError::usage(format!(
                         "family '{family}': its template needs more than the project and batch"
@@ -1630,18 +1630,14 @@ impl KeyNames {
         Ok(KeyNames {
             index: render("ldp_project_docs")?,
             batch: render("ldp_batch")?,
-            batch_docs: {
-                let mut k = render("ldp_batch")?;
-                k.extend_from_slice(b":docs");
-                k
-            },
+            batch_docs: render("ldp_batch_docs")?,
             doc_import: tpl("import")?.clone(),
         })
     }
 
     fn doc_import(&self, uuid: &str) -> Vec<u8> {
         self.doc_import
-            .render(&|n| (n == "doc").then(|| uuid.to_string()))
+            .fill_exact(&[("doc", uuid.as_bytes())])
             .unwrap_or_else(|| format!("doc:import:{uuid}").into_bytes())
     }
 }

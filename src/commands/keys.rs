@@ -660,7 +660,7 @@ fn fold_segment(seg: &str) -> String {
     }
     if seg.bytes().all(|b| b.is_ascii_digit())
         || (seg.len() >= 16 && seg.bytes().all(|b| b.is_ascii_hexdigit()))
-        || is_uuid(seg)
+        || keyspace::is_uuid(seg.as_bytes())
     {
         return "*".into();
     }
@@ -669,7 +669,7 @@ fn fold_segment(seg: &str) -> String {
     let mut out = String::with_capacity(seg.len());
     let mut i = 0;
     while i < b.len() {
-        if i + 36 <= b.len() && seg.is_char_boundary(i + 36) && is_uuid(&seg[i..i + 36]) {
+        if i + 36 <= b.len() && keyspace::is_uuid(&b[i..i + 36]) {
             out.push('*');
             i += 36;
         } else {
@@ -679,15 +679,6 @@ fn fold_segment(seg: &str) -> String {
         }
     }
     out
-}
-
-fn is_uuid(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        })
 }
 
 /// The summary of a delete (or of a dry run).
@@ -996,8 +987,9 @@ mod tests {
 
     #[test]
     fn uuid_shape() {
-        assert!(is_uuid("0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"));
-        assert!(!is_uuid("0b6f1c3e-2a4b-4c5d-8e9f-0123456789a"));
-        assert!(!is_uuid("0b6f1c3e+2a4b-4c5d-8e9f-0123456789ab"));
+        use crate::keyspace::is_uuid;
+        assert!(is_uuid(b"0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"));
+        assert!(!is_uuid(b"0b6f1c3e-2a4b-4c5d-8e9f-0123456789a"));
+        assert!(!is_uuid(b"0b6f1c3e+2a4b-4c5d-8e9f-0123456789ab"));
     }
 }

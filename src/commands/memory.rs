@@ -152,10 +152,7 @@ impl Report for MemoryReport {
 }
 
 fn field(i: &super::health::Info, k: &str) -> u64 {
-    i.get(k)
-        .and_then(|v| v.parse::<f64>().ok())
-        .map(|v| v as u64)
-        .unwrap_or(0)
+    super::health::num(i, k).map_or(0, |v| v as u64)
 }
 
 /// `ldp monitor memory`.

@@ -180,12 +180,12 @@ pub async fn cache_metrics(
     for t in &types {
         for k in kinds {
             for m in first..=now_min {
-                let key = tpl.render(&|name| match name {
-                    "kind" => Some(k.to_string()),
-                    "cache_type" => Some(t.clone()),
-                    "minute" => Some(m.to_string()),
-                    _ => None,
-                });
+                let minute = m.to_string();
+                let key = tpl.fill_exact(&[
+                    ("kind", k.as_bytes()),
+                    ("cache_type", t.as_bytes()),
+                    ("minute", minute.as_bytes()),
+                ]);
                 match key {
                     Some(key) => keys.push(key),
                     None => {
