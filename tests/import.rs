@@ -4,74 +4,17 @@
 mod support;
 
 use std::collections::{BTreeSet, HashMap};
-use std::fs::File;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
+use support::python::{executed, pipeline_worker};
 use support::{RedisServer, ldp, shared_cluster};
 
 const PROJECT: &str = "7c2d4d62-4f5e-4e8a-9a51-6f0d2b9c1e11";
-
-/// A Celery worker of the pipeline's app, killed (with its process group) on drop.
-struct Worker {
-    child: Child,
-    log: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Worker {
-    fn start(broker: &str, queues: &str) -> Worker {
-        let dir = tempfile::tempdir().unwrap();
-        let log = dir.path().join("worker.log");
-        let f = File::create(&log).unwrap();
-        let py = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py");
-        let child = Command::new("python3")
-            .args(["-m", "celery", "-A", "pipeline_app", "worker", "-Q", queues])
-            .args([
-                "--pool",
-                "solo",
-                "-l",
-                "info",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-            ])
-            .env("PYTHONPATH", &py)
-            .env("LDP_TEST_BROKER", broker)
-            .current_dir(dir.path())
-            .stdin(Stdio::null())
-            .stdout(f.try_clone().unwrap())
-            .stderr(f)
-            .process_group(0)
-            .spawn()
-            .expect("start a Celery worker (pip install 'celery[redis]')");
-        Worker {
-            child,
-            log,
-            _dir: dir,
-        }
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-impl Drop for Worker {
-    fn drop(&mut self) {
-        // SAFETY: signalling the process group we created for the worker.
-        unsafe { libc::kill(-(self.child.id() as i32), libc::SIGKILL) };
-        let _ = self.child.wait();
-        if std::thread::panicking() {
-            eprintln!("==== celery worker log ====\n{}", self.log());
-        }
-    }
-}
 
 fn files(dir: &Path, n: usize, tag: &str) -> Vec<PathBuf> {
     (0..n)
@@ -133,37 +76,6 @@ fn queued(s: &RedisServer, keys: &[&[u8]]) -> Vec<(String, Json)> {
         }
     }
     out
-}
-
-fn executed(s: &RedisServer, want: usize, w: &Worker) -> Vec<Json> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let n: usize = redis::cmd("LLEN")
-            .arg("ldp_test:executed")
-            .query(&mut s.client())
-            .unwrap();
-        if n >= want {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "only {n} of {want} tasks ran\n{}",
-            w.log()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    // Anything extra would be a duplicate delivery: give it a moment to show.
-    std::thread::sleep(Duration::from_millis(800));
-    let items: Vec<String> = redis::cmd("LRANGE")
-        .arg("ldp_test:executed")
-        .arg(0)
-        .arg(-1)
-        .query(&mut s.client())
-        .unwrap();
-    items
-        .iter()
-        .map(|i| serde_json::from_str(i).unwrap())
-        .collect()
 }
 
 #[test]
@@ -229,7 +141,7 @@ fn every_document_runs_exactly_once_with_the_right_kwargs() {
         .unwrap();
     assert_eq!(batch["project_uuid"], PROJECT);
 
-    let w = Worker::start(&s.url(), "default");
+    let w = pipeline_worker(&s.url(), &["default"]);
     let runs = executed(&s, 5, &w);
     assert_eq!(runs.len(), 5, "{runs:#?}");
     let mut seen = BTreeSet::new();
@@ -283,7 +195,7 @@ fn batch_mode_delivers_manifests_to_the_batch_tasks() {
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(j["new"], 5);
     assert_eq!(llen(&s, b"batch.high\x06\x169"), 3);
-    let w = Worker::start(&s.url(), "batch.high");
+    let w = pipeline_worker(&s.url(), &["batch.high"]);
     let runs = executed(&s, 3, &w);
     assert_eq!(runs.len(), 3);
     let mut docs = BTreeSet::new();

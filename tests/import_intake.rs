@@ -231,35 +231,7 @@ fn assert_exactly_once(w: &World, docs: &BTreeMap<String, (PathBuf, Vec<u8>)>, q
     }
 }
 
-fn executed(s: &RedisServer, want: usize, w: &support::python::Worker) -> Vec<Json> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let n: usize = redis::cmd("LLEN")
-            .arg("ldp_test:executed")
-            .query(&mut s.client())
-            .unwrap();
-        if n >= want {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "only {n} of {want} tasks ran\n{}",
-            w.log()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    std::thread::sleep(Duration::from_millis(800));
-    let items: Vec<String> = redis::cmd("LRANGE")
-        .arg("ldp_test:executed")
-        .arg(0)
-        .arg(-1)
-        .query(&mut s.client())
-        .unwrap();
-    items
-        .iter()
-        .map(|i| serde_json::from_str(i).unwrap())
-        .collect()
-}
+use support::python::executed;
 
 fn pipeline_worker(broker: &str) -> support::python::Worker {
     support::python::pipeline_worker(broker, &["default"])

@@ -221,3 +221,35 @@ impl Drop for Worker {
         self.stop();
     }
 }
+
+/// What the pipeline app's tasks ran (`ldp_test:executed`), once at least
+/// `want` have; then a moment more, so a duplicate delivery would show.
+pub fn executed(s: &super::RedisServer, want: usize, w: &Worker) -> Vec<serde_json::Value> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let n: usize = redis::cmd("LLEN")
+            .arg("ldp_test:executed")
+            .query(&mut s.client())
+            .expect("LLEN ldp_test:executed");
+        if n >= want {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "only {n} of {want} tasks ran\n{}",
+            w.log()
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
+    thread::sleep(Duration::from_millis(800));
+    let items: Vec<String> = redis::cmd("LRANGE")
+        .arg("ldp_test:executed")
+        .arg(0)
+        .arg(-1)
+        .query(&mut s.client())
+        .expect("LRANGE ldp_test:executed");
+    items
+        .iter()
+        .map(|i| serde_json::from_str(i).expect("a task record is JSON"))
+        .collect()
+}
