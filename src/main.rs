@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         Err(e) => return report(&e),
     };
     let out = Output::new(settings.output, settings.color, settings.verbosity);
-    let ctx = Ctx { settings, out };
+    let ctx = Ctx::new(settings, out);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

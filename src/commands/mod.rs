@@ -31,12 +31,26 @@ use crate::redis::Redis;
 pub struct Ctx {
     pub settings: Settings,
     pub out: Output,
+    /// Loaded on first use, once per run (several checks of one command ask).
+    registry: std::sync::OnceLock<Arc<Registry>>,
 }
 
 impl Ctx {
     /// The key-family registry: embedded, plus the operator's file if any.
+    pub fn new(settings: Settings, out: Output) -> Ctx {
+        Ctx {
+            settings,
+            out,
+            registry: std::sync::OnceLock::new(),
+        }
+    }
+
     pub fn registry(&self) -> Result<Arc<Registry>> {
-        Ok(Arc::new(Registry::load(self.settings.keyspace.as_deref())?))
+        if let Some(r) = self.registry.get() {
+            return Ok(r.clone());
+        }
+        let r = Arc::new(Registry::load(self.settings.keyspace.as_deref())?);
+        Ok(self.registry.get_or_init(|| r).clone())
     }
 
     /// Connect to the configured Redis (standalone or cluster, detected).
