@@ -455,8 +455,7 @@ impl Sink {
         }
         if let Some(n) = o.top {
             return Sink::Top(TopN {
-                size: n,
-                heap: BinaryHeap::new(),
+                biggest: Biggest::new(n),
                 rows: HashMap::new(),
             });
         }
@@ -533,8 +532,7 @@ impl Sink {
 
 /// The N biggest keys seen so far: a min-heap on memory plus the rows it holds.
 struct TopN {
-    size: usize,
-    heap: BinaryHeap<Reverse<(u64, Vec<u8>)>>,
+    biggest: Biggest,
     rows: HashMap<Vec<u8>, KeyRow>,
 }
 
@@ -543,25 +541,61 @@ impl TopN {
         if self.rows.contains_key(&row.key) {
             return; // SCAN may repeat a key while the server rehashes
         }
-        let entry = Reverse((row.memory.unwrap_or(0), row.key.clone()));
-        if self.heap.len() >= self.size {
-            match self.heap.peek() {
-                Some(min) if entry < *min => {
-                    if let Some(Reverse((_, gone))) = self.heap.pop() {
-                        self.rows.remove(&gone);
-                    }
-                }
-                _ => return,
-            }
+        let (kept, gone) = self.biggest.offer(row.memory.unwrap_or(0), &row.key);
+        if let Some(gone) = gone {
+            self.rows.remove(&gone);
         }
-        self.heap.push(entry);
-        self.rows.insert(row.key.clone(), row);
+        if kept {
+            self.rows.insert(row.key.clone(), row);
+        }
     }
 
     fn into_rows(mut self) -> Vec<KeyRow> {
         let mut rows: Vec<KeyRow> = self.rows.drain().map(|(_, r)| r).collect();
         rows.sort_by(|a, b| b.memory.cmp(&a.memory).then(a.key.cmp(&b.key)));
         rows
+    }
+}
+
+/// The N biggest keys seen so far: a bounded min-heap on (bytes, key), so a
+/// walk over millions of keys keeps only N.
+pub(crate) struct Biggest {
+    n: usize,
+    heap: BinaryHeap<Reverse<(u64, Vec<u8>)>>,
+}
+
+impl Biggest {
+    pub(crate) fn new(n: usize) -> Biggest {
+        Biggest {
+            n,
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    /// Offer a key: whether it is kept, and the key it pushed out, if any.
+    pub(crate) fn offer(&mut self, bytes: u64, key: &[u8]) -> (bool, Option<Vec<u8>>) {
+        if self.n == 0 {
+            return (false, None);
+        }
+        let mut gone = None;
+        if self.heap.len() >= self.n {
+            // Compare before copying the key: most keys are not among the biggest.
+            match self.heap.peek() {
+                Some(Reverse((b, k))) if (bytes, key) > (*b, k.as_slice()) => {
+                    gone = self.heap.pop().map(|Reverse((_, k))| k);
+                }
+                _ => return (false, None),
+            }
+        }
+        self.heap.push(Reverse((bytes, key.to_vec())));
+        (true, gone)
+    }
+
+    /// Biggest first; equal sizes by key.
+    pub(crate) fn into_sorted(self) -> Vec<(u64, Vec<u8>)> {
+        let mut v: Vec<(u64, Vec<u8>)> = self.heap.into_iter().map(|Reverse(x)| x).collect();
+        v.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        v
     }
 }
 

@@ -2,8 +2,6 @@
 //! family from one streaming scan with pipelined MEMORY USAGE (exact, or
 //! estimated from a sample on huge keyspaces), and the biggest keys.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::hash::{BuildHasher, Hasher};
 use std::process::ExitCode;
 
@@ -220,7 +218,7 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
     let nf = reg.families.len();
     // Per family (index nf = no family): keys, measured keys, measured bytes.
     let mut acc = vec![(0u64, 0u64, 0u64); nf + 1];
-    let mut top: BinaryHeap<Reverse<(u64, Vec<u8>)>> = BinaryHeap::new();
+    let mut top = super::keys::Biggest::new(a.top);
     let mut measured = 0u64;
     let mut refused = 0u64;
 
@@ -280,15 +278,7 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
                     measured += 1;
                     acc[fam].1 += 1;
                     acc[fam].2 += b;
-                    if a.top > 0 {
-                        let e = Reverse((b, k));
-                        if top.len() < a.top {
-                            top.push(e);
-                        } else if top.peek().is_some_and(|m| e < *m) {
-                            top.pop();
-                            top.push(e);
-                        }
-                    }
+                    top.offer(b, &k);
                 }
             }
         }
@@ -333,9 +323,8 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
         })
         .collect();
     families.sort_by(|x, y| y.bytes.cmp(&x.bytes).then(x.family.cmp(&y.family)));
-    let mut top: Vec<(u64, Vec<u8>)> = top.into_iter().map(|Reverse(x)| x).collect();
-    top.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
     let top = top
+        .into_sorted()
         .into_iter()
         .map(|(m, k)| BigKey {
             family: reg.classify(&k).map(|(i, _)| reg.families[i].name.clone()),
