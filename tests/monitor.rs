@@ -742,3 +742,54 @@ fn a_server_without_memory_usage_degrades_gracefully() {
     let (code, _, _) = run(&["-u", &s.url(), "monitor", "health"]);
     assert_eq!(code, Some(0));
 }
+
+/// On a cluster, memory is per primary and in total, and stats sum the primaries.
+#[test]
+fn memory_and_stats_cover_every_primary_of_a_cluster() {
+    let c = support::shared_cluster();
+    let _g = c.guard();
+    let prefix = support::unique_prefix("memcl");
+    let kv: Vec<(Vec<u8>, Vec<u8>)> = (0..300)
+        .map(|i| (format!("{prefix}{i}").into_bytes(), b"v".to_vec()))
+        .collect();
+    c.set_many(&kv);
+    let (code, out, err) = run(&[
+        "-u",
+        &c.seed_url(),
+        "monitor",
+        "memory",
+        "--full",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let j: Json = serde_json::from_str(&out).unwrap();
+    let nodes = j["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 3, "{j:#}");
+    let sum: u64 = nodes.iter().map(|n| n["keys"].as_u64().unwrap()).sum();
+    assert_eq!(j["total"]["keys"].as_u64().unwrap(), sum);
+    assert!(sum >= 300);
+    let families: u64 = j["families"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["keys"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        families, sum,
+        "every key counted once, whichever node holds it"
+    );
+    let (code, out, err) = run(&[
+        "-u",
+        &c.seed_url(),
+        "monitor",
+        "stats",
+        "--interval",
+        "50ms",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let j: Json = serde_json::from_str(&out).unwrap();
+    assert!(j["server"]["ops_per_sec"].as_f64().unwrap() > 0.0, "{j:#}");
+}
