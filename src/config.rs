@@ -3,52 +3,21 @@
 //! precedence into one plain [`Settings`]. No clap types past this module.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
-use crate::celery::{self, BrokerLayout};
+use crate::broker::layout::{self as celery, BrokerLayout};
 use crate::cli::{ColorWhen, GlobalArgs, OutputFormat, parse_duration};
 use crate::error::LdpError;
 use crate::intake::IntakeSettings;
+pub use crate::redis::target::RedisTarget;
+pub use crate::secret::Secret;
 
 pub const DEFAULT_URL: &str = "redis://127.0.0.1:6379/0";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// A secret that never prints itself.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(s: impl Into<String>) -> Self {
-        Secret(s.into())
-    }
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-/// Where and how to reach one Redis deployment (standalone or cluster seeds).
-#[derive(Debug, Clone)]
-pub struct RedisTarget {
-    pub urls: Vec<String>,
-    /// Overrides any password in the URLs.
-    pub password: Option<Secret>,
-    /// Used when the URL carries no user (built from REDIS_USERNAME).
-    pub username: Option<String>,
-    pub tls_ca: Option<PathBuf>,
-    pub tls_insecure: bool,
-    pub timeout: Duration,
-}
 
 /// Everything a command needs to know about its environment.
 #[derive(Debug, Clone)]

@@ -4,15 +4,17 @@
 //! directly. Data flows one way: `cli` -> `config` -> `commands` ->
 //! (`keyspace`, `redis`, `celery`) -> `output`.
 
+pub mod broker;
 pub mod bytes;
-pub mod celery;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod docs;
 pub mod error;
+pub mod glob;
 pub mod intake;
 pub mod keyspace;
 pub mod output;
 pub mod redis;
-pub mod task;
+pub mod secret;

@@ -23,7 +23,8 @@ use super::{Ctx, scan_patterns};
 use crate::bytes;
 use crate::cli::{BatchListArgs, BatchShowArgs, OutputFormat};
 use crate::error::LdpError;
-use crate::keyspace::{Family, Registry, Template, glob_escape, is_uuid};
+use crate::glob::glob_escape;
+use crate::keyspace::{Family, Registry, Template, is_uuid};
 use crate::output::{self, Output, Report};
 use crate::redis::Redis;
 

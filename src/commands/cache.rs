@@ -16,7 +16,8 @@ use super::Ctx;
 use crate::bytes;
 use crate::cli::{CacheClearArgs, CacheShowArgs, DocSelectArgs, OutputFormat};
 use crate::error::LdpError;
-use crate::keyspace::{Registry, Role, glob_escape, is_uuid};
+use crate::glob::glob_escape;
+use crate::keyspace::{Registry, Role, is_uuid};
 use crate::output::{self, Output, Report};
 use crate::redis::{Redis, ScanSpec};
 

@@ -773,7 +773,7 @@ async fn broker_checks(ctx: &Ctx, redis: &Redis, o: &HealthOptions) -> Vec<Check
         )];
     }
     let vt = o.visibility.unwrap_or(layout.visibility_timeout);
-    let stats = match crate::celery::backlog(&broker, layout, vt).await {
+    let stats = match crate::broker::queues::backlog(&broker, layout, vt).await {
         Ok(s) => s,
         Err(e) => {
             return vec![Check::new(

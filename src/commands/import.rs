@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 
 use super::Ctx;
 use super::cache::ProjectId;
+use crate::broker::task::{Task, has_kombu_tag, origin};
 use crate::cli::{BatchLane, ImportArgs, OutputFormat};
 use crate::config::Secret;
 use crate::error::LdpError;
@@ -35,7 +36,6 @@ use crate::intake::store::Meta;
 use crate::keyspace::Registry;
 use crate::output::{self, Output, Report};
 use crate::redis::Redis;
-use crate::task::{Task, has_kombu_tag, origin};
 
 /// The pipeline's document types, when no --include says otherwise.
 pub const DEFAULT_TYPES: [&str; 9] = [

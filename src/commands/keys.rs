@@ -785,7 +785,7 @@ fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<()> {
     if o.pattern.is_empty() {
         return Err(LdpError::usage("the pattern is empty"));
     }
-    if keyspace::matches_everything(&o.pattern) {
+    if crate::glob::matches_everything(&o.pattern) {
         return Err(LdpError::usage(format!(
             "refusing '{}': a pattern with no literal text matches (nearly) every key; give a narrower one",
             bytes::escape(&o.pattern)

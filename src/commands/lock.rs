@@ -19,13 +19,13 @@ use serde::Serialize;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use super::Ctx;
+use crate::broker::BrokerLayout;
 use crate::bytes;
-use crate::celery::BrokerLayout;
 use crate::cli::{
     LockBreakArgs, LockHoldArgs, LockListArgs, LockRunArgs, LockTarget, OutputFormat,
 };
 use crate::error::{Exit, LdpError};
-use crate::keyspace::{self, Registry, Role};
+use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};
 use crate::redis::{Node, Redis, ScanSpec, slot};
 
@@ -1326,7 +1326,7 @@ fn scan_plan(globs: &[&[u8]]) -> Vec<Vec<u8>> {
         return globs.iter().map(|g| g.to_vec()).collect();
     }
     let mut p = b"*".to_vec();
-    p.extend(keyspace::glob_escape(best));
+    p.extend(crate::glob::glob_escape(best));
     p.push(b'*');
     vec![p]
 }
@@ -1381,7 +1381,7 @@ impl Search<'_> {
             &self.families
         };
         fams.iter()
-            .find(|(_, p)| keyspace::glob_match(p, key))
+            .find(|(_, p)| crate::glob::glob_match(p, key))
             .map(|(n, _)| n.clone())
     }
 

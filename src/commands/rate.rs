@@ -13,8 +13,8 @@ use serde_json::Value as Json;
 
 use super::{Ctx, scan_patterns};
 use crate::bytes;
-use crate::celery::unix_now;
 use crate::cli::{OutputFormat, RateListArgs};
+use crate::clock::unix_now;
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};
 

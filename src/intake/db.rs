@@ -23,8 +23,8 @@ use tokio_postgres::error::SqlState;
 use uuid::Uuid;
 
 use super::redact;
-use crate::config::Secret;
 use crate::error::LdpError;
+use crate::secret::Secret;
 
 /// Rows per INSERT/UPDATE statement: big enough to amortise a round trip,
 /// small enough to keep each statement's lock time short.

@@ -11,7 +11,7 @@ pub mod db;
 pub mod stage;
 pub mod store;
 
-use crate::config::Secret;
+use crate::secret::Secret;
 
 /// Where the intake goes, as merged by `config` (LDP_*, the pipeline's
 /// variables, the profile) and completed by `ldp import`'s own flags.

@@ -396,7 +396,7 @@ mod tests {
             bucket: Some(bucket.into()),
             s3_endpoint: Some("http://127.0.0.1:1".into()),
             aws_access_key_id: Some("k".into()),
-            aws_secret_access_key: Some(crate::config::Secret::new("s")),
+            aws_secret_access_key: Some(crate::secret::Secret::new("s")),
             ..Default::default()
         }
     }

@@ -3,6 +3,7 @@
 //! fan-out and slot-aware pipelines.
 
 pub mod slot;
+pub mod target;
 pub mod url;
 
 use std::sync::{Arc, Mutex};
@@ -15,8 +16,8 @@ use redis::{
 };
 use tokio::sync::mpsc;
 
-use crate::config::RedisTarget;
 use crate::error::LdpError;
+use target::RedisTarget;
 
 /// One server: a primary of a cluster, or the standalone server.
 pub struct Node {

@@ -9,7 +9,8 @@ use anyhow::Result;
 use serde_json::Value as Json;
 
 use super::{check_watch, run_watched};
-use crate::celery::{self, BrokerLayout, BrokerStats};
+use crate::broker::BrokerLayout;
+use crate::broker::queues::{self as celery, BrokerStats};
 use crate::cli::{OutputFormat, QueuesArgs};
 use crate::commands::Ctx;
 use crate::output::{self, Output, Report};

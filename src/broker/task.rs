@@ -5,7 +5,7 @@ use base64::Engine;
 use serde::Serialize;
 use serde_json::{Value as Json, json};
 
-use crate::celery::BrokerLayout;
+use super::layout::BrokerLayout;
 
 /// A task to publish.
 #[derive(Debug, Clone)]
