@@ -478,6 +478,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn uuid_shape() {
+        assert!(is_uuid(b"0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"));
+        assert!(!is_uuid(b"0b6f1c3e-2a4b-4c5d-8e9f-0123456789a"));
+        assert!(!is_uuid(b"0b6f1c3e+2a4b-4c5d-8e9f-0123456789ab"));
+    }
+
+    #[test]
     fn protection() {
         let p = Protection::new(Arc::new(Registry::embedded()), BrokerLayout::default());
         assert_eq!(p.reason(b"ldp:imported:x"), Some("ldp"));

@@ -4,6 +4,7 @@
 //! directly. Data flows one way: `cli` -> `config` -> `commands` ->
 //! (`keyspace`, `redis`, `celery`) -> `output`.
 
+pub mod biggest;
 pub mod broker;
 pub mod bytes;
 pub mod cli;
@@ -12,9 +13,11 @@ pub mod commands;
 pub mod config;
 pub mod docs;
 pub mod error;
+pub mod fold;
 pub mod glob;
 pub mod intake;
 pub mod keyspace;
 pub mod output;
+pub mod pipeline;
 pub mod redis;
 pub mod secret;

@@ -168,3 +168,87 @@ pub fn check_queue(name: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priority_keys_follow_kombu_defaults() {
+        let l = BrokerLayout::default();
+        assert_eq!(
+            l.queue_keys("default"),
+            vec![
+                b"default".to_vec(),
+                b"default\x06\x163".to_vec(),
+                b"default\x06\x166".to_vec(),
+                b"default\x06\x169".to_vec()
+            ]
+        );
+    }
+
+    #[test]
+    fn recognises_broker_keys() {
+        let l = BrokerLayout::default();
+        for k in [
+            &b"default"[..],
+            b"batch.high\x06\x169",
+            b"ocr:7",
+            b"unacked",
+            b"unacked_index",
+            b"unacked_mutex",
+            b"_kombu.binding.default",
+        ] {
+            assert!(l.is_broker_key(k), "{k:?}");
+        }
+        for k in [
+            &b"defaults"[..],
+            b"doc:state:1",
+            b"ocr:77",
+            b"unacked2",
+            b"ocr\x06\x16",
+        ] {
+            assert!(!l.is_broker_key(k), "{k:?}");
+        }
+        let p = BrokerLayout {
+            prefix: b"pp:".to_vec(),
+            ..Default::default()
+        };
+        assert!(p.is_broker_key(b"pp:default"));
+        assert!(!p.is_broker_key(b"default"));
+    }
+
+    #[test]
+    fn colon_layout_and_prefix() {
+        let l = BrokerLayout {
+            steps: (0..10).collect(),
+            sep: b":".to_vec(),
+            prefix: b"pfx:".to_vec(),
+            ..Default::default()
+        };
+        let keys = l.queue_keys("ocr");
+        assert_eq!(keys.len(), 10);
+        assert_eq!(keys[0], b"pfx:ocr".to_vec());
+        assert_eq!(keys[7], b"pfx:ocr:7".to_vec());
+        assert_eq!(l.key(b"unacked"), b"pfx:unacked".to_vec());
+        let more = l.with_queues(["ocr".to_string(), "extra".to_string()]);
+        assert_eq!(more.queues.len(), 10);
+        assert_eq!(more.queues.last().map(String::as_str), Some("extra"));
+    }
+
+    #[test]
+    fn steps_and_separators_parse() {
+        assert_eq!(parse_steps("0,3,6,9").unwrap(), vec![0, 3, 6, 9]);
+        assert_eq!(parse_steps("0..9").unwrap(), (0..10).collect::<Vec<u8>>());
+        assert_eq!(parse_steps(" 0 , 5 ").unwrap(), vec![0, 5]);
+        for bad in ["", "9,3", "0,0", "a", "0..x", "300"] {
+            assert!(parse_steps(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_sep("\\x06\\x16").unwrap(), KOMBU_SEP.to_vec());
+        assert_eq!(parse_sep(":").unwrap(), b":".to_vec());
+        assert!(parse_sep("").is_err());
+        assert!(check_queue("batch.high").is_ok());
+        assert!(check_queue("a b").is_err());
+        assert!(check_queue("").is_err());
+    }
+}

@@ -11,10 +11,10 @@ use redis::Value;
 use serde::Serialize;
 
 use super::Ctx;
-use super::keys::fold_key;
 use crate::bytes;
 use crate::cli::{AuditArgs, OutputFormat};
 use crate::error::LdpError;
+use crate::fold::fold_key;
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;

@@ -18,7 +18,6 @@ use redis::Value;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::cache::{Stored, json_path, read_json, read_json_stored};
 use super::{Ctx, scan_patterns};
 use crate::bytes;
 use crate::cli::{BatchListArgs, BatchShowArgs, OutputFormat};
@@ -26,6 +25,7 @@ use crate::error::LdpError;
 use crate::glob::glob_escape;
 use crate::keyspace::{Family, Registry, Template, is_uuid};
 use crate::output::{self, Output, Report};
+use crate::pipeline::stored::{Stored, json_path, read_json, read_json_stored};
 use crate::redis::Redis;
 
 /// Rows a table shows unless `--limit` says otherwise.

@@ -3,7 +3,6 @@
 //! pipelined exact-key commands, whatever the number of documents.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -17,8 +16,10 @@ use crate::bytes;
 use crate::cli::{CacheClearArgs, CacheShowArgs, DocSelectArgs, OutputFormat};
 use crate::error::LdpError;
 use crate::glob::glob_escape;
-use crate::keyspace::{Registry, Role, is_uuid};
+use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report};
+use crate::pipeline::ids::{ProjectId, parse_doc, read_docs_from};
+use crate::pipeline::stored::{json_path, read_json};
 use crate::redis::{Redis, ScanSpec};
 
 const SCAN_COUNT: u32 = 5000;
@@ -26,102 +27,6 @@ const UNLINK_BATCH: usize = 1000;
 const SAMPLE: usize = 10;
 /// Characters of a value shown by `--values` without `--full`.
 const VALUE_CHARS: usize = 1200;
-
-/// A project id as the pipeline uses them: a UUID or an integer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProjectId {
-    Uuid(String),
-    Int(i64),
-}
-
-impl ProjectId {
-    pub fn parse(s: &str) -> Result<ProjectId> {
-        let t = s.trim();
-        if is_uuid(t.as_bytes()) {
-            return Ok(ProjectId::Uuid(t.to_ascii_lowercase()));
-        }
-        if !t.is_empty()
-            && t.bytes().all(|b| b.is_ascii_digit())
-            && let Ok(n) = t.parse()
-        {
-            return Ok(ProjectId::Int(n));
-        }
-        Err(LdpError::usage(format!(
-            "invalid project id '{s}': expected a UUID or an integer"
-        )))
-    }
-
-    fn text(&self) -> String {
-        match self {
-            ProjectId::Uuid(u) => u.clone(),
-            ProjectId::Int(n) => n.to_string(),
-        }
-    }
-
-    /// Whether a value found in the pipeline's JSON names this project.
-    fn is(&self, v: &Json) -> bool {
-        match (self, v) {
-            (ProjectId::Uuid(u), Json::String(s)) => s.eq_ignore_ascii_case(u),
-            (ProjectId::Int(n), Json::Number(x)) => x.as_i64() == Some(*n),
-            (ProjectId::Int(n), Json::String(s)) => s.trim() == n.to_string(),
-            _ => false,
-        }
-    }
-}
-
-/// A validated document id (lower-case UUID).
-pub fn parse_doc(s: &str) -> Result<String> {
-    let t = s.trim();
-    if is_uuid(t.as_bytes()) {
-        Ok(t.to_ascii_lowercase())
-    } else {
-        Err(LdpError::usage(format!(
-            "invalid document id '{s}': expected a UUID such as 0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"
-        )))
-    }
-}
-
-/// Document ids from a file (or stdin for `-`): one per line, blank lines and
-/// `#` comments skipped; every bad line is named before anything runs.
-pub fn read_docs_from(path: &std::path::Path) -> Result<Vec<String>> {
-    let text = if path.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| LdpError::usage(format!("cannot read document ids from stdin: {e}")))?;
-        s
-    } else {
-        std::fs::read_to_string(path).map_err(|e| {
-            LdpError::usage(format!("cannot read --docs-from {}: {e}", path.display()))
-        })?
-    };
-    let mut docs = Vec::new();
-    let mut bad = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let l = line.trim();
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
-        match parse_doc(l) {
-            Ok(d) => docs.push(d),
-            Err(_) => bad.push(format!("line {}: '{l}'", n + 1)),
-        }
-    }
-    if !bad.is_empty() {
-        let more = if bad.len() > 5 {
-            format!(" and {} more", bad.len() - 5)
-        } else {
-            String::new()
-        };
-        bad.truncate(5);
-        return Err(LdpError::usage(format!(
-            "--docs-from {}: not document UUIDs: {}{more}",
-            path.display(),
-            bad.join(", ")
-        )));
-    }
-    Ok(docs)
-}
 
 /// Which documents a command works on.
 #[derive(Debug, Clone, Default)]
@@ -199,122 +104,6 @@ impl DocEntry {
     pub fn in_flight(&self) -> bool {
         matches!(self.status.as_deref(), Some("starting" | "processing"))
     }
-}
-
-/// Read string or hash values as JSON (a hash becomes an object whose fields
-/// are decoded as JSON where they are JSON). `None` for missing keys and
-/// values that are not JSON.
-pub async fn read_json(redis: &Redis, keys: &[Vec<u8>]) -> Result<Vec<Option<Json>>> {
-    Ok(read_json_stored(redis, keys)
-        .await?
-        .into_iter()
-        .map(|v| v.map(|(j, _)| j))
-        .collect())
-}
-
-/// How a value that [`read_json_stored`] decoded was stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stored {
-    /// A string holding JSON.
-    Json,
-    /// A hash (fields decoded as JSON where they are JSON).
-    Hash,
-}
-
-impl Stored {
-    pub fn name(self) -> &'static str {
-        match self {
-            Stored::Json => "json",
-            Stored::Hash => "hash",
-        }
-    }
-}
-
-/// [`read_json`], also telling how each value was stored.
-pub async fn read_json_stored(
-    redis: &Redis,
-    keys: &[Vec<u8>],
-) -> Result<Vec<Option<(Json, Stored)>>> {
-    let replies = redis
-        .per_key(keys, 2, true, |p, k| {
-            p.cmd("TYPE").arg(k);
-            p.cmd("GET").arg(k);
-        })
-        .await?;
-    let mut out = vec![None; keys.len()];
-    let mut hashes = Vec::new();
-    for (i, r) in replies.iter().enumerate() {
-        match (r.first(), r.get(1)) {
-            (Some(Value::SimpleString(t)), _) if t == "hash" => hashes.push(i),
-            (_, Some(Value::BulkString(b))) => {
-                out[i] = serde_json::from_slice(b).ok().map(|j| (j, Stored::Json))
-            }
-            _ => {}
-        }
-    }
-    if !hashes.is_empty() {
-        let hkeys: Vec<Vec<u8>> = hashes.iter().map(|&i| keys[i].clone()).collect();
-        let replies = redis
-            .per_key(&hkeys, 1, true, |p, k| {
-                p.cmd("HGETALL").arg(k);
-            })
-            .await?;
-        for (j, r) in replies.into_iter().enumerate() {
-            if let Some(v) = r.into_iter().next() {
-                out[hashes[j]] = Some((hash_to_json(v), Stored::Hash));
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn hash_to_json(v: Value) -> Json {
-    let mut map = serde_json::Map::new();
-    let pairs: Vec<(Vec<u8>, Vec<u8>)> = match v {
-        Value::Map(m) => m
-            .into_iter()
-            .filter_map(|(k, v)| Some((as_bytes(k)?, as_bytes(v)?)))
-            .collect(),
-        Value::Array(a) => a
-            .chunks(2)
-            .filter_map(|c| Some((as_bytes(c.first()?.clone())?, as_bytes(c.get(1)?.clone())?)))
-            .collect(),
-        _ => Vec::new(),
-    };
-    for (k, v) in pairs {
-        let val = serde_json::from_slice(&v)
-            .unwrap_or_else(|_| Json::String(String::from_utf8_lossy(&v).into_owned()));
-        map.insert(String::from_utf8_lossy(&k).into_owned(), val);
-    }
-    Json::Object(map)
-}
-
-fn as_bytes(v: Value) -> Option<Vec<u8>> {
-    match v {
-        Value::BulkString(b) => Some(b),
-        Value::SimpleString(s) => Some(s.into_bytes()),
-        _ => None,
-    }
-}
-
-/// Follow a dot path (`pipeline.metadata.project_uuid`) into JSON; a string
-/// on the way that holds JSON is decoded (the hash form stores JSON in fields).
-pub fn json_path<'a>(v: &'a Json, path: &str) -> Option<std::borrow::Cow<'a, Json>> {
-    use std::borrow::Cow;
-    let mut cur: Cow<'a, Json> = Cow::Borrowed(v);
-    for part in path.split('.') {
-        let next = match &cur {
-            Cow::Borrowed(Json::Object(m)) => Cow::Borrowed(m.get(part)?),
-            Cow::Owned(Json::Object(m)) => Cow::Owned(m.get(part)?.clone()),
-            Cow::Borrowed(Json::String(s)) | Cow::Owned(Json::String(s)) => {
-                let inner: Json = serde_json::from_str(s).ok()?;
-                Cow::Owned(inner.get(part)?.clone())
-            }
-            _ => return None,
-        };
-        cur = next;
-    }
-    Some(cur)
 }
 
 /// Every key of the selected documents, found with one scan: MATCH on the

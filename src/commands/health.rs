@@ -2,7 +2,6 @@
 //! thresholds, each OK/WARNING/CRITICAL/UNKNOWN; table, JSON, Nagios plugin
 //! and Prometheus text output; the exit code is the overall status.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,6 +16,7 @@ use crate::cli::{HealthArgs, OutputFormat};
 use crate::error::LdpError;
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};
+use crate::redis::info::{Info, info, num, parse_info};
 use crate::redis::{Node, Redis, ScanSpec};
 
 /// Monitoring-plugins status, in exit-code order.
@@ -265,30 +265,6 @@ impl HealthOptions {
         (self.only.is_empty() || self.only.iter().any(|c| c == name))
             && !self.skip.iter().any(|c| c == name)
     }
-}
-
-/// `INFO` as a map (every section).
-pub type Info = HashMap<String, String>;
-
-pub fn parse_info(text: &str) -> Info {
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect()
-}
-
-/// A numeric INFO field.
-pub fn num(info: &Info, k: &str) -> Option<f64> {
-    info.get(k).and_then(|v| v.parse().ok())
-}
-
-pub async fn info(node: &Node) -> Result<Info> {
-    let text: String = node
-        .read(&redis::cmd("INFO").arg("everything").to_owned())
-        .await
-        .with_context(|| format!("INFO on {}", node.label))?;
-    Ok(parse_info(&text))
 }
 
 /// PING round trip: the median of three.
@@ -921,19 +897,19 @@ async fn stuck_check(redis: &Redis, ctx: &Ctx, after: Duration) -> Result<Check>
             });
             while let Some(msg) = rx.recv().await {
                 let (_, keys) = msg?;
-                let values = super::cache::read_json(redis, &keys).await?;
+                let values = crate::pipeline::stored::read_json(redis, &keys).await?;
                 for (k, v) in keys.iter().zip(values) {
                     let Some(v) = v else { continue };
-                    let status = super::cache::json_path(&v, path)
+                    let status = crate::pipeline::stored::json_path(&v, path)
                         .and_then(|s| s.as_str().map(str::to_string));
                     if !matches!(status.as_deref(), Some("starting" | "processing")) {
                         continue;
                     }
                     in_flight += 1;
-                    let ts = super::cache::json_path(&v, "last_update.timestamp")
+                    let ts = crate::pipeline::stored::json_path(&v, "last_update.timestamp")
                         .or_else(|| {
                             let parent = path.rsplit_once('.').map_or("", |(p, _)| p);
-                            super::cache::json_path(&v, &format!("{parent}.timestamp"))
+                            crate::pipeline::stored::json_path(&v, &format!("{parent}.timestamp"))
                         })
                         .and_then(|t| t.as_str().and_then(parse_naive_utc));
                     if let Some(ts) = ts

@@ -25,7 +25,6 @@ use serde_json::{Value as Json, json};
 use sha2::{Digest, Sha256};
 
 use super::Ctx;
-use super::cache::ProjectId;
 use crate::broker::task::{Task, has_kombu_tag, origin};
 use crate::cli::{BatchLane, ImportArgs, OutputFormat};
 use crate::config::Secret;
@@ -35,6 +34,7 @@ use crate::intake::stage::{Intake, Job, Prepared};
 use crate::intake::store::Meta;
 use crate::keyspace::Registry;
 use crate::output::{self, Output, Report};
+use crate::pipeline::ids::ProjectId;
 use crate::redis::Redis;
 
 /// The pipeline's document types, when no --include says otherwise.

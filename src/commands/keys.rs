@@ -1,8 +1,7 @@
 //! `ldp keys scan` and `ldp keys delete`: streaming SCAN over every primary,
 //! pipelined TYPE/PTTL/MEMORY USAGE, and batched UNLINK.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
@@ -13,10 +12,12 @@ use redis::Value;
 use serde::Serialize;
 
 use super::Ctx;
+use crate::biggest::Biggest;
 use crate::bytes;
 use crate::cli::{DeleteArgs, OutputFormat, ScanArgs, ScanField};
 use crate::error::LdpError;
-use crate::keyspace::{self, Protection};
+use crate::fold::fold_key;
+use crate::keyspace::Protection;
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};
 use crate::redis::{Redis, ScanSpec, SlotRange};
 
@@ -557,48 +558,6 @@ impl TopN {
     }
 }
 
-/// The N biggest keys seen so far: a bounded min-heap on (bytes, key), so a
-/// walk over millions of keys keeps only N.
-pub(crate) struct Biggest {
-    n: usize,
-    heap: BinaryHeap<Reverse<(u64, Vec<u8>)>>,
-}
-
-impl Biggest {
-    pub(crate) fn new(n: usize) -> Biggest {
-        Biggest {
-            n,
-            heap: BinaryHeap::new(),
-        }
-    }
-
-    /// Offer a key: whether it is kept, and the key it pushed out, if any.
-    pub(crate) fn offer(&mut self, bytes: u64, key: &[u8]) -> (bool, Option<Vec<u8>>) {
-        if self.n == 0 {
-            return (false, None);
-        }
-        let mut gone = None;
-        if self.heap.len() >= self.n {
-            // Compare before copying the key: most keys are not among the biggest.
-            match self.heap.peek() {
-                Some(Reverse((b, k))) if (bytes, key) > (*b, k.as_slice()) => {
-                    gone = self.heap.pop().map(|Reverse((_, k))| k);
-                }
-                _ => return (false, None),
-            }
-        }
-        self.heap.push(Reverse((bytes, key.to_vec())));
-        (true, gone)
-    }
-
-    /// Biggest first; equal sizes by key.
-    pub(crate) fn into_sorted(self) -> Vec<(u64, Vec<u8>)> {
-        let mut v: Vec<(u64, Vec<u8>)> = self.heap.into_iter().map(|Reverse(x)| x).collect();
-        v.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        v
-    }
-}
-
 /// Key count and bytes of one folded pattern.
 #[derive(Debug, Serialize)]
 pub struct Group {
@@ -676,43 +635,6 @@ impl Report for TopReport {
         }
         format!("{t}\n")
     }
-}
-
-/// Fold UUID-, number- and hash-like parts of a key into `*`, so
-/// `cache:doc:state:<uuid>` and `rate:openai` group sensibly.
-pub fn fold_key(key: &[u8]) -> String {
-    let text = bytes::escape(key);
-    text.split(':')
-        .map(fold_segment)
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
-fn fold_segment(seg: &str) -> String {
-    if seg.is_empty() {
-        return String::new();
-    }
-    if seg.bytes().all(|b| b.is_ascii_digit())
-        || (seg.len() >= 16 && seg.bytes().all(|b| b.is_ascii_hexdigit()))
-        || keyspace::is_uuid(seg.as_bytes())
-    {
-        return "*".into();
-    }
-    // UUIDs embedded in a segment (`celery-task-meta-<uuid>`).
-    let b = seg.as_bytes();
-    let mut out = String::with_capacity(seg.len());
-    let mut i = 0;
-    while i < b.len() {
-        if i + 36 <= b.len() && keyspace::is_uuid(&b[i..i + 36]) {
-            out.push('*');
-            i += 36;
-        } else {
-            let c = seg[i..].chars().next().unwrap_or('?');
-            out.push(c);
-            i += c.len_utf8();
-        }
-    }
-    out
 }
 
 /// The summary of a delete (or of a dry run).
@@ -988,42 +910,4 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<ExitCode> {
     }
     check_topology(&before, &redis.topology().await?)?;
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folds_ids() {
-        assert_eq!(
-            fold_key(b"cache:doc:state:0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"),
-            "cache:doc:state:*"
-        );
-        assert_eq!(
-            fold_key(b"cache:metrics:hits:ocr:29012345"),
-            "cache:metrics:hits:ocr:*"
-        );
-        assert_eq!(
-            fold_key(b"celery-task-meta-0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"),
-            "celery-task-meta-*"
-        );
-        assert_eq!(
-            fold_key(
-                b"entity:chunk:5:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-            ),
-            "entity:chunk:*:*"
-        );
-        assert_eq!(fold_key(b"rate:openai"), "rate:openai");
-        assert_eq!(fold_key(b"lock:nightly"), "lock:nightly");
-        assert_eq!(fold_key(b"default\x06\x163"), "default\\x06\\x163");
-    }
-
-    #[test]
-    fn uuid_shape() {
-        use crate::keyspace::is_uuid;
-        assert!(is_uuid(b"0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab"));
-        assert!(!is_uuid(b"0b6f1c3e-2a4b-4c5d-8e9f-0123456789a"));
-        assert!(!is_uuid(b"0b6f1c3e+2a4b-4c5d-8e9f-0123456789ab"));
-    }
 }

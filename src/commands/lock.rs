@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use redis::{ErrorKind, RedisError, Script, ServerErrorKind, Value};
+use redis::{ErrorKind, RedisError, Script, Value};
 use serde::Serialize;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
@@ -27,6 +27,7 @@ use crate::cli::{
 use crate::error::{Exit, LdpError};
 use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};
+use crate::redis::script::{eval, server_error};
 use crate::redis::{Node, Redis, ScanSpec, slot};
 
 /// A family of lock-like keys. `broker` families live on the Celery broker
@@ -398,45 +399,6 @@ pub fn backoff(attempt: u32, rand: u64) -> Duration {
 // ---------------------------------------------------------------------------
 // Scripts on the node that owns the key
 // ---------------------------------------------------------------------------
-
-/// EVALSHA, loading the script on NOSCRIPT. Runs through `Node::read`, which
-/// reconnects once after a dropped connection: every script here is safe to
-/// repeat (acquire detects its own token, extend and release are idempotent).
-async fn eval(
-    node: &Node,
-    script: &Script,
-    code: &str,
-    keys: &[&[u8]],
-    args: &[&[u8]],
-) -> Result<Value, RedisError> {
-    let mut cmd = redis::cmd("EVALSHA");
-    cmd.arg(script.get_hash())
-        .arg(keys.len())
-        .arg(keys)
-        .arg(args);
-    match node.read::<Value>(&cmd).await {
-        Err(e) if e.kind() == ErrorKind::Server(ServerErrorKind::NoScript) => {
-            node.read::<String>(redis::cmd("SCRIPT").arg("LOAD").arg(code))
-                .await?;
-            node.read(&cmd).await
-        }
-        r => r,
-    }
-}
-
-/// A dropped connection or a timeout means "unreachable" (exit 69); any other
-/// error is a failed operation (exit 1).
-fn server_error(node: &Node, what: &str, e: RedisError) -> anyhow::Error {
-    if e.is_io_error() || e.is_connection_dropped() || e.is_connection_refusal() || e.is_timeout() {
-        LdpError::Unreachable {
-            target: node.label.clone(),
-            reason: crate::redis::describe(&e),
-        }
-        .into()
-    } else {
-        anyhow::Error::new(e).context(format!("{what} on {}", node.label))
-    }
-}
 
 fn int(v: &Value) -> Option<i64> {
     match v {

@@ -12,12 +12,12 @@ use redis::Value;
 use serde::Serialize;
 
 use super::Ctx;
-use super::health::info;
 use crate::bytes;
 use crate::cli::{MemoryArgs, OutputFormat};
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;
+use crate::redis::info::info;
 
 /// Above this many keys the default is a sample, not every key.
 const FULL_UP_TO: u64 = 1_000_000;
@@ -149,8 +149,8 @@ impl Report for MemoryReport {
     }
 }
 
-fn field(i: &super::health::Info, k: &str) -> u64 {
-    super::health::num(i, k).map_or(0, |v| v as u64)
+fn field(i: &crate::redis::info::Info, k: &str) -> u64 {
+    crate::redis::info::num(i, k).map_or(0, |v| v as u64)
 }
 
 /// `ldp monitor memory`.
@@ -218,7 +218,7 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
     let nf = reg.families.len();
     // Per family (index nf = no family): keys, measured keys, measured bytes.
     let mut acc = vec![(0u64, 0u64, 0u64); nf + 1];
-    let mut top = super::keys::Biggest::new(a.top);
+    let mut top = crate::biggest::Biggest::new(a.top);
     let mut measured = 0u64;
     let mut refused = 0u64;
 

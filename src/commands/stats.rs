@@ -10,12 +10,12 @@ use redis::Value;
 use serde::Serialize;
 
 use super::Ctx;
-use super::health::{Info, info};
 use crate::cli::{OutputFormat, StatsArgs};
 use crate::error::LdpError;
 use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report};
 use crate::redis::Redis;
+use crate::redis::info::{Info, info};
 
 /// Redis's own counters over the interval and since start, summed over primaries.
 #[derive(Debug, Serialize, Default, Clone)]

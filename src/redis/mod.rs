@@ -2,6 +2,8 @@
 //! (detected, not configured), TLS and ACL users, per-request timeouts, per-node
 //! fan-out and slot-aware pipelines.
 
+pub mod info;
+pub mod script;
 pub mod slot;
 pub mod target;
 pub mod url;

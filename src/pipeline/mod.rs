@@ -1,0 +1,4 @@
+//! Knowledge of the pipeline shared by commands: its ids and its stored values.
+
+pub mod ids;
+pub mod stored;
