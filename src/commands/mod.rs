@@ -2,17 +2,13 @@
 //! from the clap types here, at the edge) and the [`Ctx`], and hands its data
 //! to the output layer.
 
-pub mod audit;
 pub mod batch;
 pub mod cache;
-pub mod health;
 pub mod import;
 pub mod keys;
 pub mod lock;
-pub mod memory;
 pub mod monitor;
 pub mod rate;
-pub mod stats;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -122,10 +118,10 @@ pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
         Command::Cache(CacheCommand::Show(a)) => cache::show(ctx, a).await,
         Command::Cache(CacheCommand::Clear(a)) => cache::clear(ctx, a).await,
         Command::Cache(CacheCommand::Families) => cache::families(ctx).await,
-        Command::Keys(KeysCommand::Audit(a)) => audit::audit(ctx, a).await,
-        Command::Monitor(MonitorCommand::Health(a)) => health::health(ctx, a).await,
-        Command::Monitor(MonitorCommand::Memory(a)) => memory::memory(ctx, a).await,
-        Command::Monitor(MonitorCommand::Stats(a)) => stats::stats(ctx, a).await,
+        Command::Keys(KeysCommand::Audit(a)) => keys::audit::audit(ctx, a).await,
+        Command::Monitor(MonitorCommand::Health(a)) => monitor::health::health(ctx, a).await,
+        Command::Monitor(MonitorCommand::Memory(a)) => monitor::memory::memory(ctx, a).await,
+        Command::Monitor(MonitorCommand::Stats(a)) => monitor::stats::stats(ctx, a).await,
         Command::Lock(LockCommand::List(a)) => {
             lock::list(ctx, lock::ListOptions::try_from(a)?).await
         }

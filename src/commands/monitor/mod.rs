@@ -2,15 +2,18 @@
 //! takes one snapshot, or refreshes with `--watch DUR` through
 //! [`run_watched`], which the other monitors share.
 
+pub mod health;
+pub mod memory;
 pub mod queues;
+pub mod stats;
 
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
 use anyhow::Result;
 
-use super::Ctx;
 use crate::cli::{OutputFormat, WatchArgs};
+use crate::commands::Ctx;
 use crate::error::{self, LdpError};
 use crate::output::Report;
 

@@ -18,9 +18,9 @@ use redis::Value;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::{Ctx, scan_patterns};
 use crate::bytes;
 use crate::cli::{BatchListArgs, BatchShowArgs, OutputFormat};
+use crate::commands::{Ctx, scan_patterns};
 use crate::error::LdpError;
 use crate::glob::glob_escape;
 use crate::keyspace::{Family, Registry, Template, is_uuid};

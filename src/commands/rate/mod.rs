@@ -11,10 +11,10 @@ use redis::Value;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::{Ctx, scan_patterns};
 use crate::bytes;
 use crate::cli::{OutputFormat, RateListArgs};
 use crate::clock::unix_now;
+use crate::commands::{Ctx, scan_patterns};
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};
 

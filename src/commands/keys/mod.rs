@@ -1,6 +1,8 @@
 //! `ldp keys scan` and `ldp keys delete`: streaming SCAN over every primary,
 //! pipelined TYPE/PTTL/MEMORY USAGE, and batched UNLINK.
 
+pub mod audit;
+
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -11,10 +13,10 @@ use futures_util::stream::{FuturesOrdered, FuturesUnordered};
 use redis::Value;
 use serde::Serialize;
 
-use super::Ctx;
 use crate::biggest::Biggest;
 use crate::bytes;
 use crate::cli::{DeleteArgs, OutputFormat, ScanArgs, ScanField};
+use crate::commands::Ctx;
 use crate::error::LdpError;
 use crate::fold::fold_key;
 use crate::keyspace::Protection;

@@ -11,9 +11,9 @@ use futures_util::stream::FuturesUnordered;
 use redis::Value;
 use serde::Serialize;
 
-use super::Ctx;
 use crate::bytes;
 use crate::cli::{MemoryArgs, OutputFormat};
+use crate::commands::Ctx;
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;

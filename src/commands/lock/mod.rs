@@ -18,12 +18,12 @@ use redis::{ErrorKind, RedisError, Script, Value};
 use serde::Serialize;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
-use super::Ctx;
 use crate::broker::BrokerLayout;
 use crate::bytes;
 use crate::cli::{
     LockBreakArgs, LockHoldArgs, LockListArgs, LockRunArgs, LockTarget, OutputFormat,
 };
+use crate::commands::Ctx;
 use crate::error::{Exit, LdpError};
 use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};

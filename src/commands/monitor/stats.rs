@@ -9,8 +9,8 @@ use anyhow::Result;
 use redis::Value;
 use serde::Serialize;
 
-use super::Ctx;
 use crate::cli::{OutputFormat, StatsArgs};
+use crate::commands::Ctx;
 use crate::error::LdpError;
 use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report};
@@ -253,7 +253,7 @@ pub async fn stats(ctx: &Ctx, a: StatsArgs) -> Result<ExitCode> {
     let reg = ctx.registry()?;
     let redis = ctx.redis().await?;
     let (interval, window) = (a.interval, a.window);
-    super::monitor::run_watched(ctx, "monitor stats", &a.watch, async || {
+    super::run_watched(ctx, "monitor stats", &a.watch, async || {
         Ok(StatsReport {
             server: server_stats(&redis, interval).await?,
             window_minutes: (window.as_secs() / 60).max(1),

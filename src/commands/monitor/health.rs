@@ -11,8 +11,8 @@ use anyhow::{Context, Result};
 use redis::Value;
 use serde::Serialize;
 
-use super::Ctx;
 use crate::cli::{HealthArgs, OutputFormat};
+use crate::commands::Ctx;
 use crate::error::LdpError;
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};

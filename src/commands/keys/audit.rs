@@ -10,9 +10,9 @@ use anyhow::Result;
 use redis::Value;
 use serde::Serialize;
 
-use super::Ctx;
 use crate::bytes;
 use crate::cli::{AuditArgs, OutputFormat};
+use crate::commands::Ctx;
 use crate::error::LdpError;
 use crate::fold::fold_key;
 use crate::keyspace::Role;

@@ -11,9 +11,9 @@ use redis::Value;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::Ctx;
 use crate::bytes;
 use crate::cli::{CacheClearArgs, CacheShowArgs, DocSelectArgs, OutputFormat};
+use crate::commands::Ctx;
 use crate::error::LdpError;
 use crate::glob::glob_escape;
 use crate::keyspace::{Registry, Role};

@@ -24,9 +24,9 @@ use serde::Serialize;
 use serde_json::{Value as Json, json};
 use sha2::{Digest, Sha256};
 
-use super::Ctx;
 use crate::broker::task::{Task, has_kombu_tag, origin};
 use crate::cli::{BatchLane, ImportArgs, OutputFormat};
+use crate::commands::Ctx;
 use crate::config::Secret;
 use crate::error::LdpError;
 use crate::intake::db::DocRow;
