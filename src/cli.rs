@@ -7,6 +7,32 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::commands::import::BatchLane;
+pub use crate::commands::keys::ScanField;
+pub use crate::output::{ColorWhen, OutputFormat};
+
+/// clap's `ValueEnum` for a plain enum defined where it is used, so the
+/// command and output modules never name clap: each value once, with its name.
+macro_rules! value_enum {
+    ($ty:ty { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl ValueEnum for $ty {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$(<$ty>::$variant),+]
+            }
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(match self {
+                    $(<$ty>::$variant => $name),+
+                }))
+            }
+        }
+    };
+}
+
+value_enum!(OutputFormat { Table => "table", Json => "json", Ndjson => "ndjson", Nagios => "nagios", Prometheus => "prometheus" });
+value_enum!(ColorWhen { Auto => "auto", Always => "always", Never => "never" });
+value_enum!(ScanField { Ttl => "ttl", Type => "type", Memory => "memory" });
+value_enum!(BatchLane { High => "high", Normal => "normal", Low => "low" });
+
 /// ldp — the operator's command line for the pipeline's Redis.
 #[derive(Debug, Parser)]
 #[command(
@@ -99,24 +125,6 @@ pub struct GlobalArgs {
     /// Louder (diagnostics on stderr); repeat for more
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    Table,
-    Json,
-    Ndjson,
-    Nagios,
-    Prometheus,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ColorWhen {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -267,14 +275,6 @@ pub struct AuditArgs {
     pub count: u32,
 }
 
-/// `--as-batch`: which of the pipeline's batch tasks carries the documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchLane {
-    High,
-    Normal,
-    Low,
-}
-
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Files and directories (walked recursively)
@@ -345,16 +345,16 @@ pub struct HealthArgs {
     #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "250ms")]
     pub latency_crit: Duration,
     /// Percent of maxmemory used that warns
-    #[arg(long, value_name = "PCT", default_value_t = 80.0)]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = 80.0)]
     pub memory_warn: f64,
     /// Percent of maxmemory used that is critical
-    #[arg(long, value_name = "PCT", default_value_t = 90.0)]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = 90.0)]
     pub memory_crit: f64,
     /// Percent of maxclients connected that warns
-    #[arg(long, value_name = "PCT", default_value_t = 80.0)]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = 80.0)]
     pub clients_warn: f64,
     /// Percent of maxclients connected that is critical
-    #[arg(long, value_name = "PCT", default_value_t = 95.0)]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = 95.0)]
     pub clients_crit: f64,
     /// Fragmentation ratio that warns (only with --frag-min-mb wasted)
     #[arg(long, value_name = "RATIO", default_value_t = 1.5)]
@@ -511,13 +511,6 @@ pub struct ScanArgs {
     pub memory_samples: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScanField {
-    Ttl,
-    Type,
-    Memory,
-}
-
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     /// Glob pattern (Redis MATCH syntax); a bare '*' is refused
@@ -641,19 +634,35 @@ pub struct LockBreakArgs {
     pub yes: bool,
 }
 
-/// Human durations (`500ms`, `30s`, `5m`); a bare number means seconds.
+/// Human durations (`500ms`, `30s`, `5m`, `1h`). A bare number is refused:
+/// `5` could mean seconds or milliseconds, and a threshold off by 1000x
+/// passes silently.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
-    if let Ok(secs) = t.parse::<f64>()
-        && secs.is_finite()
-        && secs >= 0.0
-    {
-        // try_: a huge number (1e300) is a usage error, not a panic.
-        return Duration::try_from_secs_f64(secs)
-            .map_err(|_| format!("invalid duration '{s}': too long"));
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(format!("'{s}' has no unit: write e.g. {t}s, {t}ms or {t}m"));
     }
     humantime::parse_duration(t)
         .map_err(|e| format!("invalid duration '{s}': {e} (e.g. 500ms, 30s, 5m)"))
+}
+
+/// A percentage 0-100, as a plain number (`85`, not `85%`).
+pub fn parse_percent(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    let bad = || format!("'{s}' is not a percentage: a number from 0 to 100, e.g. 85");
+    let v: f64 = t
+        .strip_suffix('%')
+        .unwrap_or(t)
+        .trim()
+        .parse()
+        .map_err(|_| bad())?;
+    if !(0.0..=100.0).contains(&v) {
+        return Err(bad());
+    }
+    if t.ends_with('%') {
+        return Err(format!("'{s}': give the number without '%', e.g. {v}"));
+    }
+    Ok(v)
 }
 
 #[cfg(test)]
@@ -670,10 +679,13 @@ mod tests {
     fn durations() {
         assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
         assert_eq!(parse_duration("30s").unwrap(), Duration::from_secs(30));
-        assert_eq!(parse_duration("2").unwrap(), Duration::from_secs(2));
+        assert!(parse_duration("2").unwrap_err().contains("no unit"));
+        assert!(parse_duration("5").unwrap_err().contains("5s"));
         assert!(parse_duration("soon").unwrap_err().contains("'soon'"));
         assert!(parse_duration("-1").is_err());
-        assert!(parse_duration("1e300").unwrap_err().contains("too long"));
+        assert_eq!(parse_percent("85").unwrap(), 85.0);
+        assert!(parse_percent("85%").unwrap_err().contains("without '%'"));
+        assert!(parse_percent("101").is_err());
     }
 
     #[test]

@@ -5,22 +5,7 @@
 
 use std::fmt;
 
-/// The documented exit codes (README, man page).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    Ok = 0,
-    Failure = 1,
-    Usage = 2,
-    Unavailable = 69,
-    LockBusy = 75,
-    LockLost = 76,
-}
-
-impl Exit {
-    pub fn code(self) -> u8 {
-        self as u8
-    }
-}
+pub use crate::exit::Exit;
 
 /// Errors whose kind decides the exit code. Anything else exits 1.
 #[derive(Debug, thiserror::Error)]

@@ -4,6 +4,7 @@
 //! directly. Data flows one way: `cli` -> `config` -> `commands` ->
 //! (`keyspace`, `redis`, `celery`) -> `output`.
 
+pub mod app;
 pub mod biggest;
 pub mod broker;
 pub mod bytes;
@@ -13,10 +14,12 @@ pub mod commands;
 pub mod config;
 pub mod docs;
 pub mod error;
+pub mod exit;
 pub mod fold;
 pub mod glob;
 pub mod intake;
 pub mod keyspace;
+pub mod options;
 pub mod output;
 pub mod pipeline;
 pub mod redis;

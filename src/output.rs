@@ -10,8 +10,39 @@ use comfy_table::{Cell, ContentArrangement, Table};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use crate::cli::{ColorWhen, OutputFormat};
 use crate::error::LdpError;
+
+/// The output formats; which ones a command offers is its own business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Ndjson,
+    Nagios,
+    Prometheus,
+}
+
+impl OutputFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Json => "json",
+            OutputFormat::Ndjson => "ndjson",
+            OutputFormat::Nagios => "nagios",
+            OutputFormat::Prometheus => "prometheus",
+        }
+    }
+}
+
+/// When to colour (`--color`); `NO_COLOR` turns `auto` off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
 
 /// What the terminal around us can do.
 #[derive(Debug, Clone)]
@@ -249,10 +280,7 @@ pub fn flush<W: Write>(mut w: W) -> Result<()> {
 }
 
 pub fn format_name(f: OutputFormat) -> String {
-    use clap::ValueEnum;
-    f.to_possible_value()
-        .map(|v| v.get_name().to_string())
-        .unwrap_or_default()
+    f.name().to_string()
 }
 
 /// A command's result: one JSON shape, one human rendering.

@@ -10,15 +10,12 @@ pub mod lock;
 pub mod monitor;
 pub mod rate;
 
-use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::cli::{
-    BatchCommand, CacheCommand, Cli, Command, KeysCommand, LockCommand, MonitorCommand, RateCommand,
-};
 use crate::config::Settings;
+use crate::exit::Exit;
 use crate::keyspace::Registry;
 use crate::output::Output;
 use crate::redis::Redis;
@@ -106,40 +103,55 @@ pub(crate) async fn scan_patterns(
     Ok(keys)
 }
 
-/// Run the parsed command.
-pub async fn dispatch(cli: Cli, ctx: &Ctx) -> Result<ExitCode> {
-    match cli.command {
-        Command::Keys(KeysCommand::Scan(a)) => {
-            keys::scan(ctx, keys::ScanOptions::try_from(a)?).await
-        }
-        Command::Keys(KeysCommand::Delete(a)) => {
-            keys::delete(ctx, keys::DeleteOptions::try_from(a)?).await
-        }
-        Command::Cache(CacheCommand::Show(a)) => cache::show(ctx, a).await,
-        Command::Cache(CacheCommand::Clear(a)) => cache::clear(ctx, a).await,
-        Command::Cache(CacheCommand::Families) => cache::families(ctx).await,
-        Command::Keys(KeysCommand::Audit(a)) => keys::audit::audit(ctx, a).await,
-        Command::Monitor(MonitorCommand::Health(a)) => monitor::health::health(ctx, a).await,
-        Command::Monitor(MonitorCommand::Memory(a)) => monitor::memory::memory(ctx, a).await,
-        Command::Monitor(MonitorCommand::Stats(a)) => monitor::stats::stats(ctx, a).await,
-        Command::Lock(LockCommand::List(a)) => {
-            lock::list(ctx, lock::ListOptions::try_from(a)?).await
-        }
-        Command::Lock(LockCommand::Hold(a)) => {
-            lock::hold(ctx, lock::HoldOptions::try_from(a)?).await
-        }
-        Command::Lock(LockCommand::Run(a)) => lock::run(ctx, lock::RunOptions::try_from(a)?).await,
-        Command::Lock(LockCommand::Break(a)) => {
-            lock::break_lock(ctx, lock::BreakOptions::try_from(a)?).await
-        }
-        Command::Import(a) => import::import(ctx, a).await,
-        Command::Monitor(MonitorCommand::Queues(a)) => monitor::queues::queues(ctx, a).await,
-        Command::Batch(BatchCommand::List(a)) => batch::list(ctx, a).await,
-        Command::Batch(BatchCommand::Show(a)) => batch::show(ctx, a).await,
-        Command::Rate(RateCommand::List(a)) => rate::list(ctx, a).await,
-        Command::Completions { shell } => {
+/// A command with its plain options: what [`crate::options`] makes of the
+/// command line, and all a command gets besides the [`Ctx`].
+#[derive(Debug)]
+pub enum Action {
+    KeysScan(keys::ScanOptions),
+    KeysDelete(keys::DeleteOptions),
+    KeysAudit(keys::audit::AuditOptions),
+    CacheShow(cache::ShowOptions),
+    CacheClear(cache::ClearOptions),
+    CacheFamilies,
+    Health(monitor::health::HealthOptions),
+    Memory(monitor::memory::MemoryOptions),
+    Stats(monitor::stats::StatsOptions),
+    Queues(monitor::queues::QueuesOptions),
+    LockList(lock::ListOptions),
+    LockHold(lock::HoldOptions),
+    LockRun(lock::RunOptions),
+    LockBreak(lock::BreakOptions),
+    Import(import::ImportOptions),
+    BatchList(batch::ListOptions),
+    BatchShow(batch::ShowOptions),
+    RateList(rate::ListOptions),
+    Completions(clap_complete::Shell),
+}
+
+/// Run one command.
+pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
+    match action {
+        Action::KeysScan(o) => keys::scan(ctx, o).await,
+        Action::KeysDelete(o) => keys::delete(ctx, o).await,
+        Action::KeysAudit(o) => keys::audit::audit(ctx, o).await,
+        Action::CacheShow(o) => cache::show(ctx, o).await,
+        Action::CacheClear(o) => cache::clear(ctx, o).await,
+        Action::CacheFamilies => cache::families(ctx).await,
+        Action::Health(o) => monitor::health::health(ctx, o).await,
+        Action::Memory(o) => monitor::memory::memory(ctx, o).await,
+        Action::Stats(o) => monitor::stats::stats(ctx, o).await,
+        Action::Queues(o) => monitor::queues::queues(ctx, o).await,
+        Action::LockList(o) => lock::list(ctx, o).await,
+        Action::LockHold(o) => lock::hold(ctx, o).await,
+        Action::LockRun(o) => lock::run(ctx, o).await,
+        Action::LockBreak(o) => lock::break_lock(ctx, o).await,
+        Action::Import(o) => import::import(ctx, o).await,
+        Action::BatchList(o) => batch::list(ctx, o).await,
+        Action::BatchShow(o) => batch::show(ctx, o).await,
+        Action::RateList(o) => rate::list(ctx, o).await,
+        Action::Completions(shell) => {
             crate::docs::write_completions(shell, &mut std::io::stdout());
-            Ok(ExitCode::SUCCESS)
+            Ok(Exit::Ok)
         }
     }
 }

@@ -11,7 +11,6 @@
 //! is read too) of the batch's document UUIDs. Neither expires.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::ExitCode;
 
 use anyhow::Result;
 use redis::Value;
@@ -19,11 +18,12 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::bytes;
-use crate::cli::{BatchListArgs, BatchShowArgs, OutputFormat};
 use crate::commands::{Ctx, scan_patterns};
 use crate::error::LdpError;
+use crate::exit::Exit;
 use crate::glob::glob_escape;
 use crate::keyspace::{Family, Registry, Template, is_uuid};
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::pipeline::stored::{Stored, json_path, read_json, read_json_stored};
 use crate::redis::Redis;
@@ -683,8 +683,22 @@ impl Report for ListReport {
     }
 }
 
+/// Plain options of `batch list`.
+#[derive(Debug, Clone)]
+pub struct ListOptions {
+    pub limit: Option<usize>,
+}
+
+/// Plain options of `batch show`.
+#[derive(Debug, Clone)]
+pub struct ShowOptions {
+    pub id: String,
+    pub full: bool,
+    pub database_url: Option<String>,
+}
+
 /// `ldp batch list`.
-pub async fn list(ctx: &Ctx, a: BatchListArgs) -> Result<ExitCode> {
+pub async fn list(ctx: &Ctx, a: ListOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("batch list", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
@@ -727,7 +741,7 @@ pub async fn list(ctx: &Ctx, a: BatchListArgs) -> Result<ExitCode> {
         rows.truncate(n);
     }
     out.print(&ListReport { batches: rows })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 // ----------------------------------------------------------------------- show
@@ -954,7 +968,7 @@ async fn add_database_docs(ctx: &Ctx, batch: &mut Batch, url: &str) -> Result<()
 }
 
 /// `ldp batch show ID`.
-pub async fn show(ctx: &Ctx, a: BatchShowArgs) -> Result<ExitCode> {
+pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("batch show", &[OutputFormat::Table, OutputFormat::Json])?;
     let id = bytes::unescape(a.id.trim())
@@ -1098,7 +1112,7 @@ pub async fn show(ctx: &Ctx, a: BatchShowArgs) -> Result<ExitCode> {
         errors,
         full: a.full,
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 //! pipelined exact-key commands, whatever the number of documents.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -12,11 +11,12 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::bytes;
-use crate::cli::{CacheClearArgs, CacheShowArgs, DocSelectArgs, OutputFormat};
 use crate::commands::Ctx;
 use crate::error::LdpError;
+use crate::exit::Exit;
 use crate::glob::glob_escape;
 use crate::keyspace::{Registry, Role};
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::pipeline::ids::{ProjectId, parse_doc, read_docs_from};
 use crate::pipeline::stored::{json_path, read_json};
@@ -28,6 +28,26 @@ const SAMPLE: usize = 10;
 /// Characters of a value shown by `--values` without `--full`.
 const VALUE_CHARS: usize = 1200;
 
+/// Plain options of `cache show`.
+#[derive(Debug, Clone)]
+pub struct ShowOptions {
+    pub select: Selection,
+    pub values: bool,
+    pub full: bool,
+    pub database_url: Option<String>,
+}
+
+/// Plain options of `cache clear`.
+#[derive(Debug, Clone)]
+pub struct ClearOptions {
+    pub select: Selection,
+    pub family: Vec<String>,
+    pub dry_run: bool,
+    pub yes: bool,
+    pub force: bool,
+    pub database_url: Option<String>,
+}
+
 /// Which documents a command works on.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
@@ -38,15 +58,20 @@ pub struct Selection {
 }
 
 impl Selection {
-    pub fn from_args(a: &DocSelectArgs) -> Result<Selection> {
+    /// Validated ids: every `--doc`, the file's lines, the project.
+    pub fn new(
+        doc_args: &[String],
+        docs_from: Option<&std::path::Path>,
+        project: Option<&str>,
+    ) -> Result<Selection> {
         let mut docs = Vec::new();
-        for d in &a.docs {
+        for d in doc_args {
             docs.push(parse_doc(d)?);
         }
-        if let Some(p) = &a.docs_from {
+        if let Some(p) = docs_from {
             docs.extend(read_docs_from(p)?);
         }
-        let project = a.project.as_deref().map(ProjectId::parse).transpose()?;
+        let project = project.map(ProjectId::parse).transpose()?;
         let mut seen = HashSet::new();
         docs.retain(|d| seen.insert(d.clone()));
         if docs.is_empty() && project.is_none() {
@@ -296,13 +321,13 @@ impl Report for FamiliesReport {
 }
 
 /// `ldp cache families`.
-pub async fn families(ctx: &Ctx) -> Result<ExitCode> {
+pub async fn families(ctx: &Ctx) -> Result<Exit> {
     ctx.out
         .require("cache families", &[OutputFormat::Table, OutputFormat::Json])?;
     ctx.out.print(&FamiliesReport {
         reg: ctx.registry()?,
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 // ---------------------------------------------------------------------- show
@@ -467,7 +492,7 @@ fn indent(s: &str) -> String {
 }
 
 /// `ldp cache show`.
-pub async fn show(ctx: &Ctx, a: CacheShowArgs) -> Result<ExitCode> {
+pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require(
         "cache show",
@@ -477,7 +502,9 @@ pub async fn show(ctx: &Ctx, a: CacheShowArgs) -> Result<ExitCode> {
             OutputFormat::Ndjson,
         ],
     )?;
-    let sel = Selection::from_args(&a.select)?
+    let sel = a
+        .select
+        .clone()
         .with_database(ctx, a.database_url.as_deref())
         .await?;
     let reg = ctx.registry()?;
@@ -573,7 +600,7 @@ pub async fn show(ctx: &Ctx, a: CacheShowArgs) -> Result<ExitCode> {
         values: a.values,
         full: a.full,
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 // --------------------------------------------------------------------- clear
@@ -690,7 +717,7 @@ fn clear_families(reg: &Registry, names: &[String]) -> Result<HashSet<usize>> {
 }
 
 /// `ldp cache clear`.
-pub async fn clear(ctx: &Ctx, a: CacheClearArgs) -> Result<ExitCode> {
+pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require(
         "cache clear",
@@ -700,7 +727,7 @@ pub async fn clear(ctx: &Ctx, a: CacheClearArgs) -> Result<ExitCode> {
             OutputFormat::Ndjson,
         ],
     )?;
-    let sel = Selection::from_args(&a.select)?;
+    let sel = a.select.clone();
     let reg = ctx.registry()?;
     let fams = clear_families(&reg, &a.family)?;
     if !a.dry_run && !a.yes && !out.interactive() {
@@ -768,7 +795,7 @@ pub async fn clear(ctx: &Ctx, a: CacheClearArgs) -> Result<ExitCode> {
     }
     if a.dry_run || live.is_empty() {
         out.print(&report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Exit::Ok);
     }
     if !a.yes {
         eprintln!(
@@ -783,12 +810,12 @@ pub async fn clear(ctx: &Ctx, a: CacheClearArgs) -> Result<ExitCode> {
         }
         if !out.confirm(&format!("Delete {} keys?", output::thousands(report.keys)))? {
             out.note("nothing deleted");
-            return Ok(ExitCode::from(1));
+            return Ok(Exit::Failure);
         }
     }
     report.deleted = redis.unlink(live, UNLINK_BATCH).await?;
     out.print(&report)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 #[cfg(test)]

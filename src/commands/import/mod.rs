@@ -14,7 +14,6 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -25,14 +24,15 @@ use serde_json::{Value as Json, json};
 use sha2::{Digest, Sha256};
 
 use crate::broker::task::{Task, has_kombu_tag, origin};
-use crate::cli::{BatchLane, ImportArgs, OutputFormat};
 use crate::commands::Ctx;
 use crate::config::Secret;
 use crate::error::LdpError;
+use crate::exit::Exit;
 use crate::intake::db::DocRow;
 use crate::intake::stage::{Intake, Job, Prepared};
 use crate::intake::store::Meta;
 use crate::keyspace::Registry;
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::pipeline::ids::ProjectId;
 use crate::redis::Redis;
@@ -560,8 +560,41 @@ struct Doc {
     file_path: String,
 }
 
+/// Plain options of `ldp import` (the flags as given; `import` validates them
+/// before it touches a file or a server).
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub paths: Vec<std::path::PathBuf>,
+    pub manifest: Option<std::path::PathBuf>,
+    pub project: String,
+    pub queue: String,
+    pub priority: u8,
+    pub as_batch: Option<BatchLane>,
+    pub batch_size: usize,
+    pub path_template: Option<String>,
+    pub batch_id: Option<String>,
+    pub dry_run: bool,
+    pub rate: Option<f64>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub yes: bool,
+    pub fail_fast: bool,
+    pub jobs: Option<u64>,
+    pub database_url: Option<String>,
+    pub bucket: Option<String>,
+    pub s3_endpoint: Option<String>,
+}
+
+/// `--as-batch`: which of the pipeline's batch tasks carries the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchLane {
+    High,
+    Normal,
+    Low,
+}
+
 /// `ldp import`.
-pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
+pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require(
         "import",
@@ -841,7 +874,7 @@ pub async fn import(ctx: &Ctx, a: ImportArgs) -> Result<ExitCode> {
             );
             if !out.confirm("Import them?")? {
                 out.note("nothing imported");
-                return Ok(ExitCode::from(1));
+                return Ok(Exit::Failure);
             }
         }
     }
@@ -1267,7 +1300,7 @@ fn finish(
     mut report: ImportReport,
     results: Vec<FileResult>,
     started: Instant,
-) -> Result<ExitCode> {
+) -> Result<Exit> {
     let count = |s: &str| results.iter().filter(|r| r.status == s).count();
     report.new = count("new") + count("would_import");
     report.already_imported = count("already_imported");
@@ -1278,7 +1311,7 @@ fn finish(
     report.documents = results;
     let failed = report.failed > 0 || report.stopped.is_some();
     out.print(&report)?;
-    Ok(ExitCode::from(if failed { 1 } else { 0 }))
+    Ok(Exit::failed_if(failed))
 }
 
 /// What the intake's stages did, for the report.

@@ -3,7 +3,6 @@
 //! should expire.
 
 use std::collections::{BTreeMap, HashMap};
-use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -11,11 +10,12 @@ use redis::Value;
 use serde::Serialize;
 
 use crate::bytes;
-use crate::cli::{AuditArgs, OutputFormat};
 use crate::commands::Ctx;
 use crate::error::LdpError;
+use crate::exit::Exit;
 use crate::fold::fold_key;
 use crate::keyspace::Role;
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;
 
@@ -178,8 +178,19 @@ impl Report for AuditReport {
     }
 }
 
+/// Plain options of `keys audit`.
+#[derive(Debug, Clone)]
+pub struct AuditOptions {
+    pub fix_ttl: Option<String>,
+    pub ttl: Option<std::time::Duration>,
+    pub dry_run: bool,
+    pub yes: bool,
+    pub unknown: usize,
+    pub count: u32,
+}
+
 /// `ldp keys audit`.
-pub async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<ExitCode> {
+pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("keys audit", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
@@ -360,5 +371,5 @@ pub async fn audit(ctx: &Ctx, a: AuditArgs) -> Result<ExitCode> {
         total_bytes,
         fix_ttl,
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }

@@ -4,8 +4,6 @@
 pub mod audit;
 
 use std::collections::HashMap;
-use std::ffi::OsString;
-use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use futures_util::StreamExt;
@@ -15,11 +13,12 @@ use serde::Serialize;
 
 use crate::biggest::Biggest;
 use crate::bytes;
-use crate::cli::{DeleteArgs, OutputFormat, ScanArgs, ScanField};
 use crate::commands::Ctx;
 use crate::error::LdpError;
+use crate::exit::Exit;
 use crate::fold::fold_key;
 use crate::keyspace::Protection;
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};
 use crate::redis::{Redis, ScanSpec, SlotRange};
 
@@ -33,6 +32,14 @@ const IN_FLIGHT: usize = 4;
 const SAMPLE: usize = 10;
 
 const REDIS_TYPES: [&str; 6] = ["string", "list", "set", "zset", "hash", "stream"];
+
+/// Extra columns of `keys scan --fields`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanField {
+    Ttl,
+    Type,
+    Memory,
+}
 
 /// Plain options of `keys scan`.
 #[derive(Debug, Clone)]
@@ -48,45 +55,6 @@ pub struct ScanOptions {
     pub memory_samples: u32,
 }
 
-fn pattern_bytes(p: OsString) -> Result<Vec<u8>> {
-    use std::os::unix::ffi::OsStringExt;
-    let raw = p.into_vec();
-    // Patterns may carry bytes typed in escaped form (`\xNN`), as keys are printed.
-    match std::str::from_utf8(&raw) {
-        Ok(s) if s.contains("\\x") => bytes::unescape_pattern(s).map_err(LdpError::usage),
-        _ => Ok(raw),
-    }
-}
-
-impl ScanOptions {
-    fn from_args(a: ScanArgs) -> Result<ScanOptions> {
-        let mut fields = Vec::new();
-        for f in a.fields {
-            if !fields.contains(&f) {
-                fields.push(f);
-            }
-        }
-        Ok(ScanOptions {
-            pattern: pattern_bytes(a.pattern)?,
-            key_type: a.key_type,
-            limit: a.limit,
-            fields,
-            no_ttl: a.no_ttl,
-            group: a.group,
-            top: a.top,
-            count: a.count,
-            memory_samples: a.memory_samples,
-        })
-    }
-}
-
-impl TryFrom<ScanArgs> for ScanOptions {
-    type Error = anyhow::Error;
-    fn try_from(a: ScanArgs) -> Result<Self> {
-        ScanOptions::from_args(a)
-    }
-}
-
 /// Plain options of `keys delete`.
 #[derive(Debug, Clone)]
 pub struct DeleteOptions {
@@ -96,20 +64,6 @@ pub struct DeleteOptions {
     pub max_keys: Option<u64>,
     pub include_protected: bool,
     pub count: u32,
-}
-
-impl TryFrom<DeleteArgs> for DeleteOptions {
-    type Error = anyhow::Error;
-    fn try_from(a: DeleteArgs) -> Result<Self> {
-        Ok(DeleteOptions {
-            pattern: pattern_bytes(a.pattern)?,
-            dry_run: a.dry_run,
-            yes: a.yes,
-            max_keys: a.max_keys,
-            include_protected: a.include_protected,
-            count: a.count,
-        })
-    }
 }
 
 /// One key with the fields asked for. `None` = not requested; `ttl: Some(None)`
@@ -332,7 +286,7 @@ fn check_topology(before: &[SlotRange], after: &[SlotRange]) -> Result<()> {
 }
 
 /// `ldp keys scan`.
-pub async fn scan(ctx: &Ctx, o: ScanOptions) -> Result<ExitCode> {
+pub async fn scan(ctx: &Ctx, o: ScanOptions) -> Result<Exit> {
     let out = &ctx.out;
     validate_scan(out, &o)?;
     let redis = ctx.redis().await?;
@@ -441,7 +395,7 @@ pub async fn scan(ctx: &Ctx, o: ScanOptions) -> Result<ExitCode> {
         check_topology(&before, &after)?;
     }
     sink.finish(out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 /// Where scanned rows go: a stream, a group table or a top-N heap.
@@ -771,7 +725,7 @@ async fn census(
 }
 
 /// `ldp keys delete`.
-pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<ExitCode> {
+pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let out = &ctx.out;
     validate_delete(out, &o)?;
     let redis = ctx.redis().await?;
@@ -807,7 +761,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<ExitCode> {
         if o.dry_run {
             check_topology(&before, &redis.topology().await?)?;
             out.print(&report)?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(Exit::Ok);
         }
         if let Some(max) = o.max_keys
             && c.matched > max
@@ -819,7 +773,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<ExitCode> {
         }
         if c.matched == 0 {
             out.print(&report)?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(Exit::Ok);
         }
         if !o.yes {
             eprintln!(
@@ -833,7 +787,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<ExitCode> {
             }
             if !out.confirm(&format!("Delete {} keys?", output::thousands(c.matched)))? {
                 out.note("nothing deleted");
-                return Ok(ExitCode::from(1));
+                return Ok(Exit::Failure);
             }
         }
         if o.max_keys.is_some() {
@@ -908,8 +862,8 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<ExitCode> {
     report.interrupted = interrupted;
     out.print(&report)?;
     if interrupted {
-        return Ok(ExitCode::from(130));
+        return Ok(Exit::Interrupted);
     }
     check_topology(&before, &redis.topology().await?)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }

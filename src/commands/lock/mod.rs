@@ -9,7 +9,6 @@
 
 use std::ffi::OsString;
 use std::os::unix::process::ExitStatusExt;
-use std::process::ExitCode;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
@@ -20,12 +19,10 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use crate::broker::BrokerLayout;
 use crate::bytes;
-use crate::cli::{
-    LockBreakArgs, LockHoldArgs, LockListArgs, LockRunArgs, LockTarget, OutputFormat,
-};
 use crate::commands::Ctx;
 use crate::error::{Exit, LdpError};
 use crate::keyspace::{Registry, Role};
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};
 use crate::redis::script::{eval, server_error};
 use crate::redis::{Node, Redis, ScanSpec, slot};
@@ -181,90 +178,9 @@ pub struct BreakOptions {
     pub yes: bool,
 }
 
-impl TryFrom<LockListArgs> for ListOptions {
-    type Error = anyhow::Error;
-    fn try_from(a: LockListArgs) -> Result<Self> {
-        use std::os::unix::ffi::OsStringExt;
-        let pattern = match a.pattern {
-            None => None,
-            Some(p) => {
-                let raw = p.into_vec();
-                let pat = match std::str::from_utf8(&raw) {
-                    Ok(s) if s.contains("\\x") => {
-                        bytes::unescape_pattern(s).map_err(LdpError::usage)?
-                    }
-                    _ => raw,
-                };
-                if pat.is_empty() {
-                    return Err(LdpError::usage(
-                        "the pattern is empty (leave it out to list the lock families)",
-                    ));
-                }
-                Some(pat)
-            }
-        };
-        if a.limit == Some(0) {
-            return Err(LdpError::usage("invalid --limit '0': must be at least 1"));
-        }
-        Ok(ListOptions {
-            pattern,
-            no_ttl: a.no_ttl,
-            limit: a.limit,
-        })
-    }
-}
-
-impl TryFrom<LockHoldArgs> for HoldOptions {
-    type Error = anyhow::Error;
-    fn try_from(a: LockHoldArgs) -> Result<Self> {
-        Ok(HoldOptions {
-            lock: resolve_target(a.target)?,
-            ttl: check_ttl(a.lease.ttl)?,
-            wait: a.lease.wait,
-        })
-    }
-}
-
-impl TryFrom<LockRunArgs> for RunOptions {
-    type Error = anyhow::Error;
-    fn try_from(a: LockRunArgs) -> Result<Self> {
-        if a.command.first().is_none_or(|c| c.is_empty()) {
-            return Err(LdpError::usage("give the command to run after '--'"));
-        }
-        Ok(RunOptions {
-            lock: resolve_target(a.target)?,
-            ttl: check_ttl(a.lease.ttl)?,
-            wait: a.lease.wait,
-            conflict_exit_code: a
-                .conflict_exit_code
-                .unwrap_or_else(|| Exit::LockBusy.code()),
-            grace: a.grace,
-            command: a.command,
-        })
-    }
-}
-
-impl TryFrom<LockBreakArgs> for BreakOptions {
-    type Error = anyhow::Error;
-    fn try_from(a: LockBreakArgs) -> Result<Self> {
-        let token = match a.token {
-            None => None,
-            Some(t) if t.is_empty() => return Err(LdpError::usage("--token is empty")),
-            Some(t) => {
-                Some(bytes::unescape(&t).map_err(|e| LdpError::usage(format!("--token: {e}")))?)
-            }
-        };
-        Ok(BreakOptions {
-            lock: resolve_target(a.target)?,
-            token,
-            dry_run: a.dry_run,
-            yes: a.yes,
-        })
-    }
-}
-
-fn resolve_target(t: LockTarget) -> Result<LockKey> {
-    let key = match (t.name, t.key) {
+/// The lock a NAME (`lock:NAME`) or a raw `--key` names, with its fence.
+pub fn resolve_target(name: Option<String>, raw_key: Option<String>) -> Result<LockKey> {
+    let key = match (name, raw_key) {
         (Some(name), None) => {
             validate_name(&name).map_err(LdpError::usage)?;
             [NAME_PREFIX, name.as_bytes()].concat()
@@ -313,7 +229,8 @@ pub fn validate_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn check_ttl(ttl: Duration) -> Result<Duration> {
+/// A lock TTL within 1s..24h.
+pub fn check_ttl(ttl: Duration) -> Result<Duration> {
     if ttl < MIN_TTL || ttl > MAX_TTL {
         return Err(LdpError::usage(format!(
             "invalid --ttl '{}': must be between 1s and 24h",
@@ -821,7 +738,7 @@ const SUPPORTED: [OutputFormat; 3] = [
 ];
 
 /// `ldp lock hold`.
-pub async fn hold(ctx: &Ctx, o: HoldOptions) -> Result<ExitCode> {
+pub async fn hold(ctx: &Ctx, o: HoldOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("lock hold", &SUPPORTED)?;
     let redis = ctx.redis().await?;
@@ -830,9 +747,9 @@ pub async fn hold(ctx: &Ctx, o: HoldOptions) -> Result<ExitCode> {
         Got::Lease(l) => l,
         Got::Busy(h) => {
             out.note(h.describe(&o.lock));
-            return Ok(ExitCode::from(Exit::LockBusy.code()));
+            return Ok(Exit::LockBusy);
         }
-        Got::Interrupted(sig) => return Ok(ExitCode::from((128 + sig) as u8)),
+        Got::Interrupted(sig) => return Ok(Exit::from_signal(sig)),
     };
     out.print(&HoldReport {
         key: o.lock.shown(),
@@ -856,7 +773,7 @@ pub async fn hold(ctx: &Ctx, o: HoldOptions) -> Result<ExitCode> {
     };
     if let Some(reason) = lost {
         report_line(&format!("lost lock {reason}"));
-        return Ok(ExitCode::from(Exit::LockLost.code()));
+        return Ok(Exit::LockLost);
     }
     match keeper
         .lease
@@ -865,11 +782,11 @@ pub async fn hold(ctx: &Ctx, o: HoldOptions) -> Result<ExitCode> {
     {
         None => {
             out.note(format!("released {}", o.lock.shown()));
-            Ok(ExitCode::SUCCESS)
+            Ok(Exit::Ok)
         }
         Some(problem) => {
             report_line(&problem);
-            Ok(ExitCode::from(Exit::LockLost.code()))
+            Ok(Exit::LockLost)
         }
     }
 }
@@ -885,7 +802,7 @@ enum End {
 }
 
 /// `ldp lock run`.
-pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<ExitCode> {
+pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<Exit> {
     let out = &ctx.out;
     // ldp writes nothing to stdout here (it is the child's), whatever the format.
     out.require("lock run", &SUPPORTED)?;
@@ -895,9 +812,9 @@ pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<ExitCode> {
         Got::Lease(l) => l,
         Got::Busy(h) => {
             out.note(h.describe(&o.lock));
-            return Ok(ExitCode::from(o.conflict_exit_code));
+            return Ok(Exit::Child(o.conflict_exit_code));
         }
-        Got::Interrupted(sig) => return Ok(ExitCode::from((128 + sig) as u8)),
+        Got::Interrupted(sig) => return Ok(Exit::from_signal(sig)),
     };
     out.debug(format!(
         "acquired {} (fence {}, ttl {})",
@@ -948,7 +865,7 @@ pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<ExitCode> {
             if let Some(problem) = lease.release_within(ctx.settings.redis.timeout).await {
                 out.warn(problem);
             }
-            return Ok(ExitCode::from(code));
+            return Ok(Exit::Child(code));
         }
     };
     // The child is reaped only by `child.wait()` below, so until that returns
@@ -981,7 +898,7 @@ pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<ExitCode> {
             if let Some(problem) = lease.release_within(ctx.settings.redis.timeout).await {
                 out.warn(problem);
             }
-            Ok(ExitCode::from(exit_code(status)))
+            Ok(Exit::Child(exit_code(status)))
         }
         End::Lost(reason) => {
             kill(pid, libc::SIGTERM);
@@ -996,7 +913,7 @@ pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<ExitCode> {
             // Compare-and-delete is harmless when the key is someone else's.
             let _ = tokio::time::timeout(Duration::from_secs(1), lease.release()).await;
             report_line(&format!("lost lock {reason}; {how}"));
-            Ok(ExitCode::from(Exit::LockLost.code()))
+            Ok(Exit::LockLost)
         }
     }
 }
@@ -1064,7 +981,7 @@ fn human_secs(ttl: Option<f64>) -> String {
 }
 
 /// `ldp lock break`.
-pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<ExitCode> {
+pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("lock break", &SUPPORTED)?;
     if !o.dry_run && !o.yes && !out.interactive() {
@@ -1100,7 +1017,7 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<ExitCode> {
     };
     if key_type == "none" {
         out.print(&report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Exit::Ok);
     }
     if key_type != "string" {
         return Err(LdpError::usage(format!(
@@ -1112,7 +1029,7 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<ExitCode> {
         _ => {
             // Gone between TYPE and GET.
             out.print(&report)?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(Exit::Ok);
         }
     };
     let pttl = replies.get(1).and_then(int).unwrap_or(-1);
@@ -1124,12 +1041,12 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<ExitCode> {
     if target != current {
         report.action = "changed";
         out.print(&report)?;
-        return Ok(ExitCode::from(Exit::Failure.code()));
+        return Ok(Exit::Failure);
     }
     if o.dry_run {
         report.action = "dry-run";
         out.print(&report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Exit::Ok);
     }
     if !o.yes {
         eprintln!(
@@ -1141,7 +1058,7 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<ExitCode> {
         );
         if !out.confirm("Break it?")? {
             out.note("nothing broken");
-            return Ok(ExitCode::from(Exit::Failure.code()));
+            return Ok(Exit::Failure);
         }
     }
     let v = eval(node, &RELEASE, RELEASE_LUA, &[&o.lock.key], &[&target])
@@ -1154,7 +1071,7 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<ExitCode> {
             report.signalled = wake_waiters(&redis, &o.lock.key, out).await;
         }
         out.print(&report)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Exit::Ok);
     }
     // Someone else changed it between our read and the script.
     let now: Option<Vec<u8>> = node
@@ -1166,12 +1083,12 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<ExitCode> {
         None => {
             report.action = "released-meanwhile";
             out.print(&report)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Exit::Ok)
         }
         Some(_) => {
             report.action = "changed";
             out.print(&report)?;
-            Ok(ExitCode::from(Exit::Failure.code()))
+            Ok(Exit::Failure)
         }
     }
 }
@@ -1445,7 +1362,7 @@ async fn search(redis: &Redis, s: &Search<'_>) -> Result<Vec<LockRow>> {
 }
 
 /// `ldp lock list`.
-pub async fn list(ctx: &Ctx, o: ListOptions) -> Result<ExitCode> {
+pub async fn list(ctx: &Ctx, o: ListOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("lock list", &SUPPORTED)?;
     let redis = ctx.redis().await?;
@@ -1551,11 +1468,7 @@ pub async fn list(ctx: &Ctx, o: ListOptions) -> Result<ExitCode> {
              break them with 'ldp lock break'"
         ));
     }
-    Ok(if partial {
-        ExitCode::from(Exit::Failure.code())
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if partial { Exit::Failure } else { Exit::Ok })
 }
 
 #[cfg(test)]
@@ -1578,26 +1491,12 @@ mod tests {
 
     #[test]
     fn targets() {
-        let t = resolve_target(LockTarget {
-            name: Some("job".into()),
-            key: None,
-        })
-        .unwrap();
+        let t = resolve_target(Some("job".into()), None).unwrap();
         assert_eq!(t.key, b"lock:job");
         assert_eq!(t.fence, b"ldp:fence:{lock:job}");
-        let t = resolve_target(LockTarget {
-            name: None,
-            key: Some("cache:doc:lock:\\x01".into()),
-        })
-        .unwrap();
+        let t = resolve_target(None, Some("cache:doc:lock:\\x01".into())).unwrap();
         assert_eq!(t.key, b"cache:doc:lock:\x01");
-        assert!(
-            resolve_target(LockTarget {
-                name: Some("a*".into()),
-                key: None
-            })
-            .is_err()
-        );
+        assert!(resolve_target(Some("a*".into()), None).is_err());
     }
 
     #[test]

@@ -4,65 +4,20 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use redis::Value;
 use serde::Serialize;
 
-use crate::cli::{HealthArgs, OutputFormat};
 use crate::commands::Ctx;
-use crate::error::LdpError;
+use crate::exit::Exit;
+pub use crate::exit::Status;
 use crate::keyspace::Role;
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::redis::info::{Info, info, num, parse_info};
 use crate::redis::{Node, Redis, ScanSpec};
-
-/// Monitoring-plugins status, in exit-code order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Status {
-    Ok,
-    Warning,
-    Critical,
-    Unknown,
-}
-
-impl Status {
-    pub fn code(self) -> u8 {
-        match self {
-            Status::Ok => 0,
-            Status::Warning => 1,
-            Status::Critical => 2,
-            Status::Unknown => 3,
-        }
-    }
-    /// Which of two statuses wins: CRITICAL > WARNING > UNKNOWN > OK.
-    fn rank(self) -> u8 {
-        match self {
-            Status::Ok => 0,
-            Status::Unknown => 1,
-            Status::Warning => 2,
-            Status::Critical => 3,
-        }
-    }
-    pub fn worst(self, other: Status) -> Status {
-        if other.rank() > self.rank() {
-            other
-        } else {
-            self
-        }
-    }
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Ok => "OK",
-            Status::Warning => "WARNING",
-            Status::Critical => "CRITICAL",
-            Status::Unknown => "UNKNOWN",
-        }
-    }
-}
 
 /// One performance datum (Nagios perfdata; Prometheus gauge).
 #[derive(Debug, Clone, Serialize)]
@@ -212,55 +167,6 @@ pub struct HealthOptions {
 }
 
 impl HealthOptions {
-    pub fn from_args(a: &HealthArgs) -> Result<HealthOptions> {
-        for n in a.check.iter().chain(&a.skip) {
-            if !CHECKS.contains(&n.as_str()) {
-                return Err(LdpError::usage(format!(
-                    "unknown check '{n}' (checks: {})",
-                    CHECKS.join(", ")
-                )));
-            }
-        }
-        let pct = |name: &str, v: f64| {
-            if (0.0..=100.0).contains(&v) {
-                Ok(v)
-            } else {
-                Err(LdpError::usage(format!(
-                    "invalid {name} '{v}': a percentage 0-100"
-                )))
-            }
-        };
-        let o = HealthOptions {
-            latency_warn: a.latency_warn,
-            latency_crit: a.latency_crit,
-            memory_warn: pct("--memory-warn", a.memory_warn)?,
-            memory_crit: pct("--memory-crit", a.memory_crit)?,
-            clients_warn: pct("--clients-warn", a.clients_warn)?,
-            clients_crit: pct("--clients-crit", a.clients_crit)?,
-            frag_warn: a.frag_warn,
-            frag_min_bytes: a.frag_min_mb * 1024 * 1024,
-            queue_warn: a.queue_warn,
-            queue_crit: a.queue_crit,
-            visibility: a.visibility_timeout,
-            interval: a.interval,
-            deep: a.deep,
-            stuck_after: a.stuck_after,
-            only: a.check.clone(),
-            skip: a.skip.clone(),
-            output_file: a.output_file.clone(),
-        };
-        if o.memory_warn > o.memory_crit
-            || o.clients_warn > o.clients_crit
-            || o.latency_warn > o.latency_crit
-            || o.queue_warn > o.queue_crit
-        {
-            return Err(LdpError::usage(
-                "a warning threshold is above its critical threshold",
-            ));
-        }
-        Ok(o)
-    }
-
     fn wants(&self, name: &str) -> bool {
         (self.only.is_empty() || self.only.iter().any(|c| c == name))
             && !self.skip.iter().any(|c| c == name)
@@ -1344,9 +1250,8 @@ fn write_atomic(path: &std::path::Path, data: &str) -> Result<()> {
 }
 
 /// `ldp monitor health`.
-pub async fn health(ctx: &Ctx, a: HealthArgs) -> Result<ExitCode> {
+pub async fn health(ctx: &Ctx, o: HealthOptions) -> Result<Exit> {
     let out = &ctx.out;
-    let o = HealthOptions::from_args(&a)?;
     let report = run_checks(ctx, &o).await?;
     let text = match out.format {
         OutputFormat::Nagios => report.nagios(),
@@ -1359,7 +1264,7 @@ pub async fn health(ctx: &Ctx, a: HealthArgs) -> Result<ExitCode> {
         Some(p) => write_atomic(p, &text)?,
         None => out.write_raw(&text)?,
     }
-    Ok(ExitCode::from(report.status.code()))
+    Ok(Exit::Health(report.status))
 }
 
 #[cfg(test)]

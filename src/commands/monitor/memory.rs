@@ -3,7 +3,6 @@
 //! estimated from a sample on huge keyspaces), and the biggest keys.
 
 use std::hash::{BuildHasher, Hasher};
-use std::process::ExitCode;
 
 use anyhow::Result;
 use futures_util::StreamExt;
@@ -12,9 +11,10 @@ use redis::Value;
 use serde::Serialize;
 
 use crate::bytes;
-use crate::cli::{MemoryArgs, OutputFormat};
 use crate::commands::Ctx;
+use crate::exit::Exit;
 use crate::keyspace::Role;
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;
 use crate::redis::info::info;
@@ -153,8 +153,17 @@ fn field(i: &crate::redis::info::Info, k: &str) -> u64 {
     crate::redis::info::num(i, k).map_or(0, |v| v as u64)
 }
 
+/// Plain options of `monitor memory`.
+#[derive(Debug, Clone)]
+pub struct MemoryOptions {
+    pub top: usize,
+    pub sample: Option<u64>,
+    pub full: bool,
+    pub count: u32,
+}
+
 /// `ldp monitor memory`.
-pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
+pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("monitor memory", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
@@ -340,5 +349,5 @@ pub async fn memory(ctx: &Ctx, a: MemoryArgs) -> Result<ExitCode> {
         families,
         top,
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }

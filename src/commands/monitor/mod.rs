@@ -7,18 +7,25 @@ pub mod memory;
 pub mod queues;
 pub mod stats;
 
-use std::process::ExitCode;
 use std::time::{Duration, SystemTime};
 
 use anyhow::Result;
 
-use crate::cli::{OutputFormat, WatchArgs};
 use crate::commands::Ctx;
 use crate::error::{self, LdpError};
+use crate::exit::Exit;
+use crate::output::OutputFormat;
 use crate::output::Report;
 
+/// `--watch` and `--iterations`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Watch {
+    pub watch: Option<Duration>,
+    pub iterations: Option<u64>,
+}
+
 /// Check `--watch` against the output format before connecting anywhere.
-pub fn check_watch(ctx: &Ctx, what: &str, w: &WatchArgs) -> Result<()> {
+pub fn check_watch(ctx: &Ctx, what: &str, w: &Watch) -> Result<()> {
     let Some(every) = w.watch else {
         return Ok(());
     };
@@ -39,12 +46,7 @@ pub fn check_watch(ctx: &Ctx, what: &str, w: &WatchArgs) -> Result<()> {
 /// `--iterations`, or a closed stdout). A failing first snapshot fails the
 /// command; later failures are reported on stderr and the watch goes on,
 /// so a monitor survives a broker restart.
-pub async fn run_watched<R, F>(
-    ctx: &Ctx,
-    what: &str,
-    w: &WatchArgs,
-    mut snapshot: F,
-) -> Result<ExitCode>
+pub async fn run_watched<R, F>(ctx: &Ctx, what: &str, w: &Watch, mut snapshot: F) -> Result<Exit>
 where
     R: Report,
     F: AsyncFnMut() -> Result<R>,
@@ -53,7 +55,7 @@ where
     let out = &ctx.out;
     let Some(every) = w.watch else {
         out.print(&snapshot().await?)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(Exit::Ok);
     };
     let mut ticker = tokio::time::interval(every);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -88,7 +90,7 @@ where
             break;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 fn round_ms(d: Duration) -> Duration {

@@ -2,7 +2,6 @@
 //! lists, not just the bare `LLEN q` that undercounts), unacked and overdue
 //! ones, from Redis alone. The work is `celery::queue_stats`; this is the view.
 
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -11,8 +10,9 @@ use serde_json::Value as Json;
 use super::{check_watch, run_watched};
 use crate::broker::BrokerLayout;
 use crate::broker::queues::{self as celery, BrokerStats};
-use crate::cli::{OutputFormat, QueuesArgs};
 use crate::commands::Ctx;
+use crate::exit::Exit;
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 
 /// With --watch, queues bound since the last look are found again this often
@@ -108,8 +108,16 @@ fn paint(out: &Output, n: u64, c: console::Color) -> String {
     }
 }
 
+/// Plain options of `monitor queues`.
+#[derive(Debug, Clone)]
+pub struct QueuesOptions {
+    pub visibility_timeout: Option<std::time::Duration>,
+    pub no_discover: bool,
+    pub watch: super::Watch,
+}
+
 /// `ldp monitor queues`.
-pub async fn queues(ctx: &Ctx, a: QueuesArgs) -> Result<ExitCode> {
+pub async fn queues(ctx: &Ctx, a: QueuesOptions) -> Result<Exit> {
     ctx.out.require(
         "monitor queues",
         &[

@@ -2,17 +2,17 @@
 //! the pipeline's own per-minute cache metrics (`cache:metrics:*`), read as
 //! exact keys built from the registry (no scan).
 
-use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::Result;
 use redis::Value;
 use serde::Serialize;
 
-use crate::cli::{OutputFormat, StatsArgs};
 use crate::commands::Ctx;
 use crate::error::LdpError;
+use crate::exit::Exit;
 use crate::keyspace::{Registry, Role};
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::redis::Redis;
 use crate::redis::info::{Info, info};
@@ -234,8 +234,16 @@ pub async fn cache_metrics(
     Ok(out)
 }
 
+/// Plain options of `monitor stats`.
+#[derive(Debug, Clone)]
+pub struct StatsOptions {
+    pub interval: Duration,
+    pub window: Duration,
+    pub watch: super::Watch,
+}
+
 /// `ldp monitor stats`.
-pub async fn stats(ctx: &Ctx, a: StatsArgs) -> Result<ExitCode> {
+pub async fn stats(ctx: &Ctx, a: StatsOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require(
         "monitor stats",

@@ -4,7 +4,6 @@
 //! and re-EXPIREs the key to the window, so window = PTTL + (now − newest).
 
 use std::collections::HashMap;
-use std::process::ExitCode;
 
 use anyhow::Result;
 use redis::Value;
@@ -12,10 +11,11 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use crate::bytes;
-use crate::cli::{OutputFormat, RateListArgs};
 use crate::clock::unix_now;
 use crate::commands::{Ctx, scan_patterns};
+use crate::exit::Exit;
 use crate::keyspace::Role;
+use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 
 /// The pipeline EXPIREs in whole seconds: a derived window this close to a
@@ -160,8 +160,14 @@ impl Report for RateReport {
     }
 }
 
+/// Plain options of `rate list`.
+#[derive(Debug, Clone)]
+pub struct ListOptions {
+    pub limit: Option<u64>,
+}
+
 /// `ldp rate list`.
-pub async fn list(ctx: &Ctx, a: RateListArgs) -> Result<ExitCode> {
+pub async fn list(ctx: &Ctx, a: ListOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("rate list", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
@@ -291,7 +297,7 @@ pub async fn list(ctx: &Ctx, a: RateListArgs) -> Result<ExitCode> {
         windows,
         limit: a.limit,
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Exit::Ok)
 }
 
 #[cfg(test)]

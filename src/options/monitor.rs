@@ -1,0 +1,98 @@
+//! `ldp monitor ...`: clap's arguments into the commands' plain options.
+
+use anyhow::Result;
+
+use crate::cli::{HealthArgs, MemoryArgs, QueuesArgs, StatsArgs, WatchArgs};
+use crate::commands::monitor::Watch;
+use crate::commands::monitor::health::{self, HealthOptions};
+use crate::commands::monitor::memory::MemoryOptions;
+use crate::commands::monitor::queues::QueuesOptions;
+use crate::commands::monitor::stats::StatsOptions;
+use crate::error::LdpError;
+
+fn watch(w: WatchArgs) -> Watch {
+    Watch {
+        watch: w.watch,
+        iterations: w.iterations,
+    }
+}
+
+/// `monitor health`: check names known, percentages 0-100, warn below crit.
+pub fn health(a: HealthArgs) -> Result<HealthOptions> {
+    {
+        for n in a.check.iter().chain(&a.skip) {
+            if !health::CHECKS.contains(&n.as_str()) {
+                return Err(LdpError::usage(format!(
+                    "unknown check '{n}' (checks: {})",
+                    health::CHECKS.join(", ")
+                )));
+            }
+        }
+        let pct = |name: &str, v: f64| {
+            if (0.0..=100.0).contains(&v) {
+                Ok(v)
+            } else {
+                Err(LdpError::usage(format!(
+                    "invalid {name} '{v}': a percentage 0-100"
+                )))
+            }
+        };
+        let o = HealthOptions {
+            latency_warn: a.latency_warn,
+            latency_crit: a.latency_crit,
+            memory_warn: pct("--memory-warn", a.memory_warn)?,
+            memory_crit: pct("--memory-crit", a.memory_crit)?,
+            clients_warn: pct("--clients-warn", a.clients_warn)?,
+            clients_crit: pct("--clients-crit", a.clients_crit)?,
+            frag_warn: a.frag_warn,
+            frag_min_bytes: a.frag_min_mb * 1024 * 1024,
+            queue_warn: a.queue_warn,
+            queue_crit: a.queue_crit,
+            visibility: a.visibility_timeout,
+            interval: a.interval,
+            deep: a.deep,
+            stuck_after: a.stuck_after,
+            only: a.check,
+            skip: a.skip,
+            output_file: a.output_file,
+        };
+        if o.memory_warn > o.memory_crit
+            || o.clients_warn > o.clients_crit
+            || o.latency_warn > o.latency_crit
+            || o.queue_warn > o.queue_crit
+        {
+            return Err(LdpError::usage(
+                "a warning threshold is above its critical threshold",
+            ));
+        }
+        Ok(o)
+    }
+}
+
+/// `monitor memory`.
+pub fn memory(a: MemoryArgs) -> MemoryOptions {
+    MemoryOptions {
+        top: a.top,
+        sample: a.sample,
+        full: a.full,
+        count: a.count,
+    }
+}
+
+/// `monitor stats`.
+pub fn stats(a: StatsArgs) -> StatsOptions {
+    StatsOptions {
+        interval: a.interval,
+        window: a.window,
+        watch: watch(a.watch),
+    }
+}
+
+/// `monitor queues`.
+pub fn queues(a: QueuesArgs) -> QueuesOptions {
+    QueuesOptions {
+        visibility_timeout: a.visibility_timeout,
+        no_discover: a.no_discover,
+        watch: watch(a.watch),
+    }
+}
