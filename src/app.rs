@@ -35,6 +35,9 @@ impl Failure {
             m.subcommand()
                 .is_some_and(|(n, s)| n == "monitor" && s.subcommand_name() == Some("health"))
         });
+        // Another command keeps its own convention even with `-o nagios` (it
+        // refuses the format, exit 2); one clap could not name is a plugin's.
+        let known = m.as_ref().is_some_and(|m| m.subcommand_name().is_some()) && !plugin;
         let named = |f: Option<&OutputFormat>| f == Some(&OutputFormat::Nagios);
         let flag = m
             .as_ref()
@@ -45,7 +48,10 @@ impl Failure {
                 .var("LDP_OUTPUT")
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case("nagios")),
         };
-        Failure { plugin, nagios }
+        Failure {
+            plugin,
+            nagios: nagios && !known,
+        }
     }
 
     fn report(self, e: &anyhow::Error) -> Exit {

@@ -4,6 +4,7 @@ use anyhow::Result;
 
 use crate::cli::{CacheClearArgs, CacheShowArgs, DocSelectArgs};
 use crate::commands::cache::{ClearOptions, Selection, ShowOptions};
+use crate::consent::Consent;
 
 fn select(a: &DocSelectArgs) -> Result<Selection> {
     Selection::new(&a.docs, a.docs_from.as_deref(), a.project.as_deref())
@@ -24,8 +25,7 @@ pub fn clear(a: CacheClearArgs) -> Result<ClearOptions> {
     Ok(ClearOptions {
         select: select(&a.select)?,
         family: a.family,
-        dry_run: a.dry_run,
-        yes: a.yes,
+        consent: Consent::new(a.dry_run, a.yes),
         force: a.force,
         database_url: a.database_url,
     })

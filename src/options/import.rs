@@ -2,6 +2,7 @@
 
 use crate::cli::ImportArgs;
 use crate::commands::import::ImportOptions;
+use crate::consent::Consent;
 
 /// `import`: the flags as given; the command validates them before any work.
 pub fn import(a: ImportArgs) -> ImportOptions {
@@ -15,11 +16,10 @@ pub fn import(a: ImportArgs) -> ImportOptions {
         batch_size: a.batch_size,
         path_template: a.path_template,
         batch_id: a.batch_id,
-        dry_run: a.dry_run,
+        consent: Consent::new(a.dry_run, a.yes),
         rate: a.rate,
         include: a.include,
         exclude: a.exclude,
-        yes: a.yes,
         fail_fast: a.fail_fast,
         jobs: a.jobs,
         database_url: a.database_url,

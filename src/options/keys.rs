@@ -8,6 +8,7 @@ use crate::bytes;
 use crate::cli::{AuditArgs, DeleteArgs, ScanArgs};
 use crate::commands::keys::audit::AuditOptions;
 use crate::commands::keys::{DeleteOptions, ScanOptions};
+use crate::consent::Consent;
 use crate::error::LdpError;
 
 /// A pattern as given; `\xNN` escapes (as keys are printed) become bytes.
@@ -49,8 +50,7 @@ pub fn delete(a: DeleteArgs) -> Result<DeleteOptions> {
     {
         Ok(DeleteOptions {
             pattern: pattern_bytes(a.pattern)?,
-            dry_run: a.dry_run,
-            yes: a.yes,
+            consent: Consent::new(a.dry_run, a.yes),
             max_keys: a.max_keys,
             include_protected: a.include_protected,
             count: a.count,
@@ -63,8 +63,7 @@ pub fn audit(a: AuditArgs) -> Result<AuditOptions> {
     Ok(AuditOptions {
         fix_ttl: a.fix_ttl,
         ttl: a.ttl,
-        dry_run: a.dry_run,
-        yes: a.yes,
+        consent: Consent::new(a.dry_run, a.yes),
         unknown: a.unknown,
         count: a.count,
     })

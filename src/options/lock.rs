@@ -5,6 +5,7 @@ use anyhow::Result;
 use crate::bytes;
 use crate::cli::{LockBreakArgs, LockHoldArgs, LockListArgs, LockRunArgs};
 use crate::commands::lock::{self, BreakOptions, HoldOptions, ListOptions, RunOptions};
+use crate::consent::Consent;
 use crate::error::{Exit, LdpError};
 
 /// `lock list`.
@@ -83,8 +84,7 @@ pub fn break_lock(a: LockBreakArgs) -> Result<BreakOptions> {
         Ok(BreakOptions {
             lock: lock::resolve_target(a.target.name, a.target.key)?,
             token,
-            dry_run: a.dry_run,
-            yes: a.yes,
+            consent: Consent::new(a.dry_run, a.yes),
         })
     }
 }

@@ -12,6 +12,7 @@ use serde_json::Value as Json;
 
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::consent::Consent;
 use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::glob::glob_escape;
@@ -42,8 +43,7 @@ pub struct ShowOptions {
 pub struct ClearOptions {
     pub select: Selection,
     pub family: Vec<String>,
-    pub dry_run: bool,
-    pub yes: bool,
+    pub consent: Consent,
     pub force: bool,
     pub database_url: Option<String>,
 }
@@ -730,11 +730,7 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
     let sel = a.select.clone();
     let reg = ctx.registry()?;
     let fams = clear_families(&reg, &a.family)?;
-    if !a.dry_run && !a.yes && !out.interactive() {
-        return Err(LdpError::usage(
-            "refusing to clear without --yes when not on a terminal (try --dry-run first)",
-        ));
-    }
+    let gate = a.consent.admit(out, "clear")?;
     let sel = sel.with_database(ctx, a.database_url.as_deref()).await?;
     let redis = ctx.redis().await?;
     let found = find_docs(&redis, &reg, &sel, out).await?;
@@ -744,7 +740,7 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         .filter(|(_, e)| e.in_flight())
         .map(|(d, e)| format!("{d} ({})", e.status.as_deref().unwrap_or("?")))
         .collect();
-    if !in_flight.is_empty() && !a.force && !a.dry_run {
+    if !in_flight.is_empty() && !a.force && !a.consent.dry_run {
         let n = in_flight.len();
         let shown: Vec<String> = in_flight.into_iter().take(5).collect();
         return Err(LdpError::usage(format!(
@@ -765,7 +761,7 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
     let keys: Vec<Vec<u8>> = chosen.iter().map(|c| c.0.clone()).collect();
     let facts = key_facts(&redis, &keys).await?;
     let mut report = ClearReport {
-        dry_run: a.dry_run,
+        dry_run: a.consent.dry_run,
         project: sel.project.as_ref().map(ProjectId::text),
         documents: found.len(),
         families: BTreeMap::new(),
@@ -793,11 +789,11 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         }
         live.push(key);
     }
-    if a.dry_run || live.is_empty() {
+    if a.consent.dry_run || live.is_empty() {
         out.print(&report)?;
         return Ok(Exit::Ok);
     }
-    if !a.yes {
+    if gate.will_ask() {
         eprintln!(
             "{} keys ({}) of {} documents on {}:",
             output::thousands(report.keys),
@@ -808,7 +804,10 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         for (f, c) in &report.families {
             eprintln!("  {f}: {}", output::thousands(c.keys));
         }
-        if !out.confirm(&format!("Delete {} keys?", output::thousands(report.keys)))? {
+        if !gate.confirm(
+            out,
+            &format!("Delete {} keys?", output::thousands(report.keys)),
+        )? {
             out.note("nothing deleted");
             return Ok(Exit::Failure);
         }

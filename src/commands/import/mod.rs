@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 use crate::broker::task::{Task, has_kombu_tag, origin};
 use crate::commands::Ctx;
 use crate::config::Secret;
+use crate::consent::Consent;
 use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::intake::db::DocRow;
@@ -573,11 +574,10 @@ pub struct ImportOptions {
     pub batch_size: usize,
     pub path_template: Option<String>,
     pub batch_id: Option<String>,
-    pub dry_run: bool,
+    pub consent: Consent,
     pub rate: Option<f64>,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
-    pub yes: bool,
     pub fail_fast: bool,
     pub jobs: Option<u64>,
     pub database_url: Option<String>,
@@ -716,7 +716,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
              the uploaded object's path (s3://BUCKET/documents/{uuid}{ext})",
         ));
     }
-    if !full && out.verbosity >= 0 && !a.dry_run {
+    if !full && out.verbosity >= 0 && !a.consent.dry_run {
         out.note(
             "no database configured: this import only enqueues; the workers will also need the \
              source_documents row and the S3 object (INTAKE.md)",
@@ -754,8 +754,9 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     // hashed. Not when everything must be known first: a dry run, batch
     // manifests (built from the documents not yet imported), --fail-fast
     // (nothing is enqueued if any file is unreadable), or a plan to confirm.
-    let confirm = inputs.len() > CONFIRM_ABOVE && !a.yes && out.interactive();
-    let streaming = !(a.dry_run || a.as_batch.is_some() || a.fail_fast || confirm);
+    let gate = a.consent.admit_unattended(out);
+    let confirm = inputs.len() > CONFIRM_ABOVE && gate.will_ask();
+    let streaming = !(a.consent.dry_run || a.as_batch.is_some() || a.fail_fast || confirm);
     // With the intake the bar counts bytes (files in its message); the
     // file counter is then a hidden bar.
     let bytes_pb = match &intake {
@@ -795,7 +796,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
         mode,
         queue: queue.clone(),
         priority,
-        dry_run: a.dry_run,
+        dry_run: a.consent.dry_run,
         files: inputs.len(),
         skipped_by_filter: skipped,
         new: 0,
@@ -851,7 +852,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
         todo.retain(|&i| !marked(values[i].first()));
         for i in 0..st.docs.len() {
             st.status[i] = if todo.binary_search(&i).is_ok() {
-                if a.dry_run {
+                if a.consent.dry_run {
                     "would_import"
                 } else {
                     "not_enqueued"
@@ -860,7 +861,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
                 "already_imported"
             };
         }
-        if a.dry_run {
+        if a.consent.dry_run {
             return finish(out, report, st.into_results(&inputs), started);
         }
         if confirm {
@@ -872,7 +873,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
                 broker.label(),
                 mode
             );
-            if !out.confirm("Import them?")? {
+            if !gate.confirm(out, "Import them?")? {
                 out.note("nothing imported");
                 return Ok(Exit::Failure);
             }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::consent::Consent;
 use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::fold::fold_key;
@@ -183,8 +184,7 @@ impl Report for AuditReport {
 pub struct AuditOptions {
     pub fix_ttl: Option<String>,
     pub ttl: Option<std::time::Duration>,
-    pub dry_run: bool,
-    pub yes: bool,
+    pub consent: Consent,
     pub unknown: usize,
     pub count: u32,
 }
@@ -213,12 +213,8 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
             if ttl < Duration::from_secs(1) {
                 return Err(LdpError::usage("invalid --ttl: at least 1s"));
             }
-            if !a.dry_run && !a.yes && !out.interactive() {
-                return Err(LdpError::usage(
-                    "refusing to change TTLs without --yes when not on a terminal (try --dry-run first)",
-                ));
-            }
-            Some((i, ttl))
+            let gate = a.consent.admit(out, "change TTLs")?;
+            Some((i, ttl, gate))
         }
         _ => None,
     };
@@ -277,7 +273,7 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
             match fam {
                 Some(i) => {
                     per_family[i].add(pttl, mem);
-                    if pttl.is_none() && fix.is_some_and(|(f, _)| f == i) {
+                    if pttl.is_none() && fix.is_some_and(|(f, _, _)| f == i) {
                         fix_keys.push(key);
                     }
                 }
@@ -310,23 +306,24 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
 
     let fix_ttl = match fix {
         None => None,
-        Some((i, ttl)) => {
+        Some((i, ttl, gate)) => {
             let mut rep = FixReport {
                 family: reg.families[i].name.clone(),
                 ttl_seconds: ttl.as_secs_f64(),
-                dry_run: a.dry_run,
+                dry_run: gate.dry_run,
                 candidates: fix_keys.len() as u64,
                 fixed: 0,
             };
-            let go = !a.dry_run
-                && !fix_keys.is_empty()
-                && (a.yes
-                    || out.confirm(&format!(
+            let go = !fix_keys.is_empty()
+                && (gate.confirm(
+                    out,
+                    &format!(
                         "Set a TTL of {} on {} keys of '{}'?",
                         humantime::format_duration(ttl),
                         fix_keys.len(),
                         rep.family
-                    ))?);
+                    ),
+                )?);
             if go {
                 let ms = ttl.as_millis() as u64;
                 let replies = redis

@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::biggest::Biggest;
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::consent::{Admitted, Consent};
 use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::fold::fold_key;
@@ -59,8 +60,7 @@ pub struct ScanOptions {
 #[derive(Debug, Clone)]
 pub struct DeleteOptions {
     pub pattern: Vec<u8>,
-    pub dry_run: bool,
-    pub yes: bool,
+    pub consent: Consent,
     pub max_keys: Option<u64>,
     pub include_protected: bool,
     pub count: u32,
@@ -651,7 +651,7 @@ impl Report for DeleteReport {
     }
 }
 
-fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<()> {
+fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<Admitted> {
     out.require(
         "keys delete",
         &[
@@ -672,12 +672,7 @@ fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<()> {
     if o.count == 0 {
         return Err(LdpError::usage("invalid --count '0': must be at least 1"));
     }
-    if !o.dry_run && !o.yes && !out.interactive() {
-        return Err(LdpError::usage(
-            "refusing to delete without --yes when not on a terminal (try --dry-run first)",
-        ));
-    }
-    Ok(())
+    o.consent.admit(out, "delete")
 }
 
 /// The first pass: which keys match, split into deletable and protected,
@@ -727,14 +722,14 @@ async fn census(
 /// `ldp keys delete`.
 pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let out = &ctx.out;
-    validate_delete(out, &o)?;
+    let gate = validate_delete(out, &o)?;
     let redis = ctx.redis().await?;
     let prot = Protection::new(ctx.registry()?, ctx.settings.broker_layout.clone());
     let before = redis.topology().await?;
     let shown = bytes::escape(&o.pattern);
     let mut report = DeleteReport {
         pattern: shown.clone(),
-        dry_run: o.dry_run,
+        dry_run: o.consent.dry_run,
         matched: 0,
         deleted: 0,
         skipped_protected: 0,
@@ -742,7 +737,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
         interrupted: false,
     };
 
-    let must_count_first = o.dry_run || o.max_keys.is_some() || !o.yes;
+    let must_count_first = o.consent.dry_run || o.max_keys.is_some() || !o.consent.yes;
     let mut listed: Option<Vec<Vec<u8>>> = None;
     if must_count_first {
         let keep = match o.max_keys {
@@ -758,7 +753,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
             .take(SAMPLE)
             .map(|k| bytes::escape(k))
             .collect();
-        if o.dry_run {
+        if o.consent.dry_run {
             check_topology(&before, &redis.topology().await?)?;
             out.print(&report)?;
             return Ok(Exit::Ok);
@@ -775,7 +770,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
             out.print(&report)?;
             return Ok(Exit::Ok);
         }
-        if !o.yes {
+        if gate.will_ask() {
             eprintln!(
                 "{} keys match '{shown}' on {}{}:",
                 output::thousands(c.matched),
@@ -785,7 +780,10 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
             for k in &report.sample {
                 eprintln!("  {k}");
             }
-            if !out.confirm(&format!("Delete {} keys?", output::thousands(c.matched)))? {
+            if !gate.confirm(
+                out,
+                &format!("Delete {} keys?", output::thousands(c.matched)),
+            )? {
                 out.note("nothing deleted");
                 return Ok(Exit::Failure);
             }

@@ -20,6 +20,7 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use crate::broker::BrokerLayout;
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::consent::Consent;
 use crate::error::{Exit, LdpError};
 use crate::keyspace::{Registry, Role};
 use crate::output::OutputFormat;
@@ -174,8 +175,7 @@ pub struct RunOptions {
 pub struct BreakOptions {
     pub lock: LockKey,
     pub token: Option<Vec<u8>>,
-    pub dry_run: bool,
-    pub yes: bool,
+    pub consent: Consent,
 }
 
 /// The lock a NAME (`lock:NAME`) or a raw `--key` names, with its fence.
@@ -984,11 +984,7 @@ fn human_secs(ttl: Option<f64>) -> String {
 pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
     let out = &ctx.out;
     out.require("lock break", &SUPPORTED)?;
-    if !o.dry_run && !o.yes && !out.interactive() {
-        return Err(LdpError::usage(
-            "refusing to break a lock without --yes when not on a terminal (try --dry-run first)",
-        ));
-    }
+    let gate = o.consent.admit(out, "break a lock")?;
     let redis = ctx.redis().await?;
     let node = redis.node(redis.node_for(&o.lock.key)?);
     let shown = o.lock.shown();
@@ -1043,12 +1039,12 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
         out.print(&report)?;
         return Ok(Exit::Failure);
     }
-    if o.dry_run {
+    if gate.dry_run {
         report.action = "dry-run";
         out.print(&report)?;
         return Ok(Exit::Ok);
     }
-    if !o.yes {
+    if gate.will_ask() {
         eprintln!(
             "{shown} on {} is held by token {} ({}), TTL left {}",
             redis.label(),
@@ -1056,7 +1052,7 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
             token_style(&target),
             human_secs(report.ttl)
         );
-        if !out.confirm("Break it?")? {
+        if !gate.confirm(out, "Break it?")? {
             out.note("nothing broken");
             return Ok(Exit::Failure);
         }

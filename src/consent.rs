@@ -1,0 +1,75 @@
+//! The one consent gate every destructive path passes: `--dry-run` changes
+//! nothing, a person at a terminal is asked (default no), `--yes` goes ahead,
+//! and off a terminal without `--yes` the command is refused before it
+//! touches a server. A command can only ask its question once admitted, so
+//! no destructive path can skip the gate.
+
+use anyhow::Result;
+
+use crate::error::LdpError;
+use crate::output::Output;
+
+/// What the operator's flags allow, as the options boundary read them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Consent {
+    pub dry_run: bool,
+    pub yes: bool,
+}
+
+/// A command past the gate: it may now ask its question.
+#[derive(Debug, Clone, Copy)]
+pub struct Admitted {
+    pub dry_run: bool,
+    yes: bool,
+    interactive: bool,
+}
+
+impl Consent {
+    pub fn new(dry_run: bool, yes: bool) -> Consent {
+        Consent { dry_run, yes }
+    }
+
+    /// A destructive command: refused (exit 2) off a terminal without `--yes`
+    /// unless it is a dry run. `verb` completes "refusing to ...".
+    pub fn admit(self, out: &Output, verb: &str) -> Result<Admitted> {
+        if !self.dry_run && !self.yes && !out.interactive() {
+            return Err(LdpError::usage(format!(
+                "refusing to {verb} without --yes when not on a terminal (try --dry-run first)"
+            )));
+        }
+        Ok(self.admitted(out))
+    }
+
+    /// A command that only asks on a terminal (a large import): off one it
+    /// goes ahead without asking.
+    pub fn admit_unattended(self, out: &Output) -> Admitted {
+        self.admitted(out)
+    }
+
+    fn admitted(self, out: &Output) -> Admitted {
+        Admitted {
+            dry_run: self.dry_run,
+            yes: self.yes,
+            interactive: out.interactive(),
+        }
+    }
+}
+
+impl Admitted {
+    /// Whether to go ahead with the change described by `question`: never on
+    /// a dry run; with `--yes` without asking; else the person's answer.
+    pub fn confirm(&self, out: &Output, question: &str) -> Result<bool> {
+        if self.dry_run {
+            return Ok(false);
+        }
+        if self.yes || !self.interactive {
+            return Ok(true);
+        }
+        out.confirm(question)
+    }
+
+    /// Whether `confirm` would ask (the caller shows what would change first).
+    pub fn will_ask(&self) -> bool {
+        !self.dry_run && !self.yes && self.interactive
+    }
+}
