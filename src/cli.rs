@@ -639,6 +639,9 @@ pub struct LockBreakArgs {
 /// passes silently.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let t = s.trim();
+    if t.bytes().all(|b| b == b'0') && !t.is_empty() {
+        return Ok(Duration::ZERO); // zero is zero in any unit
+    }
     if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return Err(format!("'{s}' has no unit: write e.g. {t}s, {t}ms or {t}m"));
     }
@@ -680,6 +683,7 @@ mod tests {
         assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
         assert_eq!(parse_duration("30s").unwrap(), Duration::from_secs(30));
         assert!(parse_duration("2").unwrap_err().contains("no unit"));
+        assert_eq!(parse_duration("0").unwrap(), Duration::ZERO);
         assert!(parse_duration("5").unwrap_err().contains("5s"));
         assert!(parse_duration("soon").unwrap_err().contains("'soon'"));
         assert!(parse_duration("-1").is_err());

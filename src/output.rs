@@ -68,11 +68,12 @@ impl Output {
         };
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(color && io::stderr().is_terminal());
+        // The terminal's real width; a pipe gets no table (see `Grid`).
         let width = console::Term::stdout()
             .size_checked()
             .map(|(_, w)| w)
-            .unwrap_or(100)
-            .clamp(40, 100);
+            .unwrap_or(u16::MAX)
+            .max(40);
         Output {
             format: format.unwrap_or(OutputFormat::Table),
             explicit: format.is_some(),
@@ -130,8 +131,9 @@ impl Output {
         }
         let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
         pb.set_style(
-            ProgressStyle::with_template("{spinner} {msg} {human_pos} ({per_sec}, {elapsed})")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template("{spinner} {msg} {human_pos} ({rate}, {elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner())
+                .with_key("rate", whole_rate),
         );
         pb.set_message(what.to_string());
         pb.enable_steady_tick(Duration::from_millis(100));
@@ -149,12 +151,7 @@ impl Output {
                 "{msg:11} [{bar:30}] {human_pos}/{human_len} ({rate}, ETA {eta})",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .with_key(
-                "rate",
-                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{}/s", thousands(state.per_sec().round() as u64));
-                },
-            )
+            .with_key("rate", whole_rate)
             .progress_chars("=> "),
         );
         pb.set_message(what.to_string());
@@ -253,22 +250,250 @@ impl Output {
         }
     }
 
-    /// A table sized for this terminal (at most 100 columns).
-    pub fn table(&self, headers: &[&str]) -> Table {
+    /// A table for this output: aligned to the terminal's width on a
+    /// terminal (or with an explicit `-o table`), else one tab-separated
+    /// record per line with no header. Identifier columns are never cut.
+    pub fn table(&self, headers: &[&str]) -> Grid {
+        Grid {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            whole: Vec::new(),
+            aligned: self.stdout_tty || self.explicit,
+            width: if self.stdout_tty {
+                Some(self.width)
+            } else {
+                None
+            },
+            bold: self.color,
+        }
+    }
+
+    /// Whether tables come out as aligned text (else tab-separated records).
+    pub fn aligned(&self) -> bool {
+        self.stdout_tty || self.explicit
+    }
+
+    /// A count for a cell: `1,234` in a table, `1234` in records.
+    pub fn count(&self, n: u64) -> String {
+        if self.aligned() {
+            thousands(n)
+        } else {
+            n.to_string()
+        }
+    }
+
+    /// A size for a cell: `1.5 KiB` in a table, bytes in records.
+    pub fn bytes(&self, n: u64) -> String {
+        if self.aligned() {
+            human_bytes(n)
+        } else {
+            n.to_string()
+        }
+    }
+
+    /// A line around the records (a heading, a total, "nothing matched"):
+    /// with the table on a terminal it is part of the text; in a pipe it goes
+    /// to stderr as a note, so stdout holds records only.
+    pub fn aside(&self, text: &mut String, line: impl AsRef<str>) {
+        if self.aligned() {
+            text.push_str(line.as_ref());
+            text.push('\n');
+        } else {
+            self.note(line);
+        }
+    }
+}
+
+/// Headers whose columns hold identifiers: never wrapped or cut.
+const WHOLE: [&str; 11] = [
+    "key", "pattern", "document", "batch", "id", "lock", "family", "name", "queue", "token",
+    "started",
+];
+
+/// A table of strings that the output layer lays out: on a terminal with
+/// aligned columns (numbers to the right, identifiers whole, the others
+/// wrapping to fit the width), in a pipe as tab-separated records.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    whole: Vec<usize>,
+    aligned: bool,
+    width: Option<u16>,
+    bold: bool,
+}
+
+impl Grid {
+    pub fn add_row(&mut self, row: Vec<String>) -> &mut Self {
+        self.rows.push(row);
+        self
+    }
+
+    /// Keep these columns whole too (besides the identifier ones).
+    pub fn whole(&mut self, cols: &[usize]) -> &mut Self {
+        self.whole.extend_from_slice(cols);
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn keep_whole(&self, i: usize) -> bool {
+        self.whole.contains(&i)
+            || self
+                .headers
+                .get(i)
+                .is_some_and(|h| WHOLE.contains(&h.to_ascii_lowercase().as_str()))
+    }
+
+    /// A column is numeric when each of its cells starts with a digit (or is
+    /// empty or "-"): counts, sizes, durations, percentages.
+    fn numeric(&self, i: usize) -> bool {
+        let mut any = false;
+        for r in &self.rows {
+            match r.get(i).map(|c| console::strip_ansi_codes(c)) {
+                Some(c) if c.is_empty() || c == "-" => {}
+                Some(c) if c.starts_with(|ch: char| ch.is_ascii_digit()) && !c.contains(", ") => {
+                    any = true
+                }
+                _ => return false,
+            }
+        }
+        any
+    }
+
+    /// Widest cell (or header) of column `i`, in terminal columns.
+    fn natural(&self, i: usize) -> usize {
+        let cell = |c: &str| {
+            c.lines()
+                .map(|l| console::measure_text_width(l))
+                .max()
+                .unwrap_or(0)
+        };
+        self.rows
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| cell(c))
+            .chain(self.headers.get(i).map(|h| h.len()))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The column order: as given, unless the identifier columns alone leave
+    /// the others too little room; then the key (or pattern) goes last, so a
+    /// long key runs past the edge instead of squeezing the rest.
+    fn order(&self) -> (Vec<usize>, bool) {
+        let n = self.headers.len();
+        let all: Vec<usize> = (0..n).collect();
+        let Some(width) = self.width.map(usize::from) else {
+            return (all, false);
+        };
+        let pad = 2 * n;
+        let natural: usize = (0..n).map(|i| self.natural(i)).sum::<usize>() + pad;
+        if natural <= width {
+            return (all, false);
+        }
+        const MIN: usize = 8;
+        let fixed: usize = (0..n)
+            .map(|i| {
+                if self.keep_whole(i) {
+                    self.natural(i)
+                } else {
+                    self.natural(i).min(MIN)
+                }
+            })
+            .sum::<usize>()
+            + pad;
+        if fixed <= width {
+            return (all, true);
+        }
+        let key = |i: &usize| {
+            matches!(
+                self.headers[*i].to_ascii_lowercase().as_str(),
+                "key" | "pattern" | "unknown pattern" | "biggest keys"
+            )
+        };
+        let mut order: Vec<usize> = all.iter().copied().filter(|i| !key(i)).collect();
+        order.extend(all.iter().copied().filter(key));
+        (order, false)
+    }
+
+    fn render_aligned(&self) -> String {
+        use comfy_table::{CellAlignment, ColumnConstraint};
+        let (order, squeeze) = self.order();
         let mut t = Table::new();
         t.load_preset(comfy_table::presets::NOTHING);
-        t.set_content_arrangement(ContentArrangement::Dynamic);
-        t.set_width(self.width);
-        t.set_header(headers.iter().map(|h| {
-            let c = Cell::new(h.to_uppercase());
-            if self.color {
+        match (squeeze, self.width) {
+            (true, Some(w)) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+                t.set_width(w);
+            }
+            _ => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        t.set_header(order.iter().map(|&i| {
+            let c = Cell::new(self.headers[i].to_uppercase());
+            if self.bold {
                 c.add_attribute(comfy_table::Attribute::Bold)
             } else {
                 c
             }
         }));
-        t
+        for r in &self.rows {
+            t.add_row(order.iter().map(|&i| r.get(i).cloned().unwrap_or_default()));
+        }
+        for (pos, &i) in order.iter().enumerate() {
+            let whole = self.keep_whole(i);
+            let numeric = !whole && self.numeric(i);
+            if let Some(c) = t.column_mut(pos) {
+                if whole {
+                    c.set_constraint(ColumnConstraint::ContentWidth);
+                }
+                if numeric {
+                    c.set_cell_alignment(CellAlignment::Right);
+                }
+            }
+        }
+        t.to_string()
     }
+
+    /// One record per line, cells tab-separated; a cell's own tabs and line
+    /// breaks become spaces and "; " so a record stays one line.
+    fn render_records(&self) -> String {
+        let mut s = String::new();
+        for r in &self.rows {
+            let cells: Vec<String> = r
+                .iter()
+                .map(|c| {
+                    console::strip_ansi_codes(c)
+                        .trim()
+                        .replace('\t', " ")
+                        .replace('\n', "; ")
+                })
+                .collect();
+            s.push_str(&cells.join("\t"));
+            s.push('\n');
+        }
+        s.pop();
+        s
+    }
+}
+
+impl std::fmt::Display for Grid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.aligned {
+            f.write_str(&self.render_aligned())
+        } else {
+            f.write_str(&self.render_records())
+        }
+    }
+}
+
+/// A progress rate as a whole number per second (`12,345/s`).
+fn whole_rate(state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write) {
+    let _ = write!(w, "{}/s", thousands(state.per_sec().round() as u64));
 }
 
 /// Flush, treating a closed pipe (`| head`) as success.
@@ -483,13 +708,34 @@ pub fn bar(out: &Output, done: u64, failed: u64, running: u64, total: u64, width
     )
 }
 
-/// Seconds for people: `3m 2s`, `450ms`; "-" for none.
+/// Seconds for people, compact: `450ms`, `59s`, `3m2s`, `23h59m`, `6d23h`; "-" for none.
 pub fn human_secs(secs: Option<f64>) -> String {
     match secs {
         None => "-".into(),
         Some(s) if !s.is_finite() => "-".into(),
         Some(s) if s < 1.0 => format!("{}ms", (s.max(0.0) * 1000.0).round() as u64),
-        Some(s) => humantime::format_duration(Duration::from_secs(s.round() as u64)).to_string(),
+        Some(s) => compact(s.round() as u64),
+    }
+}
+
+/// Whole seconds as the two largest units: `59s`, `3m2s`, `23h59m`, `6d23h`.
+pub fn compact(secs: u64) -> String {
+    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    let two = |a: u64, ua: &str, b: u64, ub: &str| {
+        if b == 0 {
+            format!("{a}{ua}")
+        } else {
+            format!("{a}{ua}{b}{ub}")
+        }
+    };
+    if d > 0 {
+        two(d, "d", h, "h")
+    } else if h > 0 {
+        two(h, "h", m, "m")
+    } else if m > 0 {
+        two(m, "m", s, "s")
+    } else {
+        format!("{s}s")
     }
 }
 
@@ -527,10 +773,7 @@ pub fn human_ttl(ms: Option<i64>) -> String {
     match ms {
         None => "none".into(),
         Some(ms) if ms < 0 => "none".into(),
-        Some(ms) => {
-            let secs = (ms as u64).div_ceil(1000);
-            humantime::format_duration(Duration::from_secs(secs)).to_string()
-        }
+        Some(ms) => compact((ms as u64).div_ceil(1000)),
     }
 }
 
@@ -547,6 +790,10 @@ mod tests {
         assert_eq!(human_bytes(1536), "1.5 KiB");
         assert_eq!(human_ttl(None), "none");
         assert_eq!(human_ttl(Some(299_500)), "5m");
-        assert_eq!(human_ttl(Some(61_000)), "1m 1s");
+        assert_eq!(human_ttl(Some(61_000)), "1m1s");
+        assert_eq!(human_ttl(Some(604_791_000)), "6d23h");
+        assert_eq!(human_secs(Some(86_399.0)), "23h59m");
+        assert_eq!(human_secs(Some(59.4)), "59s");
+        assert_eq!(human_secs(Some(0.25)), "250ms");
     }
 }

@@ -639,15 +639,13 @@ impl Report for ListReport {
     }
     fn text(&self, out: &Output) -> String {
         if self.batches.is_empty() {
-            return "no batches (no batch:progress or ldp:batch keys)\n".into();
+            let mut s = String::new();
+            out.aside(&mut s, "no batches (no batch:progress or ldp:batch keys)");
+            return s;
         }
         let mut t = out.table(&["batch", "started", "reported", "actual", "progress"]);
         // Ids, times and bars must not wrap; the counters may.
-        for i in [0, 1, 4] {
-            if let Some(c) = t.column_mut(i) {
-                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
-        }
+        t.whole(&[0, 1, 4]);
         for b in &self.batches {
             let mut reported = Vec::new();
             if b.reported.is_some() {
@@ -670,14 +668,19 @@ impl Report for ListReport {
                 progress_cell(out, &b.actual),
             ]);
         }
-        let mut s = format!(
-            "{t}\nreported: the pipeline's own counters (and ldp's record); actual: from the documents' state keys\n"
+        let mut s = format!("{t}\n");
+        out.aside(
+            &mut s,
+            "reported: the pipeline's own counters (and ldp's record); actual: from the documents' state keys",
         );
         let unnamed = self.batches.iter().filter(|b| b.unlisted > 0).count();
         if unnamed > 0 {
-            s.push_str(&format!(
-                "{unnamed} batch(es) count documents that no key names: their state is unknown (-o json: unlisted)\n"
-            ));
+            out.aside(
+                &mut s,
+                format!(
+                    "{unnamed} batch(es) count documents that no key names: their state is unknown (-o json: unlisted)"
+                ),
+            );
         }
         s
     }
@@ -865,9 +868,6 @@ impl Report for ShowReport {
         }));
         if !self.documents.is_empty() {
             let mut tab = out.table(&["document", "state", "stage", "batch", "error"]);
-            if let Some(c) = tab.column_mut(0) {
-                c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-            }
             for d in &self.documents {
                 let stage = match (&d.stage, &d.stage_status) {
                     (Some(s), Some(st)) => format!("{s}: {st}"),

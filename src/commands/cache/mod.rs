@@ -316,7 +316,9 @@ impl Report for FamiliesReport {
                 tpl.join("\n"),
             ]);
         }
-        format!("{t}\n-o json adds each family's TTL and description\n")
+        let mut s = format!("{t}\n");
+        out.aside(&mut s, "-o json adds each family's TTL and description");
+        s
     }
 }
 
@@ -390,36 +392,42 @@ impl Report for ShowReport {
                 t.add_row(vec![
                     d.document.clone(),
                     status_text(d, out),
-                    output::thousands(d.key_count as u64),
-                    output::human_bytes(d.bytes),
+                    out.count(d.key_count as u64),
+                    out.bytes(d.bytes),
                 ]);
             }
             let keys: usize = self.docs.iter().map(|d| d.key_count).sum();
             let bytes: u64 = self.docs.iter().map(|d| d.bytes).sum();
             if let Some(p) = &self.project {
-                s.push_str(&format!("project {p}\n"));
+                out.aside(&mut s, format!("project {p}"));
             }
             if !self.docs.is_empty() {
                 s.push_str(&format!("{t}\n"));
             }
-            s.push_str(&format!(
-                "{} documents, {} keys, {}\n",
-                output::thousands(self.docs.len() as u64),
-                output::thousands(keys as u64),
-                output::human_bytes(bytes)
-            ));
+            out.aside(
+                &mut s,
+                format!(
+                    "{} documents, {} keys, {}",
+                    out.count(self.docs.len() as u64),
+                    out.count(keys as u64),
+                    out.bytes(bytes)
+                ),
+            );
             return s;
         }
         for d in &self.docs {
-            s.push_str(&format!(
-                "document {}  status: {}  ({} keys, {})\n",
-                d.document,
-                status_text(d, out),
-                d.key_count,
-                output::human_bytes(d.bytes)
-            ));
+            out.aside(
+                &mut s,
+                format!(
+                    "document {}  status: {}  ({} keys, {})",
+                    d.document,
+                    status_text(d, out),
+                    d.key_count,
+                    out.bytes(d.bytes)
+                ),
+            );
             if d.keys.is_empty() {
-                s.push_str("  no keys in any family\n\n");
+                out.aside(&mut s, "  no keys in any family\n");
                 continue;
             }
             let mut t = out.table(&["key", "family", "type", "ttl", "size"]);
@@ -434,7 +442,7 @@ impl Report for ShowReport {
                     fam,
                     k.key_type.clone().unwrap_or_default(),
                     output::human_ttl(k.ttl.map(|s| (s * 1000.0) as i64)),
-                    k.memory.map(output::human_bytes).unwrap_or_default(),
+                    k.memory.map(|m| out.bytes(m)).unwrap_or_default(),
                 ]);
             }
             s.push_str(&format!("{t}\n"));
@@ -637,26 +645,22 @@ impl Report for ClearReport {
         if self.dry_run {
             s.push_str(&format!(
                 "dry run: {} keys ({}) of {} documents would be deleted\n",
-                output::thousands(self.keys),
-                output::human_bytes(self.bytes),
+                out.count(self.keys),
+                out.bytes(self.bytes),
                 self.documents
             ));
         } else {
             s.push_str(&format!(
                 "deleted {} keys ({}) of {} documents\n",
-                output::thousands(self.deleted),
-                output::human_bytes(self.bytes),
+                out.count(self.deleted),
+                out.bytes(self.bytes),
                 self.documents
             ));
         }
         if !self.families.is_empty() {
             let mut t = out.table(&["family", "keys", "bytes"]);
             for (f, c) in &self.families {
-                t.add_row(vec![
-                    f.clone(),
-                    output::thousands(c.keys),
-                    output::human_bytes(c.bytes),
-                ]);
+                t.add_row(vec![f.clone(), out.count(c.keys), out.bytes(c.bytes)]);
             }
             s.push_str(&format!("{t}\n"));
         }

@@ -111,29 +111,33 @@ impl Report for AuditReport {
                 _ => "-".into(),
             };
             let no_ttl = if f.flagged {
-                let s = format!("{} !", output::thousands(f.no_ttl));
+                let s = format!("{} !", out.count(f.no_ttl));
                 if out.color {
                     console::style(s).red().bold().to_string()
                 } else {
                     s
                 }
             } else {
-                output::thousands(f.no_ttl)
+                out.count(f.no_ttl)
             };
             t.add_row(vec![
                 f.family.clone(),
                 f.role.to_string(),
-                output::thousands(f.keys),
-                output::human_bytes(f.bytes),
+                out.count(f.keys),
+                out.bytes(f.bytes),
                 no_ttl,
                 range,
             ]);
         }
-        let mut s = format!(
-            "{} keys, {} in all; {} in no family\n",
-            output::thousands(self.total_keys),
-            output::human_bytes(self.total_bytes),
-            output::thousands(self.unknown_keys)
+        let mut s = String::new();
+        out.aside(
+            &mut s,
+            format!(
+                "{} keys, {} in all; {} in no family",
+                out.count(self.total_keys),
+                out.bytes(self.total_bytes),
+                out.count(self.unknown_keys)
+            ),
         );
         if !self.families.is_empty() {
             s.push_str(&format!("{t}\n"));
@@ -145,18 +149,21 @@ impl Report for AuditReport {
             .map(|f| f.family.as_str())
             .collect();
         if !flagged.is_empty() {
-            s.push_str(&format!(
-                "! keys without TTL in families that should expire: {} (fix: --fix-ttl FAMILY --ttl DUR)\n",
-                flagged.join(", ")
-            ));
+            out.aside(
+                &mut s,
+                format!(
+                    "! keys without TTL in families that should expire: {} (fix: --fix-ttl FAMILY --ttl DUR)",
+                    flagged.join(", ")
+                ),
+            );
         }
         if !self.unknown.is_empty() {
             let mut u = out.table(&["unknown pattern", "keys", "bytes"]);
             for g in &self.unknown {
                 u.add_row(vec![
                     g.pattern.clone(),
-                    output::thousands(g.keys),
-                    output::human_bytes(g.bytes),
+                    out.count(g.keys),
+                    out.bytes(g.bytes),
                 ]);
             }
             s.push_str(&format!("{u}\n"));
@@ -169,8 +176,8 @@ impl Report for AuditReport {
                 } else {
                     "set the TTL of"
                 },
-                output::thousands(if f.dry_run { f.candidates } else { f.fixed }),
-                output::thousands(f.candidates),
+                out.count(if f.dry_run { f.candidates } else { f.fixed }),
+                out.count(f.candidates),
                 f.family,
                 humantime::format_duration(Duration::from_millis((f.ttl_seconds * 1000.0) as u64))
             ));

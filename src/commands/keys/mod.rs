@@ -541,13 +541,15 @@ impl Report for GroupReport {
             };
             t.add_row(vec![
                 g.pattern.clone(),
-                output::thousands(g.keys),
-                output::human_bytes(g.bytes),
+                out.count(g.keys),
+                out.bytes(g.bytes),
                 format!("{share:.1}%"),
             ]);
         }
         if self.groups.is_empty() {
-            return "no keys matched\n".into();
+            let mut s = String::new();
+            out.aside(&mut s, "no keys matched");
+            return s;
         }
         format!("{t}\n")
     }
@@ -563,7 +565,9 @@ impl Report for TopReport {
     }
     fn text(&self, out: &Output) -> String {
         if self.rows.is_empty() {
-            return "no keys matched\n".into();
+            let mut s = String::new();
+            out.aside(&mut s, "no keys matched");
+            return s;
         }
         let mut headers = vec!["key", "memory"];
         let extra: Vec<ScanField> = self

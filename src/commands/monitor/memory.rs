@@ -71,7 +71,7 @@ impl Report for MemoryReport {
         serde_json::to_value(self).unwrap_or_default()
     }
     fn text(&self, out: &Output) -> String {
-        let hb = output::human_bytes;
+        let hb = |n| out.bytes(n);
         let mut t = out.table(&[
             "node",
             "used",
@@ -106,25 +106,28 @@ impl Report for MemoryReport {
             ]);
         }
         let mut s = format!("{t}\n");
-        s.push_str(&format!(
-            "{} keys; bytes per family {}\n",
-            output::thousands(self.total.keys),
-            if self.exact {
-                "measured on every key (MEMORY USAGE SAMPLES 0)".to_string()
-            } else {
-                format!(
-                    "ESTIMATED from {} sampled keys (--full to measure all)",
-                    output::thousands(self.measured_keys)
-                )
-            }
-        ));
+        out.aside(
+            &mut s,
+            format!(
+                "{} keys; bytes per family {}",
+                out.count(self.total.keys),
+                if self.exact {
+                    "measured on every key (MEMORY USAGE SAMPLES 0)".to_string()
+                } else {
+                    format!(
+                        "ESTIMATED from {} sampled keys (--full to measure all)",
+                        out.count(self.measured_keys)
+                    )
+                }
+            ),
+        );
         let total: u64 = self.families.iter().map(|f| f.bytes).sum();
         let mut f = out.table(&["family", "role", "keys", "bytes", "share"]);
         for x in &self.families {
             f.add_row(vec![
                 x.family.clone(),
                 x.role.to_string(),
-                output::thousands(x.keys),
+                out.count(x.keys),
                 format!("{}{}", if self.exact { "" } else { "~" }, hb(x.bytes)),
                 if total == 0 {
                     "-".into()

@@ -55,10 +55,10 @@ impl Report for QueuesReport {
                 } else {
                     q.queue.clone()
                 },
-                output::thousands(q.ready),
+                out.count(q.ready),
             ];
             if columns {
-                row.extend(q.priorities.iter().map(|p| output::thousands(p.ready)));
+                row.extend(q.priorities.iter().map(|p| out.count(p.ready)));
             } else {
                 let busy: Vec<String> = q
                     .priorities
@@ -78,22 +78,23 @@ impl Report for QueuesReport {
             t.add_row(row);
         }
         let s = &self.stats;
-        let mut text = format!(
-            "{t}\n{} ready; {} unacked, {} past the visibility timeout ({})",
-            output::thousands(s.ready()),
-            output::thousands(s.unacked),
-            output::thousands(s.overdue),
+        let mut text = format!("{t}\n");
+        let mut summary = format!(
+            "{} ready; {} unacked, {} past the visibility timeout ({})",
+            out.count(s.ready()),
+            out.count(s.unacked),
+            out.count(s.overdue),
             output::human_secs(Some(s.visibility_timeout)),
         );
         if s.unacked_elsewhere > 0 {
-            text.push_str(&format!(
+            summary.push_str(&format!(
                 "; {} unacked for queues not listed",
-                output::thousands(s.unacked_elsewhere)
+                out.count(s.unacked_elsewhere)
             ));
         }
-        text.push('\n');
+        out.aside(&mut text, summary);
         if !self.discovered.is_empty() {
-            text.push_str("* bound in _kombu.binding.*, not configured\n");
+            out.aside(&mut text, "* bound in _kombu.binding.*, not configured");
         }
         text
     }

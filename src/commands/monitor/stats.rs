@@ -13,7 +13,7 @@ use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::keyspace::{Registry, Role};
 use crate::output::OutputFormat;
-use crate::output::{self, Output, Report};
+use crate::output::{Output, Report};
 use crate::redis::Redis;
 use crate::redis::info::{Info, info};
 
@@ -77,18 +77,20 @@ impl Report for StatsReport {
     }
     fn text(&self, out: &Output) -> String {
         let s = &self.server;
-        let mut text = format!(
+        let mut text = String::new();
+        let head = format!(
             "keyspace hit rate {} over {:.1}s ({} hits, {} misses), {} since start\n\
-             {:.0} ops/s, {:.1} expired/s, {:.1} evicted/s\n",
+             {:.0} ops/s, {:.1} expired/s, {:.1} evicted/s",
             pct(s.hit_rate),
             s.interval_seconds,
-            output::thousands(s.hits),
-            output::thousands(s.misses),
+            out.count(s.hits),
+            out.count(s.misses),
             pct(s.hit_rate_since_start),
             s.ops_per_sec,
             s.expired_per_sec,
             s.evicted_per_sec
         );
+        out.aside(&mut text, head);
         let mut headers = vec!["cache type", "hits", "misses", "sets", "hit rate"];
         if out.stdout_tty {
             headers.push("lookups per minute");
@@ -97,9 +99,9 @@ impl Report for StatsReport {
         for c in &self.cache {
             let mut row = vec![
                 c.cache_type.clone(),
-                output::thousands(c.hits),
-                output::thousands(c.misses),
-                output::thousands(c.sets),
+                out.count(c.hits),
+                out.count(c.misses),
+                out.count(c.sets),
                 pct(c.hit_rate),
             ];
             if out.stdout_tty {
@@ -109,10 +111,14 @@ impl Report for StatsReport {
             }
             t.add_row(row);
         }
-        text.push_str(&format!(
-            "pipeline cache metrics over the last {} minutes:\n{t}\n",
-            self.window_minutes
-        ));
+        out.aside(
+            &mut text,
+            format!(
+                "pipeline cache metrics over the last {} minutes:",
+                self.window_minutes
+            ),
+        );
+        text.push_str(&format!("{t}\n"));
         text
     }
 }

@@ -120,7 +120,9 @@ impl Report for RateReport {
     }
     fn text(&self, out: &Output) -> String {
         if self.windows.is_empty() {
-            return "no rate limit windows (no rate:* sorted sets)\n".into();
+            let mut s = String::new();
+            out.aside(&mut s, "no rate limit windows (no rate:* sorted sets)");
+            return s;
         }
         let mut headers = vec!["key", "requests", "window", "oldest", "newest"];
         if self.limit.is_some() {
@@ -152,9 +154,12 @@ impl Report for RateReport {
         }
         let mut s = format!("{t}\n");
         if stale > 0 {
-            s.push_str(&format!(
-                "{stale} stale entries older than their window (trimmed on the next request)\n"
-            ));
+            out.aside(
+                &mut s,
+                format!(
+                    "{stale} stale entries older than their window (trimmed on the next request)"
+                ),
+            );
         }
         s
     }
