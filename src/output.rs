@@ -367,7 +367,7 @@ impl Grid {
     fn natural(&self, i: usize) -> usize {
         let cell = |c: &str| {
             c.lines()
-                .map(|l| console::measure_text_width(l))
+                .map(console::measure_text_width)
                 .max()
                 .unwrap_or(0)
         };
