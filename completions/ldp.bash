@@ -266,7 +266,7 @@ _ldp() {
 
     case "${cmd}" in
         ldp)
-            opts="-u -o -q -v -h -V --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help --version keys cache monitor lock import batch rate completions help"
+            opts="-u -o -q -v -h -V --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help --version completions keys cache monitor lock import batch rate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1138,7 +1138,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__help)
-            opts="keys cache monitor lock import batch rate completions help"
+            opts="completions keys cache monitor lock import batch rate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

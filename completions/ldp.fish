@@ -31,7 +31,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -l password-file -d 'Read the Redi
 complete -c ldp -n "__fish_ldp_needs_command" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_needs_command" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_needs_command" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_needs_command" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -49,6 +49,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -s q -l quiet -d 'Quieter (no prog
 complete -c ldp -n "__fish_ldp_needs_command" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_needs_command" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_needs_command" -s V -l version -d 'Print version'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "keys" -d 'Scan, size and delete keys by pattern'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
@@ -56,8 +57,31 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run u
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
-complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -65,7 +89,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -101,7 +125,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -129,7 +153,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -160,7 +184,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -190,7 +214,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subco
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -222,7 +246,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -253,7 +277,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -280,7 +304,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -308,7 +332,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_sub
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -353,7 +377,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -381,7 +405,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -410,7 +434,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -437,7 +461,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -467,7 +491,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -497,7 +521,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -525,7 +549,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -554,7 +578,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -580,7 +604,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -628,7 +652,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand import" -l password-file -d 'Rea
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand import" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand import" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -655,7 +679,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subco
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -683,7 +707,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -708,7 +732,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -736,7 +760,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -763,7 +787,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
@@ -782,39 +806,15 @@ complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''
-ndjson\t''
-nagios\t''
-prometheus\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
-complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from keys cache monitor lock import batch rate completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'

@@ -5,7 +5,7 @@
 use std::ffi::OsString;
 
 use anyhow::Result;
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use crate::cli::{Cli, Command};
 use crate::commands::{self, Ctx};
@@ -27,7 +27,7 @@ impl Failure {
     /// What the command line asks for, read leniently, so that even a flag
     /// clap rejects is reported the way the caller expects.
     fn from_args(args: &[OsString], env: &dyn Env) -> Failure {
-        let m = Cli::command()
+        let m = crate::cli::command()
             .ignore_errors(true)
             .try_get_matches_from(args)
             .ok();
@@ -80,7 +80,7 @@ fn leaf(m: &clap::ArgMatches) -> &clap::ArgMatches {
 /// Run ldp with these arguments (the first is the program name).
 pub fn main(args: Vec<OsString>, env: &dyn Env) -> Exit {
     let failure = Failure::from_args(&args, env);
-    let cli = match Cli::command().try_get_matches_from(&args) {
+    let cli = match crate::cli::command().try_get_matches_from(&args) {
         Ok(m) => match Cli::from_arg_matches(&m) {
             Ok(c) => c,
             Err(e) => return clap_verdict(&e).unwrap_or_else(|e| failure.report(&e)),

@@ -33,6 +33,56 @@ value_enum!(ColorWhen { Auto => "auto", Always => "always", Never => "never" });
 value_enum!(ScanField { Ttl => "ttl", Type => "type", Memory => "memory" });
 value_enum!(BatchLane { High => "high", Normal => "normal", Low => "low" });
 
+/// The heading of the options every command takes.
+const GLOBAL: &str = "Global options";
+/// The heading of the broker-layout options.
+const BROKER: &str = "Celery broker layout (global)";
+
+/// The command line: the derived definition with each command's formats and
+/// examples (from `commands::meta`) added to its help. Use this, not
+/// `Cli::command()`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    for m in crate::commands::meta::COMMANDS {
+        let mut text = format!(
+            "Output formats (-o): {}",
+            m.formats
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if !m.examples.is_empty() {
+            text.push_str("\n\nExamples:");
+            for (ex, what) in m.examples {
+                text.push_str(&format!("\n  {ex}\n      {what}"));
+            }
+        }
+        let path: Vec<&str> = m.path.split(' ').collect();
+        cmd = with_after_help(cmd, &path, text);
+    }
+    cmd
+}
+
+/// Append `text` to the after-help of the subcommand at `path`.
+fn with_after_help(cmd: clap::Command, path: &[&str], text: String) -> clap::Command {
+    match path {
+        [] => {
+            let text = match cmd.get_after_help() {
+                Some(old) => format!("{text}\n\n{old}"),
+                None => text,
+            };
+            cmd.after_help(text)
+        }
+        [first, rest @ ..] => {
+            let first = first.to_string();
+            let rest: Vec<&str> = rest.to_vec();
+            cmd.mut_subcommand(first, move |sub| with_after_help(sub, &rest, text))
+        }
+    }
+}
+
 /// ldp — the operator's command line for the pipeline's Redis.
 #[derive(Debug, Parser)]
 #[command(
@@ -54,37 +104,37 @@ pub struct Cli {
 #[derive(Debug, Args, Default, Clone)]
 pub struct GlobalArgs {
     /// Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes
-    #[arg(short = 'u', long = "url", value_name = "URL", global = true)]
+    #[arg(short = 'u', long = "url", value_name = "URL", global = true, help_heading = GLOBAL)]
     pub url: Vec<String>,
     /// The Celery broker's Redis (defaults to --url)
-    #[arg(long, value_name = "URL", global = true)]
+    #[arg(long, value_name = "URL", global = true, help_heading = GLOBAL)]
     pub broker_url: Option<String>,
     /// Read the pipeline's variables (REDIS_HOST, REDIS_PW, ...) from this .env file
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(long, value_name = "PATH", global = true, help_heading = GLOBAL)]
     pub env_file: Option<PathBuf>,
     /// Read the Redis password from this file (wins over a password in the URL)
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(long, value_name = "PATH", global = true, help_heading = GLOBAL)]
     pub password_file: Option<PathBuf>,
     /// PEM file of the CA that signs the server's certificate
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(long, value_name = "PATH", global = true, help_heading = GLOBAL)]
     pub tls_ca: Option<PathBuf>,
     /// Do not verify the server's TLS certificate
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     pub tls_insecure: bool,
     /// Key-family registry file that extends or overrides the embedded one
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE", global = true, help_heading = GLOBAL)]
     pub keyspace: Option<PathBuf>,
     /// Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)
-    #[arg(long, value_name = "NAME", global = true)]
+    #[arg(long, value_name = "NAME", global = true, help_heading = GLOBAL)]
     pub profile: Option<String>,
-    /// Output format
-    #[arg(short = 'o', long, value_enum, value_name = "FMT", global = true)]
+    /// Output format: the command's help lists the ones it offers
+    #[arg(short = 'o', long, value_enum, value_name = "FMT", global = true, help_heading = GLOBAL, hide_possible_values = true)]
     pub output: Option<OutputFormat>,
     /// When to use colour
-    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    #[arg(long, value_enum, value_name = "WHEN", global = true, help_heading = GLOBAL)]
     pub color: Option<ColorWhen>,
     /// Timeout of each Redis request, e.g. 500ms, 30s
-    #[arg(long, value_name = "DUR", value_parser = parse_duration, global = true)]
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, global = true, help_heading = GLOBAL)]
     pub timeout: Option<Duration>,
     /// The Celery queues, comma-separated (default: the pipeline's nine)
     #[arg(
@@ -92,7 +142,7 @@ pub struct GlobalArgs {
         value_name = "Q,...",
         value_delimiter = ',',
         global = true,
-        help_heading = "Celery broker"
+        help_heading = BROKER
     )]
     pub queues: Vec<String>,
     /// kombu's priority_steps: 0,3,6,9 (the default) or a range such as 0..9
@@ -100,7 +150,7 @@ pub struct GlobalArgs {
         long,
         value_name = "STEPS",
         global = true,
-        help_heading = "Celery broker"
+        help_heading = BROKER
     )]
     pub priority_steps: Option<String>,
     /// kombu's priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)
@@ -108,7 +158,7 @@ pub struct GlobalArgs {
         long,
         value_name = "SEP",
         global = true,
-        help_heading = "Celery broker"
+        help_heading = BROKER
     )]
     pub priority_sep: Option<String>,
     /// kombu's global_keyprefix, if the deployment sets one
@@ -116,14 +166,14 @@ pub struct GlobalArgs {
         long,
         value_name = "PREFIX",
         global = true,
-        help_heading = "Celery broker"
+        help_heading = BROKER
     )]
     pub global_keyprefix: Option<String>,
     /// Quieter (no progress, no notes on stderr)
-    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = GLOBAL)]
     pub quiet: u8,
     /// Louder (diagnostics on stderr); repeat for more
-    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = GLOBAL)]
     pub verbose: u8,
 }
 
@@ -671,11 +721,16 @@ pub fn parse_percent(s: &str) -> Result<f64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_consistent() {
-        Cli::command().debug_assert();
+        command().debug_assert();
+        let help = command()
+            .find_subcommand_mut("keys")
+            .and_then(|k| k.find_subcommand_mut("delete"))
+            .map(|d| d.render_long_help().to_string())
+            .unwrap_or_default();
+        assert!(help.contains("Examples:") && help.contains("Output formats (-o): table"));
     }
 
     #[test]

@@ -5,14 +5,11 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 use clap_complete::Shell;
-
-use crate::cli::Cli;
 
 /// The completion script for one shell.
 pub fn write_completions(shell: Shell, w: &mut dyn Write) {
-    clap_complete::generate(shell, &mut Cli::command(), "ldp", w);
+    clap_complete::generate(shell, &mut crate::cli::command(), "ldp", w);
 }
 
 /// Every generated file: (relative path, contents).
@@ -29,7 +26,7 @@ pub fn generated_files() -> Result<Vec<(String, Vec<u8>)>> {
         write_completions(shell, &mut buf);
         files.push((format!("completions/{name}"), buf));
     }
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command();
     cmd.build();
     man_pages(&cmd, "ldp", &mut files)?;
     Ok(files)

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod import;
 pub mod keys;
 pub mod lock;
+pub mod meta;
 pub mod monitor;
 pub mod rate;
 
@@ -128,8 +129,38 @@ pub enum Action {
     Completions(clap_complete::Shell),
 }
 
-/// Run one command.
+impl Action {
+    /// The command's path, as `--help` and the metadata name it.
+    pub fn path(&self) -> &'static str {
+        match self {
+            Action::KeysScan(_) => "keys scan",
+            Action::KeysDelete(_) => "keys delete",
+            Action::KeysAudit(_) => "keys audit",
+            Action::CacheShow(_) => "cache show",
+            Action::CacheClear(_) => "cache clear",
+            Action::CacheFamilies => "cache families",
+            Action::Health(_) => "monitor health",
+            Action::Memory(_) => "monitor memory",
+            Action::Stats(_) => "monitor stats",
+            Action::Queues(_) => "monitor queues",
+            Action::LockList(_) => "lock list",
+            Action::LockHold(_) => "lock hold",
+            Action::LockRun(_) => "lock run",
+            Action::LockBreak(_) => "lock break",
+            Action::Import(_) => "import",
+            Action::BatchList(_) => "batch list",
+            Action::BatchShow(_) => "batch show",
+            Action::RateList(_) => "rate list",
+            Action::Completions(_) => "completions",
+        }
+    }
+}
+
+/// Run one command, once its output format is one it renders.
 pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
+    if let Some(m) = meta::of(action.path()) {
+        ctx.out.require(m.path, m.formats)?;
+    }
     match action {
         Action::KeysScan(o) => keys::scan(ctx, o).await,
         Action::KeysDelete(o) => keys::delete(ctx, o).await,

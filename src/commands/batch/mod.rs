@@ -703,7 +703,6 @@ pub struct ShowOptions {
 /// `ldp batch list`.
 pub async fn list(ctx: &Ctx, a: ListOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("batch list", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
     let f = Fams::from(&reg)?;
     let redis = ctx.redis().await?;
@@ -970,7 +969,6 @@ async fn add_database_docs(ctx: &Ctx, batch: &mut Batch, url: &str) -> Result<()
 /// `ldp batch show ID`.
 pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("batch show", &[OutputFormat::Table, OutputFormat::Json])?;
     let id = bytes::unescape(a.id.trim())
         .map_err(|e| LdpError::usage(format!("invalid batch id: {e}")))?;
     if id.is_empty() || id.len() > 512 || id.iter().any(|b| b.is_ascii_control()) {

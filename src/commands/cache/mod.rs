@@ -17,7 +17,6 @@ use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::glob::glob_escape;
 use crate::keyspace::{Registry, Role};
-use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::pipeline::ids::{ProjectId, parse_doc, read_docs_from};
 use crate::pipeline::stored::{json_path, read_json};
@@ -324,8 +323,6 @@ impl Report for FamiliesReport {
 
 /// `ldp cache families`.
 pub async fn families(ctx: &Ctx) -> Result<Exit> {
-    ctx.out
-        .require("cache families", &[OutputFormat::Table, OutputFormat::Json])?;
     ctx.out.print(&FamiliesReport {
         reg: ctx.registry()?,
     })?;
@@ -502,14 +499,6 @@ fn indent(s: &str) -> String {
 /// `ldp cache show`.
 pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require(
-        "cache show",
-        &[
-            OutputFormat::Table,
-            OutputFormat::Json,
-            OutputFormat::Ndjson,
-        ],
-    )?;
     let sel = a
         .select
         .clone()
@@ -723,14 +712,6 @@ fn clear_families(reg: &Registry, names: &[String]) -> Result<HashSet<usize>> {
 /// `ldp cache clear`.
 pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require(
-        "cache clear",
-        &[
-            OutputFormat::Table,
-            OutputFormat::Json,
-            OutputFormat::Ndjson,
-        ],
-    )?;
     let sel = a.select.clone();
     let reg = ctx.registry()?;
     let fams = clear_families(&reg, &a.family)?;

@@ -33,7 +33,6 @@ use crate::intake::db::DocRow;
 use crate::intake::stage::{Intake, Job, Prepared};
 use crate::intake::store::Meta;
 use crate::keyspace::Registry;
-use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::pipeline::ids::ProjectId;
 use crate::redis::Redis;
@@ -596,14 +595,6 @@ pub enum BatchLane {
 /// `ldp import`.
 pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require(
-        "import",
-        &[
-            OutputFormat::Table,
-            OutputFormat::Json,
-            OutputFormat::Ndjson,
-        ],
-    )?;
     let project = match ProjectId::parse(&a.project)? {
         ProjectId::Uuid(u) => u,
         ProjectId::Int(_) => {

@@ -16,7 +16,6 @@ use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::fold::fold_key;
 use crate::keyspace::Role;
-use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;
 
@@ -199,7 +198,6 @@ pub struct AuditOptions {
 /// `ldp keys audit`.
 pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("keys audit", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
     let fix = match (&a.fix_ttl, a.ttl) {
         (Some(name), Some(ttl)) => {

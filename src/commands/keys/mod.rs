@@ -241,15 +241,7 @@ async fn enrich(
     Ok((rows, memory_refused))
 }
 
-fn validate_scan(out: &Output, o: &ScanOptions) -> Result<()> {
-    out.require(
-        "keys scan",
-        &[
-            OutputFormat::Table,
-            OutputFormat::Json,
-            OutputFormat::Ndjson,
-        ],
-    )?;
+fn validate_scan(_out: &Output, o: &ScanOptions) -> Result<()> {
     if o.pattern.is_empty() {
         return Err(LdpError::usage(
             "the pattern is empty (use '*' for every key)",
@@ -656,14 +648,6 @@ impl Report for DeleteReport {
 }
 
 fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<Admitted> {
-    out.require(
-        "keys delete",
-        &[
-            OutputFormat::Table,
-            OutputFormat::Json,
-            OutputFormat::Ndjson,
-        ],
-    )?;
     if o.pattern.is_empty() {
         return Err(LdpError::usage("the pattern is empty"));
     }

@@ -731,16 +731,9 @@ impl Report for HoldReport {
     }
 }
 
-const SUPPORTED: [OutputFormat; 3] = [
-    OutputFormat::Table,
-    OutputFormat::Json,
-    OutputFormat::Ndjson,
-];
-
 /// `ldp lock hold`.
 pub async fn hold(ctx: &Ctx, o: HoldOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("lock hold", &SUPPORTED)?;
     let redis = ctx.redis().await?;
     let mut signals = Signals::new()?;
     let lease = match acquire(&redis, &o.lock, o.ttl, o.wait, &mut signals, out).await? {
@@ -805,7 +798,6 @@ enum End {
 pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<Exit> {
     let out = &ctx.out;
     // ldp writes nothing to stdout here (it is the child's), whatever the format.
-    out.require("lock run", &SUPPORTED)?;
     let redis = ctx.redis().await?;
     let mut signals = Signals::new()?;
     let lease = match acquire(&redis, &o.lock, o.ttl, o.wait, &mut signals, out).await? {
@@ -983,7 +975,6 @@ fn human_secs(ttl: Option<f64>) -> String {
 /// `ldp lock break`.
 pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("lock break", &SUPPORTED)?;
     let gate = o.consent.admit(out, "break a lock")?;
     let redis = ctx.redis().await?;
     let node = redis.node(redis.node_for(&o.lock.key)?);
@@ -1360,7 +1351,6 @@ async fn search(redis: &Redis, s: &Search<'_>) -> Result<Vec<LockRow>> {
 /// `ldp lock list`.
 pub async fn list(ctx: &Ctx, o: ListOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("lock list", &SUPPORTED)?;
     let redis = ctx.redis().await?;
     let prefix = &ctx.settings.broker_layout.prefix;
     let families = lock_families(&*ctx.registry()?, &ctx.settings.broker_layout);

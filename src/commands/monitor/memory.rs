@@ -14,7 +14,6 @@ use crate::bytes;
 use crate::commands::Ctx;
 use crate::exit::Exit;
 use crate::keyspace::Role;
-use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;
 use crate::redis::info::info;
@@ -168,7 +167,6 @@ pub struct MemoryOptions {
 /// `ldp monitor memory`.
 pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("monitor memory", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
     let redis = ctx.redis().await?;
     let mut nodes = Vec::new();

@@ -12,7 +12,6 @@ use crate::broker::BrokerLayout;
 use crate::broker::queues::{self as celery, BrokerStats};
 use crate::commands::Ctx;
 use crate::exit::Exit;
-use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 
 /// With --watch, queues bound since the last look are found again this often
@@ -119,14 +118,6 @@ pub struct QueuesOptions {
 
 /// `ldp monitor queues`.
 pub async fn queues(ctx: &Ctx, a: QueuesOptions) -> Result<Exit> {
-    ctx.out.require(
-        "monitor queues",
-        &[
-            OutputFormat::Table,
-            OutputFormat::Json,
-            OutputFormat::Ndjson,
-        ],
-    )?;
     check_watch(ctx, "monitor queues", &a.watch)?;
     let base: BrokerLayout = ctx.settings.broker_layout.clone();
     let visibility = a.visibility_timeout.unwrap_or(base.visibility_timeout);

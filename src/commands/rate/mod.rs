@@ -15,7 +15,6 @@ use crate::clock::unix_now;
 use crate::commands::{Ctx, scan_patterns};
 use crate::exit::Exit;
 use crate::keyspace::Role;
-use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 
 /// The pipeline EXPIREs in whole seconds: a derived window this close to a
@@ -174,7 +173,6 @@ pub struct ListOptions {
 /// `ldp rate list`.
 pub async fn list(ctx: &Ctx, a: ListOptions) -> Result<Exit> {
     let out = &ctx.out;
-    out.require("rate list", &[OutputFormat::Table, OutputFormat::Json])?;
     let reg = ctx.registry()?;
     let templates: Vec<_> = reg
         .with_role(Role::RateLimit)
