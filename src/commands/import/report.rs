@@ -1,0 +1,170 @@
+//! What an import reports: per file, per stage, and the run's verdict.
+
+use std::time::Instant;
+
+use anyhow::Result;
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use super::plan::DocStatus;
+use crate::exit::Exit;
+use crate::output::{self, Output, Report};
+
+/// What happened to one input file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_uuid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    pub status: DocStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub project: String,
+    pub batch_id: String,
+    pub mode: &'static str,
+    pub queue: String,
+    pub priority: u8,
+    pub dry_run: bool,
+    pub files: usize,
+    pub skipped_by_filter: usize,
+    pub new: usize,
+    pub already_imported: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    /// Files an interrupted or stopped run did not get to (a re-run does).
+    pub not_enqueued: usize,
+    /// Why the import stopped early (Redis refusing writes, ...), if it did.
+    pub stopped: Option<String>,
+    /// Stopped by Ctrl-C (or SIGTERM): exit 130 (143).
+    #[serde(skip)]
+    pub signal: Option<i32>,
+    /// Per stage, when the whole intake ran (a database was configured).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intake: Option<IntakeReport>,
+    pub seconds: f64,
+    pub documents: Vec<FileResult>,
+}
+
+/// What each intake stage did in this run.
+#[derive(Debug, Default, Serialize)]
+pub struct IntakeReport {
+    /// `bucket 'b' (S3 at ...)` or `directory /x`.
+    pub destination: String,
+    pub database: String,
+    pub session_uuid: String,
+    /// Objects uploaded now (documents whose row existed were not re-sent).
+    pub uploaded: usize,
+    pub bytes_uploaded: u64,
+    /// source_documents rows inserted now.
+    pub registered: usize,
+    /// Tasks enqueued now.
+    pub enqueued: usize,
+    /// Rows given their celery_task_id and status now.
+    pub updated: usize,
+    /// Documents a previous run had taken through every stage.
+    pub skipped: usize,
+    /// Unreadable files and failed uploads.
+    pub failed: usize,
+}
+
+impl Report for ImportReport {
+    fn json(&self) -> Json {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+    fn text(&self, _out: &Output) -> String {
+        let mut s = format!(
+            "{}{} files -> project {} (batch {}, {} on {} priority {}) in {:.1}s\n  new {}, already imported {}, duplicates {}, failed {}\n",
+            if self.dry_run { "dry run: " } else { "" },
+            output::thousands(self.files as u64),
+            self.project,
+            self.batch_id,
+            self.mode,
+            self.queue,
+            self.priority,
+            self.seconds,
+            output::thousands(self.new as u64),
+            output::thousands(self.already_imported as u64),
+            output::thousands(self.duplicates as u64),
+            output::thousands(self.failed as u64),
+        );
+        for d in self
+            .documents
+            .iter()
+            .filter(|d| d.status == DocStatus::Duplicate)
+            .take(10)
+        {
+            s.push_str(&format!(
+                "  duplicate: {} = {}\n",
+                d.file,
+                d.duplicate_of.as_deref().unwrap_or("?")
+            ));
+        }
+        for d in self
+            .documents
+            .iter()
+            .filter(|d| d.status == DocStatus::Failed)
+        {
+            s.push_str(&format!(
+                "  failed: {}: {}\n",
+                d.file,
+                d.error.as_deref().unwrap_or("?")
+            ));
+        }
+        if let Some(i) = &self.intake {
+            s.push_str(&format!(
+                "  intake -> {}: uploaded {} ({}), registered {}, enqueued {}, updated {}, skipped {}, failed {}\n",
+                i.destination,
+                output::thousands(i.uploaded as u64),
+                indicatif::BinaryBytes(i.bytes_uploaded),
+                output::thousands(i.registered as u64),
+                output::thousands(i.enqueued as u64),
+                output::thousands(i.updated as u64),
+                output::thousands(i.skipped as u64),
+                output::thousands(i.failed as u64),
+            ));
+        }
+        if let Some(why) = &self.stopped {
+            s.push_str(&format!("  stopped: {why}\n"));
+        }
+        s
+    }
+}
+
+/// Fill in the counts and print the report; exit 1 when anything failed.
+pub fn finish(
+    out: &Output,
+    mut report: ImportReport,
+    results: Vec<FileResult>,
+    started: Instant,
+) -> Result<Exit> {
+    let count = |s: DocStatus| results.iter().filter(|r| r.status == s).count();
+    report.new = count(DocStatus::New) + count(DocStatus::WouldImport);
+    report.already_imported = count(DocStatus::AlreadyImported);
+    report.duplicates = count(DocStatus::Duplicate);
+    report.failed = count(DocStatus::Failed);
+    report.not_enqueued = count(DocStatus::NotEnqueued);
+    report.seconds = started.elapsed().as_secs_f64();
+    report.documents = results;
+    let failed = report.failed > 0 || report.stopped.is_some();
+    out.print(&report)?;
+    // Faults are loud: a stop is one line on stderr too, whatever the format.
+    if let Some(why) = &report.stopped {
+        out.warn(format!(
+            "import stopped after {} of {} documents: {why}",
+            report.new + report.already_imported,
+            report.files - report.duplicates
+        ));
+    }
+    Ok(match report.signal {
+        Some(sig) => Exit::from_signal(sig),
+        None => Exit::failed_if(failed),
+    })
+}
