@@ -16,6 +16,14 @@
 
 pub mod intake;
 pub mod python;
+pub mod run;
+pub mod seed;
+
+// Each test binary uses a subset.
+#[allow(unused_imports)]
+pub use run::{
+    Ldp, LdpTarget, Run, find_by, ldp_cmd, ldp_run, objects, str_field, u64_at, u64_field,
+};
 
 use std::collections::HashSet;
 use std::collections::hash_map::RandomState;

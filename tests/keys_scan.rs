@@ -1,234 +1,25 @@
-//! Black-box tests of `ldp keys scan` and `ldp keys delete` against real
-//! redis-server processes (standalone, TLS + ACL user, 3-primary cluster)
-//! started by `tests/support`.
+//! Black-box tests of `ldp keys scan` (and the connection and argument
+//! errors every keys subcommand shares) against real redis-server processes
+//! (standalone, TLS + ACL user, 3-primary cluster) started by
+//! `tests/support`.
 //!
 //! Tests on shared servers isolate their keys with `unique_prefix`; tests
-//! that touch unprefixed keys (Celery's `default`, `unacked`, ...) or count
-//! the whole keyspace use a server of their own (`RedisServer::start()`).
+//! that count the whole keyspace use a server of their own
+//! (`RedisServer::start()`).
 
 mod support;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 use std::io::Write;
 
 use base64::Engine;
 use serde_json::Value as Json;
 
-use support::{RedisServer, ldp, shared_cluster, shared_standalone, shared_tls, unique_prefix};
-
-// ---------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------
-
-/// One finished `ldp` run.
-struct Run {
-    args: Vec<String>,
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl fmt::Display for Run {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut cut = self.stdout.len().min(3000);
-        while !self.stdout.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let stdout = if cut < self.stdout.len() {
-            format!(
-                "{}[... {} bytes in all]",
-                &self.stdout[..cut],
-                self.stdout.len()
-            )
-        } else {
-            self.stdout.clone()
-        };
-        write!(
-            f,
-            "ldp {:?}\nexit: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.args, self.code, stdout, self.stderr
-        )
-    }
-}
-
-fn run(args: &[&str]) -> Run {
-    let out = ldp().args(args).output().expect("could not run ldp");
-    let text = |b: Vec<u8>, what: &str| {
-        String::from_utf8(b).unwrap_or_else(|e| {
-            panic!(
-                "ldp {args:?}: {what} is not UTF-8: {:?}",
-                String::from_utf8_lossy(e.as_bytes())
-            )
-        })
-    };
-    Run {
-        args: args.iter().map(|a| a.to_string()).collect(),
-        code: out
-            .status
-            .code()
-            .unwrap_or_else(|| panic!("ldp {args:?} was killed by a signal")),
-        stdout: text(out.stdout, "stdout"),
-        stderr: text(out.stderr, "stderr"),
-    }
-}
-
-/// Runs ldp and requires exit 0.
-fn ok(args: &[&str]) -> Run {
-    let r = run(args);
-    assert_eq!(r.code, 0, "expected success:\n{r}");
-    r
-}
-
-/// Runs ldp and requires the given exit code.
-fn fails(code: i32, args: &[&str]) -> Run {
-    let r = run(args);
-    assert_eq!(r.code, code, "expected exit {code}:\n{r}");
-    r
-}
-
-/// stdout must be exactly `expected`, one key per line, each once.
-fn assert_exact_lines(r: &Run, expected: &HashSet<String>) {
-    let lines: Vec<&str> = r.stdout.lines().collect();
-    let got: HashSet<String> = lines.iter().map(|l| l.to_string()).collect();
-    let missing: Vec<&String> = expected.difference(&got).take(10).collect();
-    let extra: Vec<&String> = got.difference(expected).take(10).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "ldp {:?}: output differs from the expected {} keys\n\
-         missing (first 10 of {}): {missing:?}\nextra (first 10 of {}): {extra:?}\nstderr: {}",
-        r.args,
-        expected.len(),
-        expected.difference(&got).count(),
-        got.difference(expected).count(),
-        r.stderr
-    );
-    assert_eq!(
-        lines.len(),
-        expected.len(),
-        "ldp {:?}: {} lines for {} distinct keys (duplicates?)",
-        r.args,
-        lines.len(),
-        expected.len()
-    );
-    assert!(
-        r.stdout.is_empty() || r.stdout.ends_with('\n'),
-        "last line not terminated"
-    );
-}
-
-fn parse_json(r: &Run) -> Json {
-    serde_json::from_str(&r.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{r}"))
-}
-
-fn parse_ndjson(r: &Run) -> Vec<Json> {
-    r.stdout
-        .lines()
-        .map(|l| {
-            serde_json::from_str(l)
-                .unwrap_or_else(|e| panic!("line {l:?} is not a JSON value ({e}):\n{r}"))
-        })
-        .collect()
-}
-
-/// The objects of a JSON array (panics on anything else).
-fn objects(v: &Json) -> Vec<&serde_json::Map<String, Json>> {
-    v.as_array()
-        .unwrap_or_else(|| panic!("expected a JSON array, got {v}"))
-        .iter()
-        .map(|o| {
-            o.as_object()
-                .unwrap_or_else(|| panic!("expected an object, got {o}"))
-        })
-        .collect()
-}
-
-fn str_field<'a>(o: &'a serde_json::Map<String, Json>, name: &str) -> &'a str {
-    o.get(name)
-        .and_then(Json::as_str)
-        .unwrap_or_else(|| panic!("object has no string '{name}': {o:?}"))
-}
-
-fn u64_field(o: &serde_json::Map<String, Json>, name: &str) -> u64 {
-    o.get(name)
-        .and_then(Json::as_u64)
-        .unwrap_or_else(|| panic!("object has no integer '{name}': {o:?}"))
-}
-
-fn report_u64(v: &Json, name: &str) -> u64 {
-    v.get(name)
-        .and_then(Json::as_u64)
-        .unwrap_or_else(|| panic!("report has no integer '{name}': {v}"))
-}
-
-fn kv(keys: impl IntoIterator<Item = String>) -> Vec<(Vec<u8>, Vec<u8>)> {
-    keys.into_iter()
-        .map(|k| (k.into_bytes(), b"v".to_vec()))
-        .collect()
-}
-
-/// SET every pair, pipelined.
-fn set_all(con: &mut redis::Connection, pairs: &[(Vec<u8>, Vec<u8>)]) {
-    for chunk in pairs.chunks(1000) {
-        let mut p = redis::pipe();
-        for (k, v) in chunk {
-            p.cmd("SET").arg(&k[..]).arg(&v[..]).ignore();
-        }
-        p.query::<()>(con).expect("seeding with SET");
-    }
-}
-
-/// Run raw commands (binary-safe), pipelined.
-fn exec_all(con: &mut redis::Connection, cmds: &[Vec<Vec<u8>>]) {
-    let mut p = redis::pipe();
-    for c in cmds {
-        let (name, args) = c.split_first().expect("empty command");
-        let cmd = p.cmd(std::str::from_utf8(name).unwrap());
-        for a in args {
-            cmd.arg(&a[..]);
-        }
-        cmd.ignore();
-    }
-    p.query::<()>(con).expect("seeding");
-}
-
-fn cmd(parts: &[&[u8]]) -> Vec<Vec<u8>> {
-    parts.iter().map(|p| p.to_vec()).collect()
-}
-
-/// Every key matching `pattern` on one server (full SCAN).
-fn scan_server(con: &mut redis::Connection, pattern: &[u8]) -> HashSet<Vec<u8>> {
-    let mut cursor: u64 = 0;
-    let mut keys = HashSet::new();
-    loop {
-        let (next, batch): (u64, Vec<Vec<u8>>) = redis::cmd("SCAN")
-            .arg(cursor)
-            .arg("MATCH")
-            .arg(pattern)
-            .arg("COUNT")
-            .arg(1000)
-            .query(con)
-            .expect("SCAN");
-        keys.extend(batch);
-        if next == 0 {
-            return keys;
-        }
-        cursor = next;
-    }
-}
-
-fn exists(con: &mut redis::Connection, key: &[u8]) -> bool {
-    redis::cmd("EXISTS")
-        .arg(key)
-        .query::<i64>(con)
-        .expect("EXISTS")
-        == 1
-}
-
-fn dbsize(con: &mut redis::Connection) -> i64 {
-    redis::cmd("DBSIZE").query(con).expect("DBSIZE")
-}
+use support::seed::{cmd, exec_all, kv, set_all};
+use support::{
+    LdpTarget, RedisServer, ldp_run, ldp_std, objects, shared_cluster, shared_standalone,
+    shared_tls, str_field, u64_field, unique_prefix,
+};
 
 fn b64(raw: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(raw)
@@ -269,21 +60,21 @@ fn scan_standalone_prints_exactly_the_matching_keys() {
     set_all(&mut s.client(), &kv(keys));
 
     let pattern = format!("{p}doc:*");
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern]);
-    assert_exact_lines(&r, &expected);
+    let r = s.ldp(&["keys", "scan", &pattern]).ok();
+    r.has_exactly_lines(&expected);
 
     // Small SCAN COUNT: many round trips, same answer.
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern, "--count", "50"]);
-    assert_exact_lines(&r, &expected);
+    let r = s.ldp(&["keys", "scan", &pattern, "--count", "50"]).ok();
+    r.has_exactly_lines(&expected);
 
     // `?` glob: doc:10 .. doc:19.
-    let r = ok(&["-u", &s.url(), "keys", "scan", &format!("{p}doc:1?")]);
+    let r = s.ldp(&["keys", "scan", &format!("{p}doc:1?")]).ok();
     let tens: HashSet<String> = (10..20).map(|i| format!("{p}doc:{i}")).collect();
-    assert_exact_lines(&r, &tens);
+    r.has_exactly_lines(&tens);
 
     // Nothing matches: empty output, success.
-    let r = ok(&["-u", &s.url(), "keys", "scan", &format!("{p}nothing:*")]);
-    assert_exact_lines(&r, &HashSet::new());
+    let r = s.ldp(&["keys", "scan", &format!("{p}nothing:*")]).ok();
+    r.has_exactly_lines(&HashSet::new());
 }
 
 fn tls_seed(p: &str) -> HashSet<String> {
@@ -306,17 +97,8 @@ fn scan_tls_with_acl_user_in_url() {
     let _g = tls.guard();
     let p = unique_prefix("scan-tls");
     let expected = tls_seed(&p);
-    let ca = tls.ca_path().to_str().unwrap();
-    let r = ok(&[
-        "-u",
-        &tls.url(),
-        "--tls-ca",
-        ca,
-        "keys",
-        "scan",
-        &format!("{p}k:*"),
-    ]);
-    assert_exact_lines(&r, &expected);
+    let r = tls.ldp(&["keys", "scan", &format!("{p}k:*")]).ok();
+    r.has_exactly_lines(&expected);
     assert!(
         !r.stderr.contains(tls.password()),
         "password on stderr:\n{r}"
@@ -338,18 +120,18 @@ fn scan_tls_with_password_file() {
     let url = tls.url_without_password();
     let pattern = format!("{p}k:*");
 
-    let r = ok(&[
-        "-u",
-        &url,
-        "--tls-ca",
-        ca,
-        "--password-file",
-        pw_path.to_str().unwrap(),
-        "keys",
-        "scan",
-        &pattern,
-    ]);
-    assert_exact_lines(&r, &expected);
+    let r = url
+        .ldp(&[
+            "--tls-ca",
+            ca,
+            "--password-file",
+            pw_path.to_str().unwrap(),
+            "keys",
+            "scan",
+            &pattern,
+        ])
+        .ok();
+    r.has_exactly_lines(&expected);
     assert!(
         !r.stderr.contains(tls.password()),
         "password on stderr:\n{r}"
@@ -357,7 +139,9 @@ fn scan_tls_with_password_file() {
 
     // Without the file there is no password: the server refuses us, so the
     // successful run above really used the file.
-    let r = fails(69, &["-u", &url, "--tls-ca", ca, "keys", "scan", &pattern]);
+    let r = url
+        .ldp(&["--tls-ca", ca, "keys", "scan", &pattern])
+        .fails(69);
     assert!(r.stdout.is_empty(), "{r}");
     assert!(r.stderr.contains("authentication failed"), "{r}");
 }
@@ -382,7 +166,7 @@ fn scan_cluster_is_detected_from_one_node_and_covers_all_nodes() {
 
     let pattern = format!("{p}k:*");
     for node in [0, 2] {
-        let r = ok(&["-u", &c.node(node).url(), "keys", "scan", &pattern]);
+        let r = c.node(node).ldp(&["keys", "scan", &pattern]).ok();
         // Spell out per node which keys are missing, for a clearer failure.
         let got: HashSet<&str> = r.stdout.lines().collect();
         for (n, held) in per_node.iter().enumerate() {
@@ -395,12 +179,12 @@ fn scan_cluster_is_detected_from_one_node_and_covers_all_nodes() {
                 "scanned via node {node}: {missing} of {held} keys held by node {n} are missing"
             );
         }
-        assert_exact_lines(&r, &expected);
+        r.has_exactly_lines(&expected);
     }
 
     // JSON over the cluster too.
-    let r = ok(&["-u", &c.seed_url(), "keys", "scan", &pattern, "-o", "json"]);
-    let got: Vec<String> = objects(&parse_json(&r))
+    let r = c.ldp(&["keys", "scan", &pattern, "-o", "json"]).ok();
+    let got: Vec<String> = objects(&r.json())
         .iter()
         .map(|o| str_field(o, "key").to_string())
         .collect();
@@ -450,8 +234,8 @@ fn scan_prints_binary_keys_escaped_like_redis_cli() {
     let p = unique_prefix("scan-bin");
     let cases = seed_binary(&p);
     let expected: HashSet<String> = cases.iter().map(|(_, e, _)| e.clone()).collect();
-    let r = ok(&["-u", &s.url(), "keys", "scan", &format!("{p}*")]);
-    assert_exact_lines(&r, &expected);
+    let r = s.ldp(&["keys", "scan", &format!("{p}*")]).ok();
+    r.has_exactly_lines(&expected);
     assert!(r.stdout.contains("\\x06\\x16"), "{r}");
 }
 
@@ -491,21 +275,13 @@ fn scan_json_has_escaped_key_and_key_base64_for_binary_keys() {
     let pattern = format!("{p}*");
 
     // With a lookup (--fields), and without one.
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &pattern,
-        "-o",
-        "json",
-        "--fields",
-        "type",
-    ]);
-    check_binary_json("-o json --fields type", &objects(&parse_json(&r)), &cases);
+    let r = s
+        .ldp(&["keys", "scan", &pattern, "-o", "json", "--fields", "type"])
+        .ok();
+    check_binary_json("-o json --fields type", &objects(&r.json()), &cases);
 
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern, "-o", "json"]);
-    check_binary_json("-o json", &objects(&parse_json(&r)), &cases);
+    let r = s.ldp(&["keys", "scan", &pattern, "-o", "json"]).ok();
+    check_binary_json("-o json", &objects(&r.json()), &cases);
 }
 
 #[test]
@@ -514,16 +290,10 @@ fn scan_ndjson_has_key_base64_for_binary_keys() {
     let _g = s.guard();
     let p = unique_prefix("scan-bin-ndjson");
     let cases = seed_binary(&p);
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}*"),
-        "-o",
-        "ndjson",
-    ]);
-    let lines = parse_ndjson(&r);
+    let r = s
+        .ldp(&["keys", "scan", &format!("{p}*"), "-o", "ndjson"])
+        .ok();
+    let lines = r.ndjson();
     let objs: Vec<&serde_json::Map<String, Json>> = lines
         .iter()
         .map(|v| v.as_object().expect("object per line"))
@@ -546,8 +316,8 @@ fn scan_json_array_and_ndjson_lines() {
     set_all(&mut s.client(), &kv(keys));
     let pattern = format!("{p}k:*");
 
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern, "-o", "json"]);
-    let objs_json = parse_json(&r);
+    let r = s.ldp(&["keys", "scan", &pattern, "-o", "json"]).ok();
+    let objs_json = r.json();
     let objs = objects(&objs_json);
     let got: Vec<&str> = objs.iter().map(|o| str_field(o, "key")).collect();
     assert_eq!(got.len(), expected.len());
@@ -556,9 +326,10 @@ fn scan_json_array_and_ndjson_lines() {
         expected
     );
 
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern, "-o", "ndjson"]);
+    let r = s.ldp(&["keys", "scan", &pattern, "-o", "ndjson"]).ok();
     assert_eq!(r.stdout.lines().count(), expected.len(), "{r}");
-    let got: Vec<String> = parse_ndjson(&r)
+    let got: Vec<String> = r
+        .ndjson()
         .iter()
         .map(|v| str_field(v.as_object().expect("object per line"), "key").to_string())
         .collect();
@@ -566,25 +337,13 @@ fn scan_json_array_and_ndjson_lines() {
     assert_eq!(got.into_iter().collect::<HashSet<_>>(), expected);
 
     // No match: an empty array, no objects.
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}none:*"),
-        "-o",
-        "json",
-    ]);
-    assert_eq!(parse_json(&r), serde_json::json!([]));
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}none:*"),
-        "-o",
-        "ndjson",
-    ]);
+    let r = s
+        .ldp(&["keys", "scan", &format!("{p}none:*"), "-o", "json"])
+        .ok();
+    assert_eq!(r.json(), serde_json::json!([]));
+    let r = s
+        .ldp(&["keys", "scan", &format!("{p}none:*"), "-o", "ndjson"])
+        .ok();
     assert_eq!(r.stdout, "", "{r}");
 }
 
@@ -651,31 +410,31 @@ fn scan_json_fields_ttl_type_memory() {
     let typed = seed_typed(&mut s.client(), &p);
     let pattern = format!("{p}*");
 
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &pattern,
-        "-o",
-        "json",
-        "--fields",
-        "ttl,type,memory",
-    ]);
-    check_fields_objects(&objects(&parse_json(&r)), &typed, &p);
+    let r = s
+        .ldp(&[
+            "keys",
+            "scan",
+            &pattern,
+            "-o",
+            "json",
+            "--fields",
+            "ttl,type,memory",
+        ])
+        .ok();
+    check_fields_objects(&objects(&r.json()), &typed, &p);
 
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &pattern,
-        "-o",
-        "ndjson",
-        "--fields",
-        "memory,ttl,type",
-    ]);
-    let lines = parse_ndjson(&r);
+    let r = s
+        .ldp(&[
+            "keys",
+            "scan",
+            &pattern,
+            "-o",
+            "ndjson",
+            "--fields",
+            "memory,ttl,type",
+        ])
+        .ok();
+    let lines = r.ndjson();
     let objs: Vec<&serde_json::Map<String, Json>> =
         lines.iter().map(|v| v.as_object().unwrap()).collect();
     check_fields_objects(&objs, &typed, &p);
@@ -688,15 +447,15 @@ fn scan_fields_off_a_terminal_are_tab_separated_in_order() {
     let p = unique_prefix("scan-tsv");
     let typed = seed_typed(&mut s.client(), &p);
 
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}*"),
-        "--fields",
-        "memory,type,ttl",
-    ]);
+    let r = s
+        .ldp(&[
+            "keys",
+            "scan",
+            &format!("{p}*"),
+            "--fields",
+            "memory,type,ttl",
+        ])
+        .ok();
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), typed.len(), "{r}");
     let mut seen = HashSet::new();
@@ -728,15 +487,9 @@ fn scan_fields_off_a_terminal_are_tab_separated_in_order() {
     }
 
     // Another order gives another column order.
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}hash"),
-        "--fields",
-        "ttl,type",
-    ]);
+    let r = s
+        .ldp(&["keys", "scan", &format!("{p}hash"), "--fields", "ttl,type"])
+        .ok();
     assert_eq!(r.stdout, format!("{p}hash\t-1\thash\n"), "{r}");
 }
 
@@ -761,33 +514,18 @@ fn scan_type_filter_returns_only_that_type() {
     }
     exec_all(&mut con, &cmds);
 
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}*"),
-        "--type",
-        "hash",
-    ]);
-    assert_exact_lines(&r, &hashes);
+    let r = s
+        .ldp(&["keys", "scan", &format!("{p}*"), "--type", "hash"])
+        .ok();
+    r.has_exactly_lines(&hashes);
 }
 
 #[test]
 fn scan_bogus_type_is_a_usage_error() {
     let s = shared_standalone();
-    let r = fails(
-        2,
-        &[
-            "-u",
-            &s.url(),
-            "keys",
-            "scan",
-            "whatever:*",
-            "--type",
-            "bogus",
-        ],
-    );
+    let r = s
+        .ldp(&["keys", "scan", "whatever:*", "--type", "bogus"])
+        .fails(2);
     assert!(r.stdout.is_empty(), "{r}");
     assert!(r.stderr.contains("bogus"), "{r}");
 }
@@ -808,10 +546,9 @@ fn scan_limit_prints_exactly_n_keys() {
         (20, &["--fields", "type"][..]),
     ] {
         let ns = n.to_string();
-        let url = s.url();
-        let mut args = vec!["-u", url.as_str(), "keys", "scan", &pattern, "--limit", &ns];
+        let mut args = vec!["keys", "scan", &pattern, "--limit", &ns];
         args.extend_from_slice(extra);
-        let r = ok(&args);
+        let r = s.ldp(&args).ok();
         let lines: Vec<&str> = r.stdout.lines().collect();
         assert_eq!(lines.len(), n, "--limit {n} {extra:?}:\n{r}");
         let distinct: HashSet<&str> = lines
@@ -824,22 +561,14 @@ fn scan_limit_prints_exactly_n_keys() {
         }
     }
 
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &pattern,
-        "--limit",
-        "5",
-        "-o",
-        "ndjson",
-    ]);
-    assert_eq!(parse_ndjson(&r).len(), 5, "{r}");
+    let r = s
+        .ldp(&["keys", "scan", &pattern, "--limit", "5", "-o", "ndjson"])
+        .ok();
+    assert_eq!(r.ndjson().len(), 5, "{r}");
 
     // A limit above the number of matches prints them all, no more.
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern, "--limit", "5000"]);
-    assert_exact_lines(&r, &all);
+    let r = s.ldp(&["keys", "scan", &pattern, "--limit", "5000"]).ok();
+    r.has_exactly_lines(&all);
 }
 
 #[test]
@@ -860,23 +589,16 @@ fn scan_no_ttl_returns_only_keys_without_expiry() {
     exec_all(&mut s.client(), &cmds);
     let pattern = format!("{p}k:*");
 
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern, "--no-ttl"]);
-    assert_exact_lines(&r, &persistent);
+    let r = s.ldp(&["keys", "scan", &pattern, "--no-ttl"]).ok();
+    r.has_exactly_lines(&persistent);
 
     // Same set in JSON, each with a null ttl when asked for.
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &pattern,
-        "--no-ttl",
-        "-o",
-        "json",
-        "--fields",
-        "ttl",
-    ]);
-    let v = parse_json(&r);
+    let r = s
+        .ldp(&[
+            "keys", "scan", &pattern, "--no-ttl", "-o", "json", "--fields", "ttl",
+        ])
+        .ok();
+    let v = r.json();
     let objs = objects(&v);
     assert_eq!(objs.len(), persistent.len());
     for o in objs {
@@ -885,7 +607,7 @@ fn scan_no_ttl_returns_only_keys_without_expiry() {
     }
 
     // Without --no-ttl all 500 show up.
-    let r = ok(&["-u", &s.url(), "keys", "scan", &pattern]);
+    let r = s.ldp(&["keys", "scan", &pattern]).ok();
     assert_eq!(r.stdout.lines().count(), 500, "{r}");
 }
 
@@ -919,17 +641,10 @@ fn scan_group_folds_ids_into_patterns() {
     keys.push(format!("{p}rate:ocr"));
     set_all(&mut s.client(), &kv(keys));
 
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}*"),
-        "--group",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
+    let r = s
+        .ldp(&["keys", "scan", &format!("{p}*"), "--group", "-o", "json"])
+        .ok();
+    let v = r.json();
     let mut got: BTreeMap<String, u64> = BTreeMap::new();
     for o in objects(&v) {
         let bytes = u64_field(o, "bytes");
@@ -968,18 +683,10 @@ fn scan_top_returns_the_biggest_keys_first() {
     }
     set_all(&mut s.client(), &pairs);
 
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "scan",
-        &format!("{p}*"),
-        "--top",
-        "3",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
+    let r = s
+        .ldp(&["keys", "scan", &format!("{p}*"), "--top", "3", "-o", "json"])
+        .ok();
+    let v = r.json();
     let objs = objects(&v);
     let keys: Vec<&str> = objs.iter().map(|o| str_field(o, "key")).collect();
     assert_eq!(
@@ -1007,7 +714,7 @@ fn scan_top_returns_the_biggest_keys_first() {
 fn unreachable_server_exits_69_with_one_line() {
     let port = support::free_port();
     let url = format!("redis://127.0.0.1:{port}/0");
-    let r = fails(69, &["-u", &url, "keys", "scan", "x:*"]);
+    let r = url.ldp(&["keys", "scan", "x:*"]).fails(69);
     assert!(r.stdout.is_empty(), "{r}");
     assert_eq!(
         r.stderr,
@@ -1015,7 +722,7 @@ fn unreachable_server_exits_69_with_one_line() {
         "{r}"
     );
 
-    let r = fails(69, &["-u", &url, "keys", "delete", "x:*", "--yes"]);
+    let r = url.ldp(&["keys", "delete", "x:*", "--yes"]).fails(69);
     assert_eq!(
         r.stderr,
         format!("ldp: cannot connect to redis://127.0.0.1:{port}/0: connection refused\n"),
@@ -1030,7 +737,7 @@ fn tls_wrong_password_exits_69_without_leaking_passwords() {
     let ca = tls.ca_path().to_str().unwrap();
     let wrong = "Wr0ngPa55-zq7Distinctive";
     let url = format!("rediss://ldpops:{wrong}@127.0.0.1:{}/0", tls.port());
-    let r = fails(69, &["-u", &url, "--tls-ca", ca, "keys", "scan", "x:*"]);
+    let r = url.ldp(&["--tls-ca", ca, "keys", "scan", "x:*"]).fails(69);
     assert!(r.stderr.contains("authentication failed"), "{r}");
     for secret in [wrong, tls.password()] {
         assert!(!r.stdout.contains(secret), "{secret:?} on stdout:\n{r}");
@@ -1041,21 +748,16 @@ fn tls_wrong_password_exits_69_without_leaking_passwords() {
     let dir = tempfile::tempdir().unwrap();
     let pw_path = dir.path().join("pw");
     std::fs::write(&pw_path, format!("{wrong}\n")).unwrap();
-    let r = fails(
-        69,
-        &[
-            "-u",
-            &tls.url(),
-            "--tls-ca",
-            ca,
+    let r = tls
+        .ldp(&[
             "--password-file",
             pw_path.to_str().unwrap(),
             "keys",
             "delete",
             "x:*",
             "--yes",
-        ],
-    );
+        ])
+        .fails(69);
     assert!(r.stderr.contains("authentication failed"), "{r}");
     for secret in [wrong, tls.password()] {
         assert!(!r.stdout.contains(secret), "{secret:?} on stdout:\n{r}");
@@ -1070,21 +772,23 @@ fn invalid_arguments_exit_2_naming_the_bad_value() {
     let port = support::free_port();
 
     let http = format!("http://127.0.0.1:{port}/0");
-    let r = fails(2, &["-u", &http, "keys", "scan", "x:*"]);
+    let r = http.ldp(&["keys", "scan", "x:*"]).fails(2);
     assert!(r.stderr.contains("http"), "{r}");
 
-    let r = fails(2, &["-u", &url, "--timeout", "soon", "keys", "scan", "x:*"]);
+    let r = url
+        .ldp(&["--timeout", "soon", "keys", "scan", "x:*"])
+        .fails(2);
     assert!(r.stderr.contains("soon"), "{r}");
 
-    let r = fails(2, &["-u", &url, "-o", "xml", "keys", "scan", "x:*"]);
+    let r = url.ldp(&["-o", "xml", "keys", "scan", "x:*"]).fails(2);
     assert!(r.stderr.contains("xml"), "{r}");
 
-    let r = fails(2, &["-u", &url, "-o", "nagios", "keys", "scan", "x:*"]);
+    let r = url.ldp(&["-o", "nagios", "keys", "scan", "x:*"]).fails(2);
     assert!(r.stderr.contains("nagios"), "{r}");
 
     for r in [
-        run(&["-u", &http, "keys", "scan", "x:*"]),
-        run(&["-u", &url, "-o", "nagios", "keys", "scan", "x:*"]),
+        http.ldp(&["keys", "scan", "x:*"]),
+        url.ldp(&["-o", "nagios", "keys", "scan", "x:*"]),
     ] {
         assert!(r.stdout.is_empty(), "{r}");
         assert_eq!(r.stderr.lines().count(), 1, "one line expected:\n{r}");
@@ -1131,8 +835,7 @@ fn password_in_url_never_appears_in_errors() {
         (69, vec!["-u", &live, "keys", "scan", "x:*"]),
     ];
     for (code, args) in &cases {
-        let r = run(args);
-        assert_eq!(r.code, *code, "{r}");
+        let r = ldp_run(args).fails(*code);
         assert!(!r.stderr.is_empty(), "no error message:\n{r}");
         assert!(!r.stderr.contains(pw), "password on stderr:\n{r}");
         assert!(!r.stdout.contains(pw), "password on stdout:\n{r}");
@@ -1149,461 +852,13 @@ fn password_with_slash_in_url_is_not_leaked() {
         format!("redis://:{pw}@127.0.0.1:{free}/0"),
         format!("rediss://ops:{pw}@127.0.0.1:{free}/0"),
     ] {
-        let r = run(&["-u", &url, "keys", "scan", "x:*"]);
+        let r = url.ldp(&["keys", "scan", "x:*"]);
         assert_ne!(r.code, 0, "{r}");
         assert!(!r.stderr.is_empty(), "{r}");
         for part in [pw, "Sl4sh", "Secret-pq8"] {
             assert!(!r.stderr.contains(part), "{part:?} on stderr:\n{r}");
             assert!(!r.stdout.contains(part), "{part:?} on stdout:\n{r}");
         }
-    }
-}
-
-// ---------------------------------------------------------------------------
-// keys delete
-// ---------------------------------------------------------------------------
-
-fn seed_n(s: &RedisServer, p: &str, tag: &str, n: usize) -> HashSet<String> {
-    let keys: HashSet<String> = (0..n).map(|i| format!("{p}{tag}:{i}")).collect();
-    set_all(&mut s.client(), &kv(keys.iter().cloned()));
-    keys
-}
-
-fn all_exist(con: &mut redis::Connection, keys: &HashSet<String>) -> usize {
-    keys.iter().filter(|k| exists(con, k.as_bytes())).count()
-}
-
-#[test]
-fn delete_off_a_terminal_without_yes_is_refused() {
-    let s = shared_standalone();
-    let _g = s.guard();
-    let p = unique_prefix("del-noyes");
-    let keys = seed_n(s, &p, "k", 100);
-    let r = fails(2, &["-u", &s.url(), "keys", "delete", &format!("{p}k:*")]);
-    assert!(r.stderr.contains("--yes"), "{r}");
-    assert_eq!(all_exist(&mut s.client(), &keys), 100, "keys were deleted");
-}
-
-#[test]
-fn delete_dry_run_counts_and_deletes_nothing() {
-    let s = shared_standalone();
-    let _g = s.guard();
-    let p = unique_prefix("del-dry");
-    let keys = seed_n(s, &p, "k", 250);
-    let decoys = seed_n(s, &p, "keep", 20);
-    let pattern = format!("{p}k:*");
-
-    let r = ok(&["-u", &s.url(), "keys", "delete", &pattern, "--dry-run"]);
-    // The count is on the first line; take the pattern (it holds the pid)
-    // out before looking for it.
-    let first = r.stdout.lines().next().unwrap_or("").replace(&pattern, "");
-    let numbers: Vec<&str> = first
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| !w.is_empty())
-        .collect();
-    assert_eq!(numbers, vec!["250"], "count missing or wrong:\n{r}");
-
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "delete",
-        &pattern,
-        "--dry-run",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(v.get("dry_run"), Some(&Json::Bool(true)), "{v}");
-    assert_eq!(report_u64(&v, "matched"), 250, "{v}");
-    let sample = v
-        .get("sample")
-        .and_then(Json::as_array)
-        .unwrap_or_else(|| panic!("no sample array: {v}"));
-    assert!(!sample.is_empty() && sample.len() <= 250, "{v}");
-    for k in sample {
-        let k = k.as_str().expect("sample entries are strings");
-        assert!(keys.contains(k), "sample {k:?} does not match {pattern}");
-    }
-
-    let mut con = s.client();
-    assert_eq!(all_exist(&mut con, &keys), 250, "dry run deleted keys");
-    assert_eq!(all_exist(&mut con, &decoys), 20);
-}
-
-#[test]
-fn delete_with_yes_deletes_exactly_the_matching_keys() {
-    let s = shared_standalone();
-    let _g = s.guard();
-    let p = unique_prefix("del-yes");
-    let doomed = seed_n(s, &p, "del", 2000);
-    let mut decoys = seed_n(s, &p, "keep", 300);
-    for extra in [format!("{p}del"), format!("x{p}del:1"), format!("{p}Del:1")] {
-        decoys.insert(extra);
-    }
-    set_all(&mut s.client(), &kv(decoys.iter().cloned()));
-
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "delete",
-        &format!("{p}del:*"),
-        "--yes",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(report_u64(&v, "deleted"), 2000, "{v}");
-    assert_eq!(report_u64(&v, "matched"), 2000, "{v}");
-    assert_eq!(report_u64(&v, "skipped_protected"), 0, "{v}");
-
-    let mut con = s.client();
-    let left = scan_server(&mut con, format!("{p}del:*").as_bytes());
-    assert!(
-        left.is_empty(),
-        "{} keys left, e.g. {:?}",
-        left.len(),
-        left.iter().next()
-    );
-    assert_eq!(all_exist(&mut con, &doomed), 0);
-    assert_eq!(all_exist(&mut con, &decoys), decoys.len(), "decoys deleted");
-}
-
-#[test]
-fn delete_refuses_match_all_patterns_even_with_yes() {
-    let s = RedisServer::start();
-    let _g = s.guard();
-    let keys: HashSet<String> = (0..20).map(|i| format!("k:{i}")).collect();
-    let mut con = s.client();
-    set_all(&mut con, &kv(keys.iter().cloned()));
-    for pattern in ["*", "**", "***"] {
-        let r = fails(2, &["-u", &s.url(), "keys", "delete", pattern, "--yes"]);
-        assert!(!r.stderr.is_empty(), "{r}");
-        let r = fails(
-            2,
-            &[
-                "-u",
-                &s.url(),
-                "keys",
-                "delete",
-                pattern,
-                "--yes",
-                "--include-protected",
-                "--max-keys",
-                "1000",
-            ],
-        );
-        assert!(!r.stderr.is_empty(), "{r}");
-        assert_eq!(dbsize(&mut con), 20, "'{pattern}' deleted keys");
-    }
-}
-
-#[test]
-fn delete_max_keys_aborts_above_and_deletes_at_or_below() {
-    let s = shared_standalone();
-    let _g = s.guard();
-    let p = unique_prefix("del-max");
-    let keys = seed_n(s, &p, "m", 100);
-    let pattern = format!("{p}m:*");
-    let mut con = s.client();
-
-    let r = fails(
-        2,
-        &[
-            "-u",
-            &s.url(),
-            "keys",
-            "delete",
-            &pattern,
-            "--yes",
-            "--max-keys",
-            "99",
-        ],
-    );
-    assert!(r.stderr.replace(&pattern, "").contains("99"), "{r}");
-    assert_eq!(
-        all_exist(&mut con, &keys),
-        100,
-        "keys deleted despite --max-keys"
-    );
-
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "delete",
-        &pattern,
-        "--yes",
-        "--max-keys",
-        "100",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(report_u64(&v, "deleted"), 100, "{v}");
-    assert_eq!(report_u64(&v, "matched"), 100, "{v}");
-    assert_eq!(all_exist(&mut con, &keys), 0, "keys left after delete");
-
-    let few = seed_n(s, &p, "few", 7);
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "delete",
-        &format!("{p}few:*"),
-        "--yes",
-        "--max-keys",
-        "1000",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(report_u64(&parse_json(&r), "deleted"), 7, "{r}");
-    assert_eq!(all_exist(&mut con, &few), 0);
-}
-
-#[test]
-fn delete_skips_protected_broker_and_ldp_keys() {
-    let s = RedisServer::start();
-    let _g = s.guard();
-    let mut con = s.client();
-    let protected: Vec<&[u8]> = vec![
-        b"default",
-        b"default\x06\x163",
-        b"unacked",
-        b"unacked_index",
-        b"_kombu.binding.default",
-        b"ldp:lock:nightly",
-        b"ocr\x06\x166",
-    ];
-    let plain: Vec<&[u8]> = vec![b"defaults", b"unacked2", b"_kombu_x", b"ldpx:1", b"ocr:77"];
-    exec_all(
-        &mut con,
-        &[
-            cmd(&[b"RPUSH", b"default", b"msg"]),
-            cmd(&[b"RPUSH", b"default\x06\x163", b"msg"]),
-            cmd(&[b"HSET", b"unacked", b"tag", b"msg"]),
-            cmd(&[b"ZADD", b"unacked_index", b"1", b"tag"]),
-            cmd(&[b"SADD", b"_kombu.binding.default", b"x"]),
-            cmd(&[b"SET", b"ldp:lock:nightly", b"me"]),
-            cmd(&[b"RPUSH", b"ocr\x06\x166", b"msg"]),
-            cmd(&[b"SET", b"defaults", b"v"]),
-            cmd(&[b"SET", b"unacked2", b"v"]),
-            cmd(&[b"SET", b"_kombu_x", b"v"]),
-            cmd(&[b"SET", b"ldpx:1", b"v"]),
-            cmd(&[b"SET", b"ocr:77", b"v"]),
-        ],
-    );
-    let url = s.url();
-
-    // Dry run already tells protected keys apart.
-    let r = ok(&[
-        "-u",
-        &url,
-        "keys",
-        "delete",
-        "def*",
-        "--dry-run",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(report_u64(&v, "matched"), 1, "{v}");
-    assert_eq!(report_u64(&v, "skipped_protected"), 2, "{v}");
-
-    // (pattern, skipped, deleted)
-    for (pattern, skipped, deleted) in [
-        ("unack*", 2, 1),
-        ("def*", 2, 1),
-        ("_kombu*", 1, 1),
-        ("ldp*", 1, 1),
-        ("ocr*", 1, 1),
-    ] {
-        let r = ok(&["-u", &url, "keys", "delete", pattern, "--yes", "-o", "json"]);
-        let v = parse_json(&r);
-        assert_eq!(
-            report_u64(&v, "skipped_protected"),
-            skipped,
-            "{pattern}: {v}"
-        );
-        assert_eq!(report_u64(&v, "deleted"), deleted, "{pattern}: {v}");
-        assert_eq!(report_u64(&v, "matched"), deleted, "{pattern}: {v}");
-    }
-    for k in &protected {
-        assert!(
-            exists(&mut con, k),
-            "protected key {:?} was deleted",
-            String::from_utf8_lossy(k)
-        );
-    }
-    for k in &plain {
-        assert!(
-            !exists(&mut con, k),
-            "unprotected key {:?} was left",
-            String::from_utf8_lossy(k)
-        );
-    }
-
-    // The --max-keys path (delete from the census) skips them too.
-    let r = ok(&[
-        "-u",
-        &url,
-        "keys",
-        "delete",
-        "unack*",
-        "--yes",
-        "--max-keys",
-        "10",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(report_u64(&v, "skipped_protected"), 2, "{v}");
-    assert!(exists(&mut con, b"unacked") && exists(&mut con, b"unacked_index"));
-
-    // Text output says so.
-    let r = ok(&["-u", &url, "keys", "delete", "unack*", "--yes"]);
-    assert!(r.stdout.contains("protected"), "{r}");
-    assert!(exists(&mut con, b"unacked"));
-
-    // --include-protected deletes them.
-    let r = ok(&[
-        "-u",
-        &url,
-        "keys",
-        "delete",
-        "unack*",
-        "--yes",
-        "--include-protected",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(report_u64(&v, "deleted"), 2, "{v}");
-    assert_eq!(report_u64(&v, "skipped_protected"), 0, "{v}");
-    for pattern in ["def*", "_kombu*", "ldp*", "ocr*"] {
-        ok(&[
-            "-u",
-            &url,
-            "keys",
-            "delete",
-            pattern,
-            "--yes",
-            "--include-protected",
-        ]);
-    }
-    for k in &protected {
-        assert!(
-            !exists(&mut con, k),
-            "{:?} left despite --include-protected",
-            String::from_utf8_lossy(k)
-        );
-    }
-    assert_eq!(dbsize(&mut con), 0);
-}
-
-#[test]
-fn delete_skips_ldp_keys_on_a_shared_server() {
-    let s = shared_standalone();
-    let _g = s.guard();
-    let p = unique_prefix("del-ldp");
-    let ours: HashSet<String> = [format!("ldp:{p}x"), format!("ldp:{p}y")].into();
-    set_all(&mut s.client(), &kv(ours.iter().cloned()));
-    let pattern = format!("ldp:{p}*");
-    let mut con = s.client();
-
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "delete",
-        &pattern,
-        "--yes",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(report_u64(&v, "skipped_protected"), 2, "{v}");
-    assert_eq!(report_u64(&v, "deleted"), 0, "{v}");
-    assert_eq!(all_exist(&mut con, &ours), 2);
-
-    let r = ok(&[
-        "-u",
-        &s.url(),
-        "keys",
-        "delete",
-        &pattern,
-        "--yes",
-        "--include-protected",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(report_u64(&parse_json(&r), "deleted"), 2, "{r}");
-    assert_eq!(all_exist(&mut con, &ours), 0);
-}
-
-#[test]
-fn delete_on_cluster_removes_keys_from_every_node() {
-    let c = shared_cluster();
-    let _g = c.guard();
-    let p = unique_prefix("del-cluster");
-    let doomed: HashSet<String> = (0..3000).map(|i| format!("{p}del:{i}")).collect();
-    let decoys: HashSet<String> = (0..300).map(|i| format!("{p}keep:{i}")).collect();
-    c.set_many(&kv(doomed.iter().chain(decoys.iter()).cloned()));
-    let mut per_node = [0usize; 3];
-    for k in &doomed {
-        per_node[c.node_for_key(k.as_bytes())] += 1;
-    }
-    assert!(
-        per_node.iter().all(|&n| n > 0),
-        "fixture spread: {per_node:?}"
-    );
-    let pattern = format!("{p}del:*");
-
-    let r = ok(&[
-        "-u",
-        &c.seed_url(),
-        "keys",
-        "delete",
-        &pattern,
-        "--dry-run",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(report_u64(&parse_json(&r), "matched"), 3000, "{r}");
-
-    let r = ok(&[
-        "-u",
-        &c.seed_url(),
-        "keys",
-        "delete",
-        &pattern,
-        "--yes",
-        "-o",
-        "json",
-    ]);
-    let v = parse_json(&r);
-    assert_eq!(report_u64(&v, "deleted"), 3000, "{v}");
-    assert_eq!(report_u64(&v, "matched"), 3000, "{v}");
-
-    let mut kept = 0;
-    for (n, held) in per_node.iter().enumerate() {
-        let mut con = c.node(n).client();
-        let left = scan_server(&mut con, pattern.as_bytes());
-        assert!(
-            left.is_empty(),
-            "node {n}: {} of {held} keys left",
-            left.len()
-        );
-        kept += scan_server(&mut con, format!("{p}keep:*").as_bytes()).len();
-    }
-    assert_eq!(kept, decoys.len(), "decoys deleted");
-    for k in decoys.iter().take(50) {
-        assert_eq!(
-            c.exec(k.as_bytes(), &[b"EXISTS", k.as_bytes()]),
-            redis::Value::Int(1),
-            "{k}"
-        );
     }
 }
 
@@ -1621,10 +876,8 @@ fn scan_survives_a_dropped_connection() {
         }
         p.query::<()>(&mut con).unwrap();
     }
-    let bin = assert_cmd::cargo::cargo_bin!("ldp");
-    let child = std::process::Command::new(bin)
+    let child = ldp_std()
         .args(["-u", &s.url(), "keys", "scan", "drop:*", "--count", "20"])
-        .env("LDP_CONFIG", "/nonexistent")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -1,0 +1,479 @@
+//! The run-and-assert half of the harness, modelled on fd's `tests/testenv`:
+//! a server (or a [`Target`](super::Target)) runs `ldp` with its own
+//! connection options and hands back a finished [`Run`], which asserts.
+//!
+//! ```ignore
+//! let r = s.ldp(&["keys", "scan", "doc:*"]).ok();
+//! assert_eq!(r.lines(), ["doc:1"], "{r}");
+//! s.ldp(&["keys", "delete", "*", "--yes"]).fails(2).stderr_has("refus");
+//! let j = tls.ldp_cmd(&["health", "-o", "json"]).env("X", "1").ok().json();
+//! ldp_run(&["--version"]).ok().stdout_has("ldp");
+//! ```
+//!
+//! Every assertion that fails prints the whole run (args, exit code, stdout,
+//! stderr), so a failure message never hides what `ldp` said.
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+use std::ffi::{OsStr, OsString};
+use std::fmt;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::Value as Json;
+
+use super::{Cluster, RedisServer, Target, TlsRedis, ldp};
+
+/// Most stdout bytes [`Run`]'s `Display` prints (the rest is summarised).
+const SHOWN_STDOUT: usize = 3000;
+
+// ---------------------------------------------------------------------------
+// Run: one finished ldp process
+// ---------------------------------------------------------------------------
+
+/// One finished `ldp` run: its arguments, exit code and (UTF-8) output.
+#[derive(Clone)]
+pub struct Run {
+    pub args: Vec<String>,
+    /// Environment set (`Some`) or removed (`None`) on top of [`ldp`]'s
+    /// clean environment, shown in failure messages.
+    pub env: Vec<(String, Option<String>)>,
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut cut = self.stdout.len().min(SHOWN_STDOUT);
+        while !self.stdout.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let stdout = if cut < self.stdout.len() {
+            format!(
+                "{}[... {} bytes in all]",
+                &self.stdout[..cut],
+                self.stdout.len()
+            )
+        } else {
+            self.stdout.clone()
+        };
+        write!(f, "ldp {:?}", self.args)?;
+        for (k, v) in &self.env {
+            match v {
+                Some(v) => write!(f, "\nenv: {k}={v:?}")?,
+                None => write!(f, "\nenv: {k} removed")?,
+            }
+        }
+        write!(
+            f,
+            "\nexit: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.code, stdout, self.stderr
+        )
+    }
+}
+
+impl fmt::Debug for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl Run {
+    /// Asserts exit 0.
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        assert_eq!(self.code, 0, "expected success:\n{self}");
+        self
+    }
+
+    /// Asserts exit `code`.
+    #[track_caller]
+    pub fn fails(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "expected exit {code}:\n{self}");
+        self
+    }
+
+    /// Asserts exit `code` and, since every ldp error is one line on
+    /// stderr, that stdout is empty.
+    #[track_caller]
+    pub fn fails_quietly(self, code: i32) -> Run {
+        let r = self.fails(code);
+        assert!(r.stdout.is_empty(), "expected nothing on stdout:\n{r}");
+        r
+    }
+
+    /// stdout as one JSON document.
+    #[track_caller]
+    pub fn json(&self) -> Json {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{self}"))
+    }
+
+    /// stdout as one JSON value per line.
+    #[track_caller]
+    pub fn ndjson(&self) -> Vec<Json> {
+        self.stdout
+            .lines()
+            .map(|l| {
+                serde_json::from_str(l)
+                    .unwrap_or_else(|e| panic!("line {l:?} is not a JSON value ({e}):\n{self}"))
+            })
+            .collect()
+    }
+
+    /// stdout's lines.
+    pub fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// stderr's lines.
+    pub fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr.lines().collect()
+    }
+
+    /// stdout is exactly `expected`, one line each, each once, the last
+    /// one terminated (any order).
+    #[track_caller]
+    pub fn has_exactly_lines(&self, expected: &HashSet<String>) -> &Run {
+        let lines: Vec<&str> = self.stdout.lines().collect();
+        let got: HashSet<String> = lines.iter().map(|l| l.to_string()).collect();
+        let missing: Vec<&String> = expected.difference(&got).take(10).collect();
+        let extra: Vec<&String> = got.difference(expected).take(10).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "ldp {:?}: output differs from the expected {} lines\n\
+             missing (first 10 of {}): {missing:?}\nextra (first 10 of {}): {extra:?}\nstderr: {}",
+            self.args,
+            expected.len(),
+            expected.difference(&got).count(),
+            got.difference(expected).count(),
+            self.stderr
+        );
+        assert_eq!(
+            lines.len(),
+            expected.len(),
+            "ldp {:?}: {} lines for {} distinct keys (duplicates?)",
+            self.args,
+            lines.len(),
+            expected.len()
+        );
+        assert!(
+            self.stdout.is_empty() || self.stdout.ends_with('\n'),
+            "last line not terminated:\n{self}"
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}:\n{self}"
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_lacks(&self, needle: &str) -> &Run {
+        assert!(
+            !self.stdout.contains(needle),
+            "stdout has {needle:?}:\n{self}"
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{self}"
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_lacks(&self, needle: &str) -> &Run {
+        assert!(
+            !self.stderr.contains(needle),
+            "stderr has {needle:?}:\n{self}"
+        );
+        self
+    }
+
+    /// Neither stdout nor stderr contains `secret`.
+    #[track_caller]
+    pub fn never_shows(&self, secret: &str) -> &Run {
+        assert!(
+            !self.stdout.contains(secret) && !self.stderr.contains(secret),
+            "output shows {secret:?}:\n{self}"
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_empty(&self) -> &Run {
+        assert!(
+            self.stdout.is_empty(),
+            "expected nothing on stdout:\n{self}"
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_empty(&self) -> &Run {
+        assert!(
+            self.stderr.is_empty(),
+            "expected nothing on stderr:\n{self}"
+        );
+        self
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Ldp: a run being prepared
+// ---------------------------------------------------------------------------
+
+/// An `ldp` invocation being prepared: arguments, stdin, environment. Runs
+/// with [`ldp`]'s clean environment and 120 s timeout.
+pub struct Ldp {
+    cmd: assert_cmd::Command,
+    args: Vec<String>,
+    env: Vec<(String, Option<String>)>,
+}
+
+/// An `ldp` invocation with `args` and no server options.
+pub fn ldp_cmd(args: &[&str]) -> Ldp {
+    Ldp::new().args(args)
+}
+
+/// Runs `ldp args` without a server (usage errors, `--version`, ...).
+pub fn ldp_run(args: &[&str]) -> Run {
+    ldp_cmd(args).run()
+}
+
+impl Default for Ldp {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Ldp {
+    pub fn new() -> Ldp {
+        Ldp {
+            cmd: ldp(),
+            args: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Ldp {
+        let arg = arg.as_ref();
+        self.args.push(arg.to_string_lossy().into_owned());
+        self.cmd.arg(arg);
+        self
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Ldp
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        for a in args {
+            self = self.arg(a);
+        }
+        self
+    }
+
+    /// A path argument (any bytes).
+    pub fn path(self, path: impl AsRef<Path>) -> Ldp {
+        self.arg(path.as_ref().as_os_str())
+    }
+
+    pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Ldp {
+        self.env.push((
+            key.as_ref().to_string_lossy().into_owned(),
+            Some(value.as_ref().to_string_lossy().into_owned()),
+        ));
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn env_remove(mut self, key: impl AsRef<OsStr>) -> Ldp {
+        self.env
+            .push((key.as_ref().to_string_lossy().into_owned(), None));
+        self.cmd.env_remove(key);
+        self
+    }
+
+    pub fn stdin(mut self, data: impl Into<Vec<u8>>) -> Ldp {
+        self.cmd.write_stdin(data.into());
+        self
+    }
+
+    pub fn timeout(mut self, t: Duration) -> Ldp {
+        self.cmd.timeout(t);
+        self
+    }
+
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Ldp {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    /// Runs to completion. Panics (naming the args) if ldp cannot be
+    /// started, is killed by a signal, times out, or prints non-UTF-8.
+    #[track_caller]
+    pub fn run(mut self) -> Run {
+        let args = self.args;
+        let out = self
+            .cmd
+            .output()
+            .unwrap_or_else(|e| panic!("ldp {args:?}: could not run it (or it timed out): {e}"));
+        let text = |b: Vec<u8>, what: &str| {
+            String::from_utf8(b).unwrap_or_else(|e| {
+                panic!(
+                    "ldp {args:?}: {what} is not UTF-8: {:?}",
+                    String::from_utf8_lossy(e.as_bytes())
+                )
+            })
+        };
+        let stdout = text(out.stdout, "stdout");
+        let stderr = text(out.stderr, "stderr");
+        let code = out.status.code().unwrap_or_else(|| {
+            panic!("ldp {args:?} was killed by a signal ({:?})\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}", out.status)
+        });
+        Run {
+            args,
+            env: self.env,
+            code,
+            stdout,
+            stderr,
+        }
+    }
+
+    /// [`run`](Self::run), asserting exit 0.
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        self.run().ok()
+    }
+
+    /// [`run`](Self::run), asserting exit `code`.
+    #[track_caller]
+    pub fn fails(self, code: i32) -> Run {
+        self.run().fails(code)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Servers that supply their own connection options
+// ---------------------------------------------------------------------------
+
+/// Something `ldp` can be pointed at: it supplies `-u URL` (and, for TLS,
+/// `--tls-ca PATH`) itself.
+pub trait LdpTarget {
+    /// The global options connecting ldp to this server.
+    fn conn_args(&self) -> Vec<OsString>;
+
+    /// An invocation `ldp <conn_args> args...`, to add stdin or env to.
+    fn ldp_cmd(&self, args: &[&str]) -> Ldp {
+        Ldp::new().args(self.conn_args()).args(args)
+    }
+
+    /// Runs `ldp <conn_args> args...`.
+    #[track_caller]
+    fn ldp(&self, args: &[&str]) -> Run {
+        self.ldp_cmd(args).run()
+    }
+}
+
+impl LdpTarget for RedisServer {
+    fn conn_args(&self) -> Vec<OsString> {
+        vec!["-u".into(), self.url().into()]
+    }
+}
+
+impl LdpTarget for Cluster {
+    fn conn_args(&self) -> Vec<OsString> {
+        vec!["-u".into(), self.seed_url().into()]
+    }
+}
+
+impl LdpTarget for TlsRedis {
+    fn conn_args(&self) -> Vec<OsString> {
+        vec![
+            "-u".into(),
+            self.url().into(),
+            "--tls-ca".into(),
+            self.ca_path().as_os_str().to_owned(),
+        ]
+    }
+}
+
+impl LdpTarget for Target<'_> {
+    fn conn_args(&self) -> Vec<OsString> {
+        vec!["-u".into(), self.url().into()]
+    }
+}
+
+/// A bare URL (for servers reached another way, or deliberately wrong URLs).
+impl LdpTarget for str {
+    fn conn_args(&self) -> Vec<OsString> {
+        vec!["-u".into(), self.into()]
+    }
+}
+
+impl LdpTarget for String {
+    fn conn_args(&self) -> Vec<OsString> {
+        self.as_str().conn_args()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSON accessors that name what they looked at when they panic
+// ---------------------------------------------------------------------------
+
+/// The objects of a JSON array (panics on anything else).
+#[track_caller]
+pub fn objects(v: &Json) -> Vec<&serde_json::Map<String, Json>> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("expected a JSON array, got {v}"))
+        .iter()
+        .map(|o| {
+            o.as_object()
+                .unwrap_or_else(|| panic!("expected an object, got {o}"))
+        })
+        .collect()
+}
+
+#[track_caller]
+pub fn str_field<'a>(o: &'a serde_json::Map<String, Json>, name: &str) -> &'a str {
+    o.get(name)
+        .and_then(Json::as_str)
+        .unwrap_or_else(|| panic!("object has no string '{name}': {o:?}"))
+}
+
+#[track_caller]
+pub fn u64_field(o: &serde_json::Map<String, Json>, name: &str) -> u64 {
+    o.get(name)
+        .and_then(Json::as_u64)
+        .unwrap_or_else(|| panic!("object has no integer '{name}': {o:?}"))
+}
+
+/// `v[name]` as an integer (panics naming `v`).
+#[track_caller]
+pub fn u64_at(v: &Json, name: &str) -> u64 {
+    v.get(name)
+        .and_then(Json::as_u64)
+        .unwrap_or_else(|| panic!("no integer '{name}' in {v}"))
+}
+
+/// The element of JSON array `v` whose `field` equals `value`.
+#[track_caller]
+pub fn find_by<'a>(v: &'a Json, field: &str, value: &str) -> &'a Json {
+    v.as_array()
+        .unwrap_or_else(|| panic!("expected a JSON array, got {v}"))
+        .iter()
+        .find(|o| o[field] == value)
+        .unwrap_or_else(|| panic!("no element with {field} = {value:?} in {v}"))
+}
