@@ -6,7 +6,7 @@ mod support;
 use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value as Json;
-use support::{RedisServer, Target, ldp, shared_cluster, shared_standalone};
+use support::{Ldp, LdpTarget, RedisServer, Target, ldp_run, shared_cluster, shared_standalone};
 
 fn uuid() -> String {
     support::random_uuid()
@@ -93,16 +93,6 @@ fn seed_doc(t: &Target, doc: &str, project: &str, status: &str) -> (Vec<String>,
     (derived, book)
 }
 
-fn json_out(out: &std::process::Output) -> Json {
-    assert!(
-        out.status.success(),
-        "ldp failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
 fn clear_exactly_derived(t: &Target) {
     let p = uuid();
     let (a, b) = (uuid(), uuid());
@@ -111,21 +101,10 @@ fn clear_exactly_derived(t: &Target) {
     let unrelated = format!("unrelated:{}", uuid());
     t.set(&unrelated, "x");
 
-    let out = ldp()
-        .args([
-            "-u",
-            &t.url(),
-            "cache",
-            "clear",
-            "--doc",
-            &a,
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = t
+        .ldp(&["cache", "clear", "--doc", &a, "--yes", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["deleted"], a_derived.len() as u64, "{j}");
     assert_eq!(j["keys"], a_derived.len() as u64, "{j}");
     assert_eq!(j["families"]["ocr"]["keys"], 2, "{j}");
@@ -166,7 +145,6 @@ fn refusals_delete_nothing(t: &Target) {
         "pipeline",
         "{\"status\": \"starting\", \"timestamp\": \"2026-11-25T10:00:00\"}",
     );
-    let url = t.url();
 
     let cases: Vec<Vec<&str>> = vec![
         vec!["cache", "clear", "--doc", "*", "--yes"],
@@ -182,23 +160,17 @@ fn refusals_delete_nothing(t: &Target) {
         vec!["cache", "clear", "--doc", &a, "-o", "nagios", "--yes"],
     ];
     for args in &cases {
-        let out = ldp().args(["-u", &url]).args(args).output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        let out = t.ldp(args).fails(2);
+        assert_eq!(out.stderr_lines().len(), 1, "{out}");
     }
     // The in-flight refusal names the document.
-    let out = ldp()
-        .args(["-u", &url, "cache", "clear", "--doc", &busy, "--yes"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stderr).contains(&busy));
+    t.ldp(&["cache", "clear", "--doc", &busy, "--yes"])
+        .fails(2)
+        .stderr_has(&busy);
 
     // A dry run lists and deletes nothing.
-    let out = ldp()
-        .args([
-            "-u",
-            &url,
+    let j = t
+        .ldp(&[
             "cache",
             "clear",
             "--doc",
@@ -209,9 +181,8 @@ fn refusals_delete_nothing(t: &Target) {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(j["dry_run"], true);
     assert_eq!(
         j["keys"],
@@ -225,14 +196,12 @@ fn refusals_delete_nothing(t: &Target) {
     }
 
     // --force clears the in-flight documents.
-    let out = ldp()
-        .args([
-            "-u", &url, "cache", "clear", "--doc", &busy, "--doc", &hashed, "--yes", "--force",
-            "-o", "json",
+    let j = t
+        .ldp(&[
+            "cache", "clear", "--doc", &busy, "--doc", &hashed, "--yes", "--force", "-o", "json",
         ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(
         j["deleted"],
         (busy_derived.len() + hashed_derived.len()) as u64,
@@ -299,20 +268,10 @@ fn project_clear(t: &Target) {
         );
     }
 
-    let out = ldp()
-        .args([
-            "-u",
-            &t.url(),
-            "cache",
-            "show",
-            "--project",
-            &p,
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = t
+        .ldp(&["cache", "show", "--project", &p, "-o", "json"])
+        .ok()
+        .json();
     let shown: BTreeSet<String> = j["documents"]
         .as_array()
         .unwrap()
@@ -322,21 +281,10 @@ fn project_clear(t: &Target) {
     let want: BTreeSet<String> = docs.iter().cloned().collect();
     assert_eq!(shown, want, "{j}");
 
-    let out = ldp()
-        .args([
-            "-u",
-            &t.url(),
-            "cache",
-            "clear",
-            "--project",
-            &p,
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = t
+        .ldp(&["cache", "clear", "--project", &p, "--yes", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["documents"], 5, "{j}");
     for k in derived.iter().flatten() {
         assert!(!t.exists(k), "{k} should be gone");
@@ -372,13 +320,12 @@ fn named_families_and_docs_from() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("docs.txt");
     std::fs::write(&list, format!("# exported from PostgreSQL\n{a}\n\n{b}\n")).unwrap();
-    let out = ldp()
-        .args(["-u", &s.url(), "cache", "clear", "--docs-from"])
+    let j = s
+        .ldp_cmd(&["cache", "clear", "--docs-from"])
         .arg(&list)
         .args(["--family", "state,ocr", "--yes", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(j["families"]["state"]["keys"], 2, "{j}");
     assert_eq!(j["families"]["ocr"]["keys"], 4, "{j}");
     assert!(!t.exists(&a_book[0]), "state was named, so it goes");
@@ -389,33 +336,20 @@ fn named_families_and_docs_from() {
 
     // A bad line is named, and nothing happens.
     std::fs::write(&list, format!("{b}\nnot-a-uuid\n")).unwrap();
-    let out = ldp()
-        .args(["-u", &s.url(), "cache", "clear", "--docs-from"])
+    let out = s
+        .ldp_cmd(&["cache", "clear", "--docs-from"])
         .arg(&list)
         .arg("--yes")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+        .fails(2);
+    out.stderr_has("line 2");
     assert!(t.exists(&b_derived[2]));
 
     // stdin works too.
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "cache",
-            "clear",
-            "--docs-from",
-            "-",
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .write_stdin(format!("{b}\n"))
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = s
+        .ldp_cmd(&["cache", "clear", "--docs-from", "-", "--yes", "-o", "json"])
+        .stdin(format!("{b}\n"))
+        .ok()
+        .json();
     assert_eq!(j["deleted"], (b_derived.len() - 2) as u64, "{j}");
 }
 
@@ -432,21 +366,10 @@ fn show_lists_every_family_with_status_and_values() {
         &format!("doc:cleaned_text:{d}"),
         b"\x80\x04\x95\x05\x00\x00\x00\x00\x00\x00\x00\x8c\x01x\x94.",
     );
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "cache",
-            "show",
-            "--doc",
-            &d,
-            "--values",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = s
+        .ldp(&["cache", "show", "--doc", &d, "--values", "-o", "json"])
+        .ok()
+        .json();
     let doc = &j["documents"][0];
     assert_eq!(doc["document"], d.as_str());
     assert_eq!(doc["status"], "failed");
@@ -477,22 +400,15 @@ fn show_lists_every_family_with_status_and_values() {
     assert_eq!(pickle["opaque_bytes"], 16);
 
     // The table form names the status and marks legacy keys.
-    let out = ldp()
-        .args(["-u", &s.url(), "cache", "show", "--doc", &d])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("status: failed"), "{text}");
-    assert!(text.contains("ocr (legacy)"), "{text}");
+    s.ldp(&["cache", "show", "--doc", &d])
+        .ok()
+        .stdout_has("status: failed")
+        .stdout_has("ocr (legacy)");
 }
 
 #[test]
 fn families_are_listed_from_the_registry_and_extensible() {
-    let out = ldp()
-        .args(["cache", "families", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = ldp_run(&["cache", "families", "-o", "json"]).ok().json();
     let state = j
         .as_array()
         .unwrap()
@@ -515,24 +431,21 @@ fn families_are_listed_from_the_registry_and_extensible() {
     let d = uuid();
     let key = format!("cache:doc:summary:{d}");
     t.set(&key, "{}");
-    let out = ldp()
-        .args(["-u", &s.url(), "--keyspace"])
+    let j = s
+        .ldp_cmd(&["--keyspace"])
         .arg(&f)
         .args(["cache", "clear", "--doc", &d, "--yes", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(j["families"]["summary"]["keys"], 1, "{j}");
     assert!(!t.exists(&key));
 
     std::fs::write(&f, "[[family]]\nname = \"x\"\n").unwrap();
-    let out = ldp()
+    Ldp::new()
         .arg("--keyspace")
         .arg(&f)
         .args(["cache", "families"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .fails(2);
 }
 
 #[test]
@@ -548,11 +461,7 @@ fn audit_flags_missing_ttls_and_fixes_them() {
     }
     t.set("rate:openai", "x");
     t.expire("rate:openai", 60);
-    let out = ldp()
-        .args(["-u", &s.url(), "keys", "audit", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = s.ldp(&["keys", "audit", "-o", "json"]).ok().json();
     let fam = |name: &str| {
         j["families"]
             .as_array()
@@ -579,10 +488,8 @@ fn audit_flags_missing_ttls_and_fixes_them() {
 
     // --fix-ttl: dry run changes nothing; off a terminal it needs --yes.
     let state = format!("cache:doc:state:{d}");
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
+    let out = s
+        .ldp(&[
             "keys",
             "audit",
             "--fix-ttl",
@@ -593,32 +500,17 @@ fn audit_flags_missing_ttls_and_fixes_them() {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(json_out(&out)["fix_ttl"]["candidates"], 1);
+        .ok();
+    assert_eq!(out.json()["fix_ttl"]["candidates"], 1);
     let ttl: i64 = redis::cmd("TTL")
         .arg(&state)
         .query(&mut s.client())
         .unwrap();
     assert_eq!(ttl, -1);
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "keys",
-            "audit",
-            "--fix-ttl",
-            "state",
-            "--ttl",
-            "24h",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
+    s.ldp(&["keys", "audit", "--fix-ttl", "state", "--ttl", "24h"])
+        .fails(2);
+    let out = s
+        .ldp(&[
             "keys",
             "audit",
             "--fix-ttl",
@@ -629,27 +521,21 @@ fn audit_flags_missing_ttls_and_fixes_them() {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(json_out(&out)["fix_ttl"]["fixed"], 1);
+        .ok();
+    assert_eq!(out.json()["fix_ttl"]["fixed"], 1);
     let ttl: i64 = redis::cmd("TTL")
         .arg(&state)
         .query(&mut s.client())
         .unwrap();
     assert!(ttl > 86_000, "{ttl}");
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "keys",
-            "audit",
-            "--fix-ttl",
-            "celery_broker",
-            "--ttl",
-            "1h",
-            "--yes",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    s.ldp(&[
+        "keys",
+        "audit",
+        "--fix-ttl",
+        "celery_broker",
+        "--ttl",
+        "1h",
+        "--yes",
+    ])
+    .fails(2);
 }
