@@ -6,11 +6,9 @@ mod support;
 use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value as Json;
-use support::{Ldp, LdpTarget, RedisServer, Target, ldp_run, shared_cluster, shared_standalone};
-
-fn uuid() -> String {
-    support::random_uuid()
-}
+use support::{
+    Ldp, LdpTarget, RedisServer, Target, ldp_run, random_uuid, shared_cluster, shared_standalone,
+};
 
 /// Seeding in the pipeline's shapes.
 trait Seed {
@@ -94,11 +92,11 @@ fn seed_doc(t: &Target, doc: &str, project: &str, status: &str) -> (Vec<String>,
 }
 
 fn clear_exactly_derived(t: &Target) {
-    let p = uuid();
-    let (a, b) = (uuid(), uuid());
+    let p = random_uuid();
+    let (a, b) = (random_uuid(), random_uuid());
     let (a_derived, a_book) = seed_doc(t, &a, &p, "completed");
     let (b_derived, b_book) = seed_doc(t, &b, &p, "completed");
-    let unrelated = format!("unrelated:{}", uuid());
+    let unrelated = format!("unrelated:{}", random_uuid());
     t.set(&unrelated, "x");
 
     let j = t
@@ -133,8 +131,8 @@ fn clear_on_a_cluster() {
 }
 
 fn refusals_delete_nothing(t: &Target) {
-    let p = uuid();
-    let (a, busy, hashed) = (uuid(), uuid(), uuid());
+    let p = random_uuid();
+    let (a, busy, hashed) = (random_uuid(), random_uuid(), random_uuid());
     let (a_derived, _) = seed_doc(t, &a, &p, "completed");
     let (busy_derived, _) = seed_doc(t, &busy, &p, "processing");
     // The hash form of the state (one code path of the pipeline), in flight.
@@ -225,8 +223,8 @@ fn refusals_and_dry_runs_delete_nothing_on_a_cluster() {
 }
 
 fn project_clear(t: &Target) {
-    let (p, q) = (uuid(), uuid());
-    let docs: Vec<String> = (0..5).map(|_| uuid()).collect();
+    let (p, q) = (random_uuid(), random_uuid());
+    let docs: Vec<String> = (0..5).map(|_| random_uuid()).collect();
     let mut derived = Vec::new();
     for d in &docs {
         derived.push(seed_doc(t, d, &p, "completed").0);
@@ -259,7 +257,7 @@ fn project_clear(t: &Target) {
     );
     t.sadd(&format!("ldp:project:{p}:docs"), &docs[3]);
     // A document of project q only.
-    let other = uuid();
+    let other = random_uuid();
     let (other_derived, _) = seed_doc(t, &other, &q, "completed");
     for k in ["doc:metadata:", "doc:import:"] {
         t.set(
@@ -313,8 +311,8 @@ fn named_families_and_docs_from() {
     let s = shared_standalone();
     let _g = s.guard();
     let t = Target::One(s);
-    let p = uuid();
-    let (a, b) = (uuid(), uuid());
+    let p = random_uuid();
+    let (a, b) = (random_uuid(), random_uuid());
     let (a_derived, a_book) = seed_doc(&t, &a, &p, "completed");
     let (b_derived, _) = seed_doc(&t, &b, &p, "completed");
     let dir = tempfile::tempdir().unwrap();
@@ -358,8 +356,8 @@ fn show_lists_every_family_with_status_and_values() {
     let s = shared_standalone();
     let _g = s.guard();
     let t = Target::One(s);
-    let p = uuid();
-    let d = uuid();
+    let p = random_uuid();
+    let d = random_uuid();
     let (derived, book) = seed_doc(&t, &d, &p, "failed");
     // A pickle where JSON was expected.
     t.set_bytes(
@@ -428,7 +426,7 @@ fn families_are_listed_from_the_registry_and_extensible() {
     // A new derived family is cleared with the others, without a new release.
     let s = shared_standalone();
     let t = Target::One(s);
-    let d = uuid();
+    let d = random_uuid();
     let key = format!("cache:doc:summary:{d}");
     t.set(&key, "{}");
     let j = s
@@ -453,8 +451,8 @@ fn audit_flags_missing_ttls_and_fixes_them() {
     let s = RedisServer::start();
     let _g = s.guard();
     let t = Target::One(&s);
-    let d = uuid();
-    let p = uuid();
+    let d = random_uuid();
+    let p = random_uuid();
     seed_doc(&t, &d, &p, "completed"); // state, lock... have no TTL
     for i in 0..3 {
         t.set(&format!("mystery:{i}:thing"), "x");
