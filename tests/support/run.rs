@@ -369,11 +369,31 @@ impl Ldp {
 // Servers that supply their own connection options
 // ---------------------------------------------------------------------------
 
-/// Something `ldp` can be pointed at: it supplies `-u URL` (and, for TLS,
-/// `--tls-ca PATH`) itself.
+/// Something `ldp` can be pointed at: it supplies `-u URL` (or
+/// `--broker-url URL`) and, for TLS, `--tls-ca PATH` itself.
 pub trait LdpTarget {
+    /// The URL ldp is given.
+    fn ldp_url(&self) -> String;
+
+    /// The CA ldp must trust, for a TLS server.
+    fn ldp_tls_ca(&self) -> Option<&Path> {
+        None
+    }
+
+    /// `--tls-ca PATH` when there is a CA.
+    fn tls_args(&self) -> Vec<OsString> {
+        match self.ldp_tls_ca() {
+            Some(ca) => vec!["--tls-ca".into(), ca.as_os_str().to_owned()],
+            None => Vec::new(),
+        }
+    }
+
     /// The global options connecting ldp to this server.
-    fn conn_args(&self) -> Vec<OsString>;
+    fn conn_args(&self) -> Vec<OsString> {
+        let mut v: Vec<OsString> = vec!["-u".into(), self.ldp_url().into()];
+        v.extend(self.tls_args());
+        v
+    }
 
     /// An invocation `ldp <conn_args> args...`, to add stdin or env to.
     fn ldp_cmd(&self, args: &[&str]) -> Ldp {
@@ -385,47 +405,60 @@ pub trait LdpTarget {
     fn ldp(&self, args: &[&str]) -> Run {
         self.ldp_cmd(args).run()
     }
+
+    /// An invocation `ldp --broker-url URL [--tls-ca PATH] args...`: this
+    /// server as the Celery broker.
+    fn broker_cmd(&self, args: &[&str]) -> Ldp {
+        Ldp::new()
+            .args(["--broker-url".into(), OsString::from(self.ldp_url())])
+            .args(self.tls_args())
+            .args(args)
+    }
+
+    /// Runs `ldp --broker-url URL [--tls-ca PATH] args...`.
+    #[track_caller]
+    fn broker_ldp(&self, args: &[&str]) -> Run {
+        self.broker_cmd(args).run()
+    }
 }
 
 impl LdpTarget for RedisServer {
-    fn conn_args(&self) -> Vec<OsString> {
-        vec!["-u".into(), self.url().into()]
+    fn ldp_url(&self) -> String {
+        self.url()
     }
 }
 
 impl LdpTarget for Cluster {
-    fn conn_args(&self) -> Vec<OsString> {
-        vec!["-u".into(), self.seed_url().into()]
+    fn ldp_url(&self) -> String {
+        self.seed_url()
     }
 }
 
 impl LdpTarget for TlsRedis {
-    fn conn_args(&self) -> Vec<OsString> {
-        vec![
-            "-u".into(),
-            self.url().into(),
-            "--tls-ca".into(),
-            self.ca_path().as_os_str().to_owned(),
-        ]
+    fn ldp_url(&self) -> String {
+        self.url()
+    }
+    fn ldp_tls_ca(&self) -> Option<&Path> {
+        Some(self.ca_path())
     }
 }
 
 impl LdpTarget for Target<'_> {
-    fn conn_args(&self) -> Vec<OsString> {
-        vec!["-u".into(), self.url().into()]
+    fn ldp_url(&self) -> String {
+        self.url()
     }
 }
 
-/// A bare URL (for servers reached another way, or deliberately wrong URLs).
+/// A bare URL (deliberately wrong URLs, or servers reached another way).
 impl LdpTarget for str {
-    fn conn_args(&self) -> Vec<OsString> {
-        vec!["-u".into(), self.into()]
+    fn ldp_url(&self) -> String {
+        self.to_string()
     }
 }
 
 impl LdpTarget for String {
-    fn conn_args(&self) -> Vec<OsString> {
-        self.as_str().conn_args()
+    fn ldp_url(&self) -> String {
+        self.clone()
     }
 }
 
