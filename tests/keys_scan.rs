@@ -17,7 +17,7 @@ use serde_json::Value as Json;
 
 use support::seed::{cmd, exec_all, kv, set_all};
 use support::{
-    LdpTarget, RedisServer, ldp_run, ldp_std, objects, shared_cluster, shared_standalone,
+    LdpTarget, RedisServer, Run, ldp_run, ldp_std, objects, shared_cluster, shared_standalone,
     shared_tls, str_field, u64_field, unique_prefix,
 };
 
@@ -899,17 +899,15 @@ fn scan_survives_a_dropped_connection() {
             break;
         }
     }
-    let out = child.wait_with_output().unwrap();
+    let out = Run::from_output(
+        "keys scan drop:* --count 20 (spawned)",
+        child.wait_with_output().unwrap(),
+    );
     assert!(
         killed >= 1,
         "the scan ended before a connection could be killed"
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let keys: std::collections::HashSet<&str> =
-        std::str::from_utf8(&out.stdout).unwrap().lines().collect();
-    assert_eq!(keys.len(), 60_000);
+    let out = out.ok();
+    let keys: HashSet<&str> = out.lines().into_iter().collect();
+    assert_eq!(keys.len(), 60_000, "{out}");
 }

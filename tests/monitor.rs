@@ -40,10 +40,7 @@ fn a_fresh_idle_server_is_ok() {
     }
     // The table names every check and ends with the plugin-style summary.
     let r = s.ldp(&["monitor", "health"]).ok();
-    assert!(
-        r.stdout.lines().last().unwrap().starts_with("LDP OK - "),
-        "{r}"
-    );
+    assert!(r.last_line().starts_with("LDP OK - "), "{r}");
     assert!(r.stdout.lines().all(|l| l.chars().count() <= 100), "{r}");
 }
 
@@ -189,7 +186,7 @@ fn unreachable_is_critical_and_usage_errors_are_unknown() {
     let port = support::free_port();
     let url = format!("redis://127.0.0.1:{port}/0");
     let r = url.ldp(&["monitor", "health", "-o", "nagios"]).fails(2);
-    let first = r.stdout.lines().next().unwrap();
+    let first = r.first_line();
     assert!(first.starts_with("LDP CRITICAL - "), "{r}");
     assert!(first.contains("connection refused"), "{r}");
 
@@ -213,7 +210,7 @@ fn nagios_output_follows_the_plugin_format() {
     let s = RedisServer::start_with(&["--maxmemory", "64mb"]);
     let _g = s.guard();
     let r = s.ldp(&["monitor", "health", "-o", "nagios"]).ok();
-    let first = r.stdout.lines().next().unwrap();
+    let first = r.first_line();
     let (text, perf) = first.split_once(" | ").expect("perfdata after ' | '");
     assert!(text.starts_with("LDP OK - "), "{first}");
     assert!(!text.contains('|'));

@@ -23,6 +23,7 @@ pub mod seed;
 #[allow(unused_imports)]
 pub use run::{
     Ldp, LdpTarget, Run, find_by, ldp_cmd, ldp_run, objects, str_field, u64_at, u64_field,
+    wait_child, wait_until,
 };
 
 use std::collections::HashSet;

@@ -18,7 +18,9 @@ use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::path::Path;
-use std::time::Duration;
+use std::process::{Child, ExitStatus};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
 
@@ -80,6 +82,37 @@ impl fmt::Debug for Run {
 }
 
 impl Run {
+    /// A `Run` from a process spawned by hand (see [`LdpTarget::ldp_std`]),
+    /// `what` standing for its arguments in failure messages. Panics if it
+    /// was killed by a signal or printed non-UTF-8.
+    #[track_caller]
+    pub fn from_output(what: &str, out: std::process::Output) -> Run {
+        let args = vec![what.to_string()];
+        let text = |b: Vec<u8>, stream: &str| {
+            String::from_utf8(b).unwrap_or_else(|e| {
+                panic!(
+                    "ldp {what}: {stream} is not UTF-8: {:?}",
+                    String::from_utf8_lossy(e.as_bytes())
+                )
+            })
+        };
+        let stdout = text(out.stdout, "stdout");
+        let stderr = text(out.stderr, "stderr");
+        let code = out.status.code().unwrap_or_else(|| {
+            panic!(
+                "ldp {what} was killed by a signal ({:?})\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}",
+                out.status
+            )
+        });
+        Run {
+            args,
+            env: Vec::new(),
+            code,
+            stdout,
+            stderr,
+        }
+    }
+
     /// Asserts exit 0.
     #[track_caller]
     pub fn ok(self) -> Run {
@@ -125,6 +158,35 @@ impl Run {
     /// stdout's lines.
     pub fn lines(&self) -> Vec<&str> {
         self.stdout.lines().collect()
+    }
+
+    /// stdout, trimmed, parsed as a `T` (a number, say).
+    #[track_caller]
+    pub fn parsed<T: std::str::FromStr>(&self) -> T
+    where
+        T::Err: fmt::Display,
+    {
+        let text = self.stdout.trim();
+        text.parse()
+            .unwrap_or_else(|e| panic!("stdout {text:?} does not parse ({e}):\n{self}"))
+    }
+
+    /// stdout's first line (panics, printing the run, if there is none).
+    #[track_caller]
+    pub fn first_line(&self) -> &str {
+        self.stdout
+            .lines()
+            .next()
+            .unwrap_or_else(|| panic!("no line on stdout:\n{self}"))
+    }
+
+    /// stdout's last line (panics, printing the run, if there is none).
+    #[track_caller]
+    pub fn last_line(&self) -> &str {
+        self.stdout
+            .lines()
+            .last()
+            .unwrap_or_else(|| panic!("no line on stdout:\n{self}"))
     }
 
     /// stderr's lines.
@@ -406,6 +468,15 @@ pub trait LdpTarget {
         self.ldp_cmd(args).run()
     }
 
+    /// `ldp <conn_args>` as a plain `std::process::Command` with
+    /// [`ldp_std`](super::ldp_std)'s clean environment, for tests that spawn,
+    /// signal or race it (collect with [`Run::from_output`]).
+    fn ldp_std(&self) -> std::process::Command {
+        let mut cmd = super::ldp_std();
+        cmd.args(self.conn_args());
+        cmd
+    }
+
     /// An invocation `ldp --broker-url URL [--tls-ca PATH] args...`: this
     /// server as the Celery broker.
     fn broker_cmd(&self, args: &[&str]) -> Ldp {
@@ -509,4 +580,37 @@ pub fn find_by<'a>(v: &'a Json, field: &str, value: &str) -> &'a Json {
         .iter()
         .find(|o| o[field] == value)
         .unwrap_or_else(|| panic!("no element with {field} = {value:?} in {v}"))
+}
+
+// ---------------------------------------------------------------------------
+// Waiting for conditions and spawned processes (never a bare sleep)
+// ---------------------------------------------------------------------------
+
+/// Polls `cond` every 20 ms until it holds; panics naming `what` after
+/// `timeout`.
+#[track_caller]
+pub fn wait_until(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !cond() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Waits up to `timeout` for a spawned ldp to exit; kills it and panics if
+/// it does not.
+#[track_caller]
+pub fn wait_child(child: &mut Child, timeout: Duration) -> ExitStatus {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(st) = child.try_wait().expect("try_wait") {
+            return st;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("ldp did not exit within {timeout:?}");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
 }
