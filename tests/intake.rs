@@ -12,6 +12,7 @@ use ldp::intake::IntakeSettings;
 use ldp::intake::db::{Db, DocRow, RunInfo};
 use ldp::intake::store::{Meta, SINGLE_PUT_MAX, Store};
 use sha2::{Digest, Sha256};
+use support::LdpTarget;
 use support::intake::{shared_postgres, shared_s3};
 
 const PROJECT: &str = "5b3c1f0e-8d2a-4c6b-9e1f-2a7d4c8b6e01";
@@ -374,26 +375,11 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
     }
     let url = pg.url(&db_name, "disable");
     let show = |extra: &[&str]| -> serde_json::Value {
-        let out = support::ldp()
-            .args([
-                "-u",
-                &redis.url(),
-                "cache",
-                "show",
-                "--project",
-                PROJECT,
-                "-o",
-                "json",
-            ])
+        redis
+            .ldp_cmd(&["cache", "show", "--project", PROJECT, "-o", "json"])
             .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+            .ok()
+            .json()
     };
     assert_eq!(
         show(&[])["totals"]["documents"],
@@ -405,10 +391,8 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
     assert_eq!(j["totals"]["keys"], 2);
     // The integer project id works through project_fk_id.
     let id = pg.rows(&db_name, "SELECT id FROM projects")[0][0].clone();
-    let out = support::ldp()
-        .args([
-            "-u",
-            &redis.url(),
+    let j = redis
+        .ldp(&[
             "cache",
             "clear",
             "--project",
@@ -419,21 +403,13 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .ok()
+        .json();
     assert_eq!(j["deleted"], 2, "{j:#}");
     // A wrong password is unreachable (69), and the password is not printed.
     let bad = url.replace(pg.password(), "not-the-password");
-    let out = support::ldp()
-        .args([
-            "-u",
-            &redis.url(),
+    redis
+        .ldp(&[
             "cache",
             "show",
             "--project",
@@ -441,10 +417,8 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
             "--database-url",
             &bad,
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(69));
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("not-the-password"));
+        .fails(69)
+        .stderr_lacks("not-the-password");
 }
 
 /// `batch show --database-url` adds the documents PostgreSQL registered under
@@ -484,17 +458,11 @@ fn batch_show_lists_the_sessions_documents_from_postgresql() {
         .query::<()>(&mut con)
         .unwrap();
     let show = |extra: &[&str]| -> serde_json::Value {
-        let out = support::ldp()
-            .args(["-u", &redis.url(), "batch", "show", &session, "-o", "json"])
+        redis
+            .ldp_cmd(&["batch", "show", &session, "-o", "json"])
             .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+            .ok()
+            .json()
     };
     let docs = |j: &serde_json::Value| -> Vec<String> {
         let mut v: Vec<String> = j["documents"]
