@@ -25,14 +25,6 @@ const NINE: [&str; 9] = [
     "batch.low",
 ];
 
-/// `monitor queues -o json` plus `extra` with `s` as the broker; must succeed.
-fn queues_json(s: &RedisServer, extra: &[&str]) -> Json {
-    s.broker_cmd(&["monitor", "queues", "-o", "json"])
-        .args(extra)
-        .ok()
-        .json()
-}
-
 /// queue -> its object in ldp's JSON.
 fn by_queue(j: &Json) -> BTreeMap<String, Json> {
     j["queues"]
@@ -109,7 +101,10 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
         {"queue": "extra.q", "priority": 7, "count": 2},
     ]));
     // Before any worker: exact per-priority depths, everything else 0.
-    let j = queues_json(&s, &[]);
+    let j = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     let q = by_queue(&j);
     assert_eq!(
         per_priority(&q["default"]),
@@ -142,7 +137,10 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
     w.wait_for("three unacked messages", || {
         hlen(&mut s.client(), b"unacked") == 3
     });
-    let j = queues_json(&s, &[]);
+    let j = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     check_against_redis(&s, &j, "", &[0, 3, 6, 9], b"\x06\x16");
     let q = by_queue(&j);
     assert_eq!(q["ocr"]["ready"], 3, "{j}");
@@ -161,7 +159,17 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
 
     // Past a 1 s visibility timeout every held message is overdue.
     std::thread::sleep(Duration::from_millis(1300));
-    let j = queues_json(&s, &["--visibility-timeout", "1s"]);
+    let j = s
+        .broker_ldp(&[
+            "monitor",
+            "queues",
+            "-o",
+            "json",
+            "--visibility-timeout",
+            "1s",
+        ])
+        .ok()
+        .json();
     let q = by_queue(&j);
     assert_eq!(q["ocr"]["overdue"], 3, "{j}");
     assert_eq!(j["overdue"], 3, "ZCOUNT over the whole index");
@@ -169,10 +177,24 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
     assert_eq!(q["default"]["overdue"], 0);
 
     // Only the configured queues: no extra.q; a queue list of our own.
-    let j = queues_json(&s, &["--no-discover"]);
+    let j = s
+        .broker_ldp(&["monitor", "queues", "-o", "json", "--no-discover"])
+        .ok()
+        .json();
     assert_eq!(by_queue(&j).len(), 9);
     assert_eq!(j["unacked"], 3);
-    let j = queues_json(&s, &["--queues", "entity,nothing", "--no-discover"]);
+    let j = s
+        .broker_ldp(&[
+            "monitor",
+            "queues",
+            "-o",
+            "json",
+            "--queues",
+            "entity,nothing",
+            "--no-discover",
+        ])
+        .ok()
+        .json();
     let q = by_queue(&j);
     assert_eq!(q.len(), 2);
     assert_eq!(
@@ -212,7 +234,11 @@ fn colon_layout_from_flags_and_from_a_profile() {
     });
     let steps: Vec<u64> = (0..10).collect();
     let flags = ["--priority-steps", "0..9", "--priority-sep", ":"];
-    let j = queues_json(&s, &flags);
+    let j = s
+        .broker_cmd(&["monitor", "queues", "-o", "json"])
+        .args(flags)
+        .ok()
+        .json();
     check_against_redis(&s, &j, "", &steps, b":");
     let q = by_queue(&j);
     let mut graph = BTreeMap::from_iter(steps.iter().map(|&s| (s, 0)));
@@ -229,7 +255,10 @@ fn colon_layout_from_flags_and_from_a_profile() {
     );
 
     // The kombu default layout would miss the ':N' lists: the layout matters.
-    let wrong = queues_json(&s, &[]);
+    let wrong = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(by_queue(&wrong)["graph"]["ready"], 0);
 
     // The same from a config profile (priority_steps as a list and as a range).
@@ -271,13 +300,26 @@ fn global_keyprefix_and_watch() {
         {"queue": "batch.low", "priority": 1, "count": 3},
         {"queue": "side", "priority": 6, "count": 1},
     ]));
-    let j = queues_json(&s, &["--global-keyprefix", "pfx:"]);
+    let j = s
+        .broker_ldp(&[
+            "monitor",
+            "queues",
+            "-o",
+            "json",
+            "--global-keyprefix",
+            "pfx:",
+        ])
+        .ok()
+        .json();
     check_against_redis(&s, &j, "pfx:", &[0, 3, 6, 9], b"\x06\x16");
     let q = by_queue(&j);
     assert_eq!(q["batch.high"]["ready"], 2);
     assert_eq!(q["batch.low"]["ready"], 3);
     assert_eq!(j["discovered"], json!(["side"]), "{j}");
-    let unprefixed = queues_json(&s, &[]);
+    let unprefixed = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     assert!(by_queue(&unprefixed).values().all(|q| q["ready"] == 0));
 
     // --watch with NDJSON: one line per refresh.

@@ -8,7 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value as Json;
 use support::{
-    LdpTarget, RedisServer, Run, Target, find_by, shared_cluster, shared_standalone, unique_prefix,
+    LdpTarget, RedisServer, Target, find_by, shared_cluster, shared_standalone, unique_prefix,
 };
 
 fn now() -> f64 {
@@ -41,11 +41,6 @@ fn seed(t: &Target) -> (String, String, String) {
     (openai, textract, bogus)
 }
 
-/// `rate list -o json` plus `extra`, which must succeed.
-fn list(t: &Target, extra: &[&str]) -> Run {
-    t.ldp_cmd(&["rate", "list", "-o", "json"]).args(extra).ok()
-}
-
 fn close(v: &Json, want: f64, tol: f64) -> bool {
     v.as_f64().is_some_and(|x| (x - want).abs() <= tol)
 }
@@ -53,7 +48,7 @@ fn close(v: &Json, want: f64, tol: f64) -> bool {
 fn windows(t: &Target) {
     let (openai, textract, bogus) = seed(t);
     let seeded = now();
-    let r = list(t, &[]);
+    let r = t.ldp(&["rate", "list", "-o", "json"]).ok();
     let j = r.json();
     let w = find_by(&j, "key", &openai);
     assert_eq!(
@@ -83,18 +78,27 @@ fn windows(t: &Target) {
 
     // --limit N: when does a slot free? 3 in the window.
     for (limit, wait) in [(3, 10.0), (2, 30.0), (5, 0.0)] {
-        let j = list(t, &["--limit", &limit.to_string()]).json();
+        let j = t
+            .ldp(&["rate", "list", "-o", "json", "--limit", &limit.to_string()])
+            .ok()
+            .json();
         let w = find_by(&j, "key", &openai);
         assert_eq!(w["limit"], limit);
         assert!(close(&w["until_free"], wait, 1.5), "limit {limit}: {w}");
     }
-    let j = list(t, &["--limit", "3"]).json();
+    let j = t
+        .ldp(&["rate", "list", "-o", "json", "--limit", "3"])
+        .ok()
+        .json();
     assert_eq!(
         find_by(&j, "key", &textract)["until_free"],
         0.0,
         "2 < 3: free now"
     );
-    let j = list(t, &["--limit", "2"]).json();
+    let j = t
+        .ldp(&["rate", "list", "-o", "json", "--limit", "2"])
+        .ok()
+        .json();
     assert_eq!(
         find_by(&j, "key", &textract)["until_free"],
         Json::Null,
