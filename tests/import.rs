@@ -10,9 +10,8 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::Value as Json;
-use sha2::{Digest, Sha256};
 use support::python::{executed, pipeline_worker};
-use support::seed::llen;
+use support::seed::{doc_uuid, llen};
 use support::{LdpTarget, RedisServer, shared_cluster};
 
 const PROJECT: &str = "7c2d4d62-4f5e-4e8a-9a51-6f0d2b9c1e11";
@@ -25,14 +24,6 @@ fn files(dir: &Path, n: usize, tag: &str) -> Vec<PathBuf> {
             p
         })
         .collect()
-}
-
-fn doc_uuid(project: &str, content: &[u8]) -> String {
-    let sha: String = Sha256::digest(content)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    uuid::Uuid::new_v5(&uuid::Uuid::parse_str(project).unwrap(), sha.as_bytes()).to_string()
 }
 
 /// Every task envelope waiting in the lists, decoded: (task name, kwargs).

@@ -12,26 +12,11 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::Value as Json;
-use sha2::{Digest, Sha256};
 use support::intake::{Postgres, shared_postgres, shared_s3};
+use support::seed::{doc_uuid, sha256_hex};
 use support::{Ldp, LdpTarget, RedisServer, Run};
 
 const PROJECT: &str = "3f1c9a52-6b0d-4e7a-8c21-9d4e5f6a7b80";
-
-fn sha(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-fn doc_uuid(content: &[u8]) -> String {
-    uuid::Uuid::new_v5(
-        &uuid::Uuid::parse_str(PROJECT).unwrap(),
-        sha(content).as_bytes(),
-    )
-    .to_string()
-}
 
 /// One test's world: its own Redis, database and bucket on the shared servers.
 struct World {
@@ -179,7 +164,7 @@ fn assert_exactly_once(w: &World, docs: &BTreeMap<String, (PathBuf, Vec<u8>)>, q
         let key = o["key"].as_str().unwrap();
         let uuid = &key["documents/".len().."documents/".len() + 36];
         let (path, content) = &docs[uuid];
-        assert_eq!(o["sha256"], sha(content), "{key}");
+        assert_eq!(o["sha256"], sha256_hex(content), "{key}");
         assert_eq!(o["metadata"]["document-uuid"], uuid);
         // The name of a file with this content (duplicates: whichever came first).
         let name = o["metadata"]["original-filename"].as_str().unwrap();
@@ -255,7 +240,7 @@ fn the_intake_leaves_one_object_one_row_and_one_task_per_document() {
         .iter()
         .map(|p| {
             let c = std::fs::read(p).unwrap();
-            (doc_uuid(&c), (p.clone(), c))
+            (doc_uuid(PROJECT, &c), (p.clone(), c))
         })
         .collect();
 
@@ -384,7 +369,7 @@ fn kill_9_at_several_points_then_a_rerun_gives_exactly_once() {
         .iter()
         .map(|p| {
             let c = std::fs::read(p).unwrap();
-            (doc_uuid(&c), (p.clone(), c))
+            (doc_uuid(PROJECT, &c), (p.clone(), c))
         })
         .collect();
     let rows = || -> usize {
@@ -559,7 +544,7 @@ fn a_failed_upload_is_reported_the_rest_continue_and_a_rerun_completes() {
     let dest = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let paths = files(dir.path(), 4, 500, "l");
-    let blocked = doc_uuid(&std::fs::read(&paths[1]).unwrap());
+    let blocked = doc_uuid(PROJECT, &std::fs::read(&paths[1]).unwrap());
     let blocker = dest.path().join("documents").join(format!("{blocked}.pdf"));
     std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
     let url = format!("file://{}", dest.path().display());
@@ -622,7 +607,7 @@ fn a_failed_upload_is_reported_the_rest_continue_and_a_rerun_completes() {
         let obj = dest
             .path()
             .join("documents")
-            .join(format!("{}.pdf", doc_uuid(&c)));
+            .join(format!("{}.pdf", doc_uuid(PROJECT, &c)));
         assert_eq!(std::fs::read(&obj).unwrap(), c);
     }
     let r = w.sql(
@@ -644,7 +629,7 @@ fn a_database_outage_stops_cleanly_and_a_rerun_completes() {
         .iter()
         .map(|p| {
             let c = std::fs::read(p).unwrap();
-            (doc_uuid(&c), (p.clone(), c))
+            (doc_uuid(PROJECT, &c), (p.clone(), c))
         })
         .collect();
     let child = w

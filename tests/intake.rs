@@ -11,9 +11,9 @@ use ldp::error::{Exit, exit_for, one_line};
 use ldp::intake::IntakeSettings;
 use ldp::intake::db::{Db, DocRow, RunInfo};
 use ldp::intake::store::{Meta, SINGLE_PUT_MAX, Store};
-use sha2::{Digest, Sha256};
 use support::LdpTarget;
 use support::intake::{shared_postgres, shared_s3};
+use support::seed::sha256_hex;
 
 const PROJECT: &str = "5b3c1f0e-8d2a-4c6b-9e1f-2a7d4c8b6e01";
 
@@ -26,13 +26,6 @@ fn s3_settings(bucket: &str, endpoint: &str) -> IntakeSettings {
         aws_secret_access_key: Some(Secret::new("testing")),
         ..Default::default()
     }
-}
-
-fn sha(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn meta(name: &str, uuid: &str) -> Meta {
@@ -96,7 +89,7 @@ async fn s3_uploads_carry_the_pipeline_metadata_and_stream_large_files() {
     assert_eq!(objects.len(), 2, "{dump:#}");
     let by_key = |k: &str| objects.iter().find(|o| o["key"] == k).unwrap();
     let o = by_key("documents/u-small.pdf");
-    assert_eq!(o["sha256"], sha(b"%PDF-1.4 small"));
+    assert_eq!(o["sha256"], sha256_hex(b"%PDF-1.4 small"));
     assert_eq!(o["content_type"], "application/pdf");
     assert_eq!(o["metadata"]["original-filename"], "Brief (final).PDF");
     assert_eq!(o["metadata"]["document-uuid"], "u-small");
@@ -109,7 +102,7 @@ async fn s3_uploads_carry_the_pipeline_metadata_and_stream_large_files() {
         "{o}"
     );
     let o = by_key("documents/u-big.tiff");
-    assert_eq!(o["sha256"], sha(&big_data));
+    assert_eq!(o["sha256"], sha256_hex(&big_data));
     assert_eq!(o["content_type"], "image/tiff");
     assert_eq!(o["metadata"]["document-uuid"], "u-big");
 }

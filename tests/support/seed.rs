@@ -85,3 +85,20 @@ pub fn llen(con: &mut redis::Connection, key: &[u8]) -> u64 {
 pub fn hlen(con: &mut redis::Connection, key: &[u8]) -> u64 {
     redis::cmd("HLEN").arg(key).query(con).expect("HLEN")
 }
+
+/// Lower-case hex SHA-256 of `data` (the pipeline's content hash).
+pub fn sha256_hex(data: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The document UUID the pipeline (and ldp's import) derives from a file's
+/// content: UUIDv5 of its SHA-256 hex in the project's namespace.
+pub fn doc_uuid(project: &str, content: &[u8]) -> String {
+    let ns = uuid::Uuid::parse_str(project)
+        .unwrap_or_else(|e| panic!("project {project:?} is not a UUID: {e}"));
+    uuid::Uuid::new_v5(&ns, sha256_hex(content).as_bytes()).to_string()
+}
