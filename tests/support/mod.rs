@@ -12,6 +12,12 @@
 //!   spawned from a dedicated long-lived thread with
 //!   `PR_SET_PDEATHSIG=SIGKILL`, so it dies even if the test process is
 //!   SIGKILLed.
+//!
+//! The run-and-assert half lives in [`run`]: a server (anything
+//! [`LdpTarget`]) runs `ldp` with its own connection options and returns a
+//! [`Run`] that asserts (`s.ldp(&["keys", "scan", "x:*"]).ok().lines()`);
+//! [`ldp_run`] runs without a server. [`seed`] has small binary-safe redis
+//! helpers for seeding and inspecting one server.
 #![allow(dead_code)]
 
 pub mod intake;
