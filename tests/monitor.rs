@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
-use support::{Cluster, LdpTarget, RedisServer, ldp_std};
+use support::{Cluster, LdpTarget, RedisServer, interrupt_after_lines, ldp_std};
 
 fn check<'a>(j: &'a Json, name: &str) -> Vec<&'a Json> {
     j["checks"]
@@ -523,18 +523,14 @@ fn stats_watch_streams_ndjson_until_interrupted() {
             "ndjson",
         ])
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1200));
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = text.lines().collect();
-    assert!(lines.len() >= 2, "{text}");
-    for l in lines {
-        let j: Json = serde_json::from_str(l).unwrap();
-        assert!(j["server"]["ops_per_sec"].is_number());
+    let out = interrupt_after_lines(child, 2, "monitor stats --watch 300ms (spawned)").ok();
+    let frames = out.ndjson();
+    assert!(frames.len() >= 2, "{out}");
+    for j in frames {
+        assert!(j["server"]["ops_per_sec"].is_number(), "{out}");
     }
     s.ldp(&["monitor", "stats", "--watch", "1s", "-o", "json"])
         .fails(2);

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde_json::{Value as Json, json};
 use support::python::Broker;
 use support::seed::{hlen, llen};
-use support::{LdpTarget, RedisServer, ldp_std};
+use support::{LdpTarget, RedisServer, interrupt_after_lines, ldp_std};
 
 const NINE: [&str; 9] = [
     "default",
@@ -365,16 +365,11 @@ fn global_keyprefix_and_watch() {
         ])
         .args(["--no-discover", "--watch", "100ms"])
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    // SAFETY: signalling the child we just spawned.
-    unsafe {
-        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
-    }
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 1);
+    let out = interrupt_after_lines(child, 1, "monitor queues --watch 100ms (spawned)").ok();
+    assert!(!out.lines().is_empty(), "{out}");
 }
 
 #[test]

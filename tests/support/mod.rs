@@ -28,8 +28,8 @@ pub mod seed;
 // Each test binary uses a subset.
 #[allow(unused_imports)]
 pub use run::{
-    Ldp, LdpTarget, Run, find_by, ldp_cmd, ldp_run, objects, str_field, u64_at, u64_field,
-    wait_child, wait_until,
+    Ldp, LdpTarget, Run, find_by, interrupt_after_lines, ldp_cmd, ldp_run, objects, str_field,
+    u64_at, u64_field, wait_child, wait_until,
 };
 
 use std::collections::HashSet;

@@ -614,3 +614,58 @@ pub fn wait_child(child: &mut Child, timeout: Duration) -> ExitStatus {
         thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// For a spawned `ldp ... --watch` with stdout piped: waits (up to 60 s)
+/// until it has printed `n` lines, sends SIGINT, waits for it to exit and
+/// returns the finished run with everything it printed. `what` names the
+/// run in failure messages. A condition, not a sleep: the watch is
+/// interrupted once it has provably produced `n` frames.
+#[track_caller]
+pub fn interrupt_after_lines(mut child: Child, n: usize, what: &str) -> Run {
+    use std::io::{BufRead, BufReader, Read};
+    let stdout = child.stdout.take().expect("spawn ldp with stdout piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = thread::spawn(move || {
+        let mut r = BufReader::new(stdout);
+        let mut all = String::new();
+        let mut seen = 0;
+        loop {
+            let mut line = String::new();
+            match r.read_line(&mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+            all.push_str(&line);
+            seen += 1;
+            if seen == n {
+                let _ = tx.send(());
+            }
+        }
+        all
+    });
+    let got = rx.recv_timeout(Duration::from_secs(60));
+    // SAFETY: signalling the child we spawned and have not reaped.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let status = wait_child(&mut child, Duration::from_secs(30));
+    let stdout = reader.join().expect("stdout reader thread");
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut stderr);
+    }
+    assert!(
+        got.is_ok(),
+        "ldp {what} printed fewer than {n} lines in 60 s ({status})\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}"
+    );
+    let code = status.code().unwrap_or_else(|| {
+        panic!("ldp {what} was killed by a signal ({status})\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}")
+    });
+    Run {
+        args: vec![what.to_string()],
+        env: Vec::new(),
+        code,
+        stdout,
+        stderr,
+    }
+}
