@@ -3,11 +3,21 @@
 //! connection options and hands back a finished [`Run`], which asserts.
 //!
 //! ```ignore
-//! let r = s.ldp(&["keys", "scan", "doc:*"]).ok();
+//! let r = s.ldp(&["keys", "scan", "doc:*"]).ok();          // -u URL supplied
 //! assert_eq!(r.lines(), ["doc:1"], "{r}");
-//! s.ldp(&["keys", "delete", "*", "--yes"]).fails(2).stderr_has("refus");
-//! let j = tls.ldp_cmd(&["health", "-o", "json"]).env("X", "1").ok().json();
-//! ldp_run(&["--version"]).ok().stdout_has("ldp");
+//! s.ldp(&["keys", "delete", "*", "--yes"]).fails(2);      // exit code asserted
+//! let j = tls.ldp(&["monitor", "health", "-o", "json"]).ok().json(); // + --tls-ca
+//! s.ldp_cmd(&["cache", "clear", "--docs-from", "-", "--yes"])
+//!     .stdin(format!("{doc}\n"))
+//!     .env("LDP_CONFIG", path)
+//!     .ok();
+//! ldp_run(&["completions", "bash"]).ok().stdout_has("_ldp()"); // no server
+//! s.broker_ldp(&["monitor", "queues"]).ok();             // --broker-url URL
+//! let child = s.ldp_std().args([...]).spawn();            // to signal or race
+//! ```
+//!
+//! Waiting is on conditions ([`wait_until`], [`wait_child`],
+//! [`interrupt_after_lines`]), never on a bare sleep.
 //! ```
 //!
 //! Every assertion that fails prints the whole run (args, exit code, stdout,
