@@ -17,8 +17,8 @@ use serde_json::Value as Json;
 
 use support::seed::{cmd, exec_all, kv, set_all};
 use support::{
-    LdpTarget, RedisServer, Run, ldp_run, ldp_std, objects, shared_cluster, shared_standalone,
-    shared_tls, str_field, u64_field, unique_prefix,
+    LdpTarget, RedisServer, Run, ldp_run, objects, shared_cluster, shared_standalone, shared_tls,
+    str_field, u64_field, unique_prefix,
 };
 
 fn b64(raw: &[u8]) -> String {
@@ -876,8 +876,9 @@ fn scan_survives_a_dropped_connection() {
         }
         p.query::<()>(&mut con).unwrap();
     }
-    let child = ldp_std()
-        .args(["-u", &s.url(), "keys", "scan", "drop:*", "--count", "20"])
+    let child = s
+        .ldp_std()
+        .args(["keys", "scan", "drop:*", "--count", "20"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

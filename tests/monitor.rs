@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
-use support::{Cluster, LdpTarget, RedisServer, interrupt_after_lines, ldp_std};
+use support::{Cluster, LdpTarget, RedisServer, interrupt_after_lines};
 
 fn check<'a>(j: &'a Json, name: &str) -> Vec<&'a Json> {
     j["checks"]
@@ -509,10 +509,9 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
 fn stats_watch_streams_ndjson_until_interrupted() {
     let s = RedisServer::start();
     let _g = s.guard();
-    let child = ldp_std()
+    let child = s
+        .ldp_std()
         .args([
-            "-u",
-            &s.url(),
             "monitor",
             "stats",
             "--interval",
