@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
-use support::{Cluster, LdpTarget, RedisServer, interrupt_after_lines};
+use support::{Cluster, LdpTarget, RedisServer, interrupt_after_lines, wait_until};
 
 fn check<'a>(j: &'a Json, name: &str) -> Vec<&'a Json> {
     j["checks"]
@@ -416,6 +416,21 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
     let s = RedisServer::start();
     let _g = s.guard();
     let mut con = s.client();
+    // The seed is in whole minutes relative to now, and the 59-minutes-ago
+    // entry sits on the window's edge: seed and read within one minute, so
+    // start early enough in it (the test takes well under a second).
+    wait_until(
+        "the first 50 s of a minute",
+        Duration::from_secs(15),
+        || {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs()
+                % 60
+                < 50
+        },
+    );
     let now_min = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
