@@ -6,11 +6,9 @@
 mod support;
 
 use serde_json::{Value as Json, json};
-use support::{RedisServer, Target, ldp, shared_cluster, shared_standalone, unique_prefix};
-
-fn uuid() -> String {
-    support::random_uuid()
-}
+use support::{
+    LdpTarget, RedisServer, Target, random_uuid, shared_cluster, shared_standalone, unique_prefix,
+};
 
 trait Seed {
     fn set(&self, key: &str, value: &Json);
@@ -51,7 +49,7 @@ fn seed(t: &Target) -> Seeded {
         // ldp's own batch ids have no ':' (README): ldp:batch:{id}:* are its sub-keys.
         format!("{}-imp", p.trim_end_matches(':')),
     );
-    let d: Vec<String> = (0..12).map(|_| uuid()).collect();
+    let d: Vec<String> = (0..12).map(|_| random_uuid()).collect();
 
     // Current field set (JSON): says 4 of 4 completed, 0 failed.
     t.set(
@@ -184,16 +182,6 @@ fn seed(t: &Target) -> Seeded {
     }
 }
 
-fn json_of(out: std::process::Output) -> Json {
-    assert!(
-        out.status.success(),
-        "ldp failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
 fn actual(j: &Json) -> [u64; 5] {
     let a = &j["actual"];
     ["documents", "done", "failed", "in_flight", "not_started"].map(|k| a[k].as_u64().unwrap())
@@ -201,12 +189,7 @@ fn actual(j: &Json) -> [u64; 5] {
 
 fn list_and_show(t: &Target) {
     let s = seed(t);
-    let j = json_of(
-        ldp()
-            .args(["-u", &t.url(), "batch", "list", "-o", "json"])
-            .output()
-            .unwrap(),
-    );
+    let j = t.ldp(&["batch", "list", "-o", "json"]).ok().json();
     let find = |id: &str| -> Json {
         j.as_array()
             .unwrap()
@@ -251,12 +234,7 @@ fn list_and_show(t: &Target) {
     assert_eq!(imp["unlisted"], 0);
 
     // show: each document's state and stage, and the errors.
-    let j = json_of(
-        ldp()
-            .args(["-u", &t.url(), "batch", "show", &s.cur, "-o", "json"])
-            .output()
-            .unwrap(),
-    );
+    let j = t.ldp(&["batch", "show", &s.cur, "-o", "json"]).ok().json();
     assert_eq!(actual(&j), [4, 1, 1, 1, 1]);
     let docs = j["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 4);
@@ -286,12 +264,7 @@ fn list_and_show(t: &Target) {
     );
 
     // The table: stages, the error, a percentage (no bar off a terminal).
-    let out = ldp()
-        .args(["-u", &t.url(), "batch", "show", &s.cur])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = t.ldp(&["batch", "show", &s.cur]).ok();
     for needle in [
         "entity_extraction",
         "OCRError",
@@ -300,27 +273,16 @@ fn list_and_show(t: &Target) {
         "progress: 50%",
         s.failed_doc.as_str(),
     ] {
-        assert!(text.contains(needle), "{needle:?} missing:\n{text}");
+        out.stdout_has(needle);
     }
-    assert!(!text.contains("[#"), "no bar off a terminal:\n{text}");
-    let out = ldp()
-        .args(["-u", &t.url(), "batch", "list"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(&s.imp) && text.contains(&s.cur), "{text}");
-    assert!(
-        text.contains("33%") && text.contains("50%") && text.contains("100%"),
-        "{text}"
-    );
+    out.stdout_lacks("[#"); // no bar off a terminal
+    let out = t.ldp(&["batch", "list"]).ok();
+    for needle in [s.imp.as_str(), &s.cur, "33%", "50%", "100%"] {
+        out.stdout_has(needle);
+    }
 
     // The ldp-only view of the import batch, and a batch that does not exist.
-    let j = json_of(
-        ldp()
-            .args(["-u", &t.url(), "batch", "show", &s.imp, "-o", "json"])
-            .output()
-            .unwrap(),
-    );
+    let j = t.ldp(&["batch", "show", &s.imp, "-o", "json"]).ok().json();
     let in_ldp = j["documents"]
         .as_array()
         .unwrap()
@@ -329,12 +291,9 @@ fn list_and_show(t: &Target) {
         .count();
     assert_eq!(in_ldp, 3);
     for missing in ["no-such-batch", "*", "t-batch-*"] {
-        let out = ldp()
-            .args(["-u", &t.url(), "batch", "show", missing])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{missing}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("no batch"));
+        t.ldp(&["batch", "show", missing])
+            .fails(1)
+            .stderr_has("no batch");
     }
 }
 
@@ -355,28 +314,12 @@ fn batches_on_a_cluster() {
 #[test]
 fn formats_and_empty() {
     let s = RedisServer::start();
-    let out = ldp()
-        .args(["-u", &s.url(), "batch", "list"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("no batches"));
-    let j = json_of(
-        ldp()
-            .args(["-u", &s.url(), "batch", "list", "-o", "json"])
-            .output()
-            .unwrap(),
-    );
+    s.ldp(&["batch", "list"]).ok().stdout_has("no batches");
+    let j = s.ldp(&["batch", "list", "-o", "json"]).ok().json();
     assert_eq!(j, json!([]));
     for fmt in ["nagios", "prometheus"] {
         for cmd in [&["batch", "list"][..], &["batch", "show", "x"]] {
-            let out = ldp()
-                .args(["-u", &s.url()])
-                .args(cmd)
-                .args(["-o", fmt])
-                .output()
-                .unwrap();
-            assert_eq!(out.status.code(), Some(2), "{cmd:?} -o {fmt}");
+            s.ldp_cmd(cmd).args(["-o", fmt]).fails(2);
         }
     }
 }

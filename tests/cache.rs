@@ -6,11 +6,9 @@ mod support;
 use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value as Json;
-use support::{RedisServer, Target, ldp, shared_cluster, shared_standalone};
-
-fn uuid() -> String {
-    support::random_uuid()
-}
+use support::{
+    Ldp, LdpTarget, RedisServer, Target, ldp_run, random_uuid, shared_cluster, shared_standalone,
+};
 
 /// Seeding in the pipeline's shapes.
 trait Seed {
@@ -93,39 +91,18 @@ fn seed_doc(t: &Target, doc: &str, project: &str, status: &str) -> (Vec<String>,
     (derived, book)
 }
 
-fn json_out(out: &std::process::Output) -> Json {
-    assert!(
-        out.status.success(),
-        "ldp failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
 fn clear_exactly_derived(t: &Target) {
-    let p = uuid();
-    let (a, b) = (uuid(), uuid());
+    let p = random_uuid();
+    let (a, b) = (random_uuid(), random_uuid());
     let (a_derived, a_book) = seed_doc(t, &a, &p, "completed");
     let (b_derived, b_book) = seed_doc(t, &b, &p, "completed");
-    let unrelated = format!("unrelated:{}", uuid());
+    let unrelated = format!("unrelated:{}", random_uuid());
     t.set(&unrelated, "x");
 
-    let out = ldp()
-        .args([
-            "-u",
-            &t.url(),
-            "cache",
-            "clear",
-            "--doc",
-            &a,
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = t
+        .ldp(&["cache", "clear", "--doc", &a, "--yes", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["deleted"], a_derived.len() as u64, "{j}");
     assert_eq!(j["keys"], a_derived.len() as u64, "{j}");
     assert_eq!(j["families"]["ocr"]["keys"], 2, "{j}");
@@ -154,8 +131,8 @@ fn clear_on_a_cluster() {
 }
 
 fn refusals_delete_nothing(t: &Target) {
-    let p = uuid();
-    let (a, busy, hashed) = (uuid(), uuid(), uuid());
+    let p = random_uuid();
+    let (a, busy, hashed) = (random_uuid(), random_uuid(), random_uuid());
     let (a_derived, _) = seed_doc(t, &a, &p, "completed");
     let (busy_derived, _) = seed_doc(t, &busy, &p, "processing");
     // The hash form of the state (one code path of the pipeline), in flight.
@@ -166,7 +143,6 @@ fn refusals_delete_nothing(t: &Target) {
         "pipeline",
         "{\"status\": \"starting\", \"timestamp\": \"2026-11-25T10:00:00\"}",
     );
-    let url = t.url();
 
     let cases: Vec<Vec<&str>> = vec![
         vec!["cache", "clear", "--doc", "*", "--yes"],
@@ -182,23 +158,17 @@ fn refusals_delete_nothing(t: &Target) {
         vec!["cache", "clear", "--doc", &a, "-o", "nagios", "--yes"],
     ];
     for args in &cases {
-        let out = ldp().args(["-u", &url]).args(args).output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        let out = t.ldp(args).fails(2);
+        assert_eq!(out.stderr_lines().len(), 1, "{out}");
     }
     // The in-flight refusal names the document.
-    let out = ldp()
-        .args(["-u", &url, "cache", "clear", "--doc", &busy, "--yes"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stderr).contains(&busy));
+    t.ldp(&["cache", "clear", "--doc", &busy, "--yes"])
+        .fails(2)
+        .stderr_has(&busy);
 
     // A dry run lists and deletes nothing.
-    let out = ldp()
-        .args([
-            "-u",
-            &url,
+    let j = t
+        .ldp(&[
             "cache",
             "clear",
             "--doc",
@@ -209,9 +179,8 @@ fn refusals_delete_nothing(t: &Target) {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(j["dry_run"], true);
     assert_eq!(
         j["keys"],
@@ -225,14 +194,12 @@ fn refusals_delete_nothing(t: &Target) {
     }
 
     // --force clears the in-flight documents.
-    let out = ldp()
-        .args([
-            "-u", &url, "cache", "clear", "--doc", &busy, "--doc", &hashed, "--yes", "--force",
-            "-o", "json",
+    let j = t
+        .ldp(&[
+            "cache", "clear", "--doc", &busy, "--doc", &hashed, "--yes", "--force", "-o", "json",
         ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(
         j["deleted"],
         (busy_derived.len() + hashed_derived.len()) as u64,
@@ -256,8 +223,8 @@ fn refusals_and_dry_runs_delete_nothing_on_a_cluster() {
 }
 
 fn project_clear(t: &Target) {
-    let (p, q) = (uuid(), uuid());
-    let docs: Vec<String> = (0..5).map(|_| uuid()).collect();
+    let (p, q) = (random_uuid(), random_uuid());
+    let docs: Vec<String> = (0..5).map(|_| random_uuid()).collect();
     let mut derived = Vec::new();
     for d in &docs {
         derived.push(seed_doc(t, d, &p, "completed").0);
@@ -290,7 +257,7 @@ fn project_clear(t: &Target) {
     );
     t.sadd(&format!("ldp:project:{p}:docs"), &docs[3]);
     // A document of project q only.
-    let other = uuid();
+    let other = random_uuid();
     let (other_derived, _) = seed_doc(t, &other, &q, "completed");
     for k in ["doc:metadata:", "doc:import:"] {
         t.set(
@@ -299,20 +266,10 @@ fn project_clear(t: &Target) {
         );
     }
 
-    let out = ldp()
-        .args([
-            "-u",
-            &t.url(),
-            "cache",
-            "show",
-            "--project",
-            &p,
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = t
+        .ldp(&["cache", "show", "--project", &p, "-o", "json"])
+        .ok()
+        .json();
     let shown: BTreeSet<String> = j["documents"]
         .as_array()
         .unwrap()
@@ -322,21 +279,10 @@ fn project_clear(t: &Target) {
     let want: BTreeSet<String> = docs.iter().cloned().collect();
     assert_eq!(shown, want, "{j}");
 
-    let out = ldp()
-        .args([
-            "-u",
-            &t.url(),
-            "cache",
-            "clear",
-            "--project",
-            &p,
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = t
+        .ldp(&["cache", "clear", "--project", &p, "--yes", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["documents"], 5, "{j}");
     for k in derived.iter().flatten() {
         assert!(!t.exists(k), "{k} should be gone");
@@ -365,20 +311,19 @@ fn named_families_and_docs_from() {
     let s = shared_standalone();
     let _g = s.guard();
     let t = Target::One(s);
-    let p = uuid();
-    let (a, b) = (uuid(), uuid());
+    let p = random_uuid();
+    let (a, b) = (random_uuid(), random_uuid());
     let (a_derived, a_book) = seed_doc(&t, &a, &p, "completed");
     let (b_derived, _) = seed_doc(&t, &b, &p, "completed");
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("docs.txt");
     std::fs::write(&list, format!("# exported from PostgreSQL\n{a}\n\n{b}\n")).unwrap();
-    let out = ldp()
-        .args(["-u", &s.url(), "cache", "clear", "--docs-from"])
+    let j = s
+        .ldp_cmd(&["cache", "clear", "--docs-from"])
         .arg(&list)
         .args(["--family", "state,ocr", "--yes", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(j["families"]["state"]["keys"], 2, "{j}");
     assert_eq!(j["families"]["ocr"]["keys"], 4, "{j}");
     assert!(!t.exists(&a_book[0]), "state was named, so it goes");
@@ -389,33 +334,20 @@ fn named_families_and_docs_from() {
 
     // A bad line is named, and nothing happens.
     std::fs::write(&list, format!("{b}\nnot-a-uuid\n")).unwrap();
-    let out = ldp()
-        .args(["-u", &s.url(), "cache", "clear", "--docs-from"])
+    let out = s
+        .ldp_cmd(&["cache", "clear", "--docs-from"])
         .arg(&list)
         .arg("--yes")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+        .fails(2);
+    out.stderr_has("line 2");
     assert!(t.exists(&b_derived[2]));
 
     // stdin works too.
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "cache",
-            "clear",
-            "--docs-from",
-            "-",
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .write_stdin(format!("{b}\n"))
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = s
+        .ldp_cmd(&["cache", "clear", "--docs-from", "-", "--yes", "-o", "json"])
+        .stdin(format!("{b}\n"))
+        .ok()
+        .json();
     assert_eq!(j["deleted"], (b_derived.len() - 2) as u64, "{j}");
 }
 
@@ -424,29 +356,18 @@ fn show_lists_every_family_with_status_and_values() {
     let s = shared_standalone();
     let _g = s.guard();
     let t = Target::One(s);
-    let p = uuid();
-    let d = uuid();
+    let p = random_uuid();
+    let d = random_uuid();
     let (derived, book) = seed_doc(&t, &d, &p, "failed");
     // A pickle where JSON was expected.
     t.set_bytes(
         &format!("doc:cleaned_text:{d}"),
         b"\x80\x04\x95\x05\x00\x00\x00\x00\x00\x00\x00\x8c\x01x\x94.",
     );
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "cache",
-            "show",
-            "--doc",
-            &d,
-            "--values",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = s
+        .ldp(&["cache", "show", "--doc", &d, "--values", "-o", "json"])
+        .ok()
+        .json();
     let doc = &j["documents"][0];
     assert_eq!(doc["document"], d.as_str());
     assert_eq!(doc["status"], "failed");
@@ -477,22 +398,15 @@ fn show_lists_every_family_with_status_and_values() {
     assert_eq!(pickle["opaque_bytes"], 16);
 
     // The table form names the status and marks legacy keys.
-    let out = ldp()
-        .args(["-u", &s.url(), "cache", "show", "--doc", &d])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("status: failed"), "{text}");
-    assert!(text.contains("ocr (legacy)"), "{text}");
+    s.ldp(&["cache", "show", "--doc", &d])
+        .ok()
+        .stdout_has("status: failed")
+        .stdout_has("ocr (legacy)");
 }
 
 #[test]
 fn families_are_listed_from_the_registry_and_extensible() {
-    let out = ldp()
-        .args(["cache", "families", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = ldp_run(&["cache", "families", "-o", "json"]).ok().json();
     let state = j
         .as_array()
         .unwrap()
@@ -512,27 +426,24 @@ fn families_are_listed_from_the_registry_and_extensible() {
     // A new derived family is cleared with the others, without a new release.
     let s = shared_standalone();
     let t = Target::One(s);
-    let d = uuid();
+    let d = random_uuid();
     let key = format!("cache:doc:summary:{d}");
     t.set(&key, "{}");
-    let out = ldp()
-        .args(["-u", &s.url(), "--keyspace"])
+    let j = s
+        .ldp_cmd(&["--keyspace"])
         .arg(&f)
         .args(["cache", "clear", "--doc", &d, "--yes", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+        .ok()
+        .json();
     assert_eq!(j["families"]["summary"]["keys"], 1, "{j}");
     assert!(!t.exists(&key));
 
     std::fs::write(&f, "[[family]]\nname = \"x\"\n").unwrap();
-    let out = ldp()
+    Ldp::new()
         .arg("--keyspace")
         .arg(&f)
         .args(["cache", "families"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .fails(2);
 }
 
 #[test]
@@ -540,19 +451,15 @@ fn audit_flags_missing_ttls_and_fixes_them() {
     let s = RedisServer::start();
     let _g = s.guard();
     let t = Target::One(&s);
-    let d = uuid();
-    let p = uuid();
+    let d = random_uuid();
+    let p = random_uuid();
     seed_doc(&t, &d, &p, "completed"); // state, lock... have no TTL
     for i in 0..3 {
         t.set(&format!("mystery:{i}:thing"), "x");
     }
     t.set("rate:openai", "x");
     t.expire("rate:openai", 60);
-    let out = ldp()
-        .args(["-u", &s.url(), "keys", "audit", "-o", "json"])
-        .output()
-        .unwrap();
-    let j = json_out(&out);
+    let j = s.ldp(&["keys", "audit", "-o", "json"]).ok().json();
     let fam = |name: &str| {
         j["families"]
             .as_array()
@@ -579,10 +486,8 @@ fn audit_flags_missing_ttls_and_fixes_them() {
 
     // --fix-ttl: dry run changes nothing; off a terminal it needs --yes.
     let state = format!("cache:doc:state:{d}");
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
+    let out = s
+        .ldp(&[
             "keys",
             "audit",
             "--fix-ttl",
@@ -593,32 +498,17 @@ fn audit_flags_missing_ttls_and_fixes_them() {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(json_out(&out)["fix_ttl"]["candidates"], 1);
+        .ok();
+    assert_eq!(out.json()["fix_ttl"]["candidates"], 1);
     let ttl: i64 = redis::cmd("TTL")
         .arg(&state)
         .query(&mut s.client())
         .unwrap();
     assert_eq!(ttl, -1);
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "keys",
-            "audit",
-            "--fix-ttl",
-            "state",
-            "--ttl",
-            "24h",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
+    s.ldp(&["keys", "audit", "--fix-ttl", "state", "--ttl", "24h"])
+        .fails(2);
+    let out = s
+        .ldp(&[
             "keys",
             "audit",
             "--fix-ttl",
@@ -629,27 +519,21 @@ fn audit_flags_missing_ttls_and_fixes_them() {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(json_out(&out)["fix_ttl"]["fixed"], 1);
+        .ok();
+    assert_eq!(out.json()["fix_ttl"]["fixed"], 1);
     let ttl: i64 = redis::cmd("TTL")
         .arg(&state)
         .query(&mut s.client())
         .unwrap();
     assert!(ttl > 86_000, "{ttl}");
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
-            "keys",
-            "audit",
-            "--fix-ttl",
-            "celery_broker",
-            "--ttl",
-            "1h",
-            "--yes",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    s.ldp(&[
+        "keys",
+        "audit",
+        "--fix-ttl",
+        "celery_broker",
+        "--ttl",
+        "1h",
+        "--yes",
+    ])
+    .fails(2);
 }

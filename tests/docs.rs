@@ -1,7 +1,11 @@
 //! The committed completions/ and man/ must match what the clap definitions
 //! generate now: regenerate with `cargo run --example gen-docs`.
 
+mod support;
+
 use std::path::Path;
+
+use support::ldp_run;
 
 #[test]
 fn completions_and_man_pages_are_fresh() {
@@ -22,12 +26,8 @@ fn completions_and_man_pages_are_fresh() {
 
 #[test]
 fn completions_command_prints_a_script() {
-    let out = assert_cmd::cargo::cargo_bin_cmd!("ldp")
-        .args(["completions", "bash"])
-        .output()
-        .expect("run ldp");
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("_ldp()"), "{text}");
-    assert!(text.contains("scan"), "{text}");
+    ldp_run(&["completions", "bash"])
+        .ok()
+        .stdout_has("_ldp()")
+        .stdout_has("scan");
 }

@@ -8,7 +8,10 @@ use std::net::{SocketAddr, TcpStream};
 use std::process::Command;
 use std::time::Duration;
 
-use support::{Cluster, RedisServer, key_slot, shared_cluster, shared_standalone, shared_tls};
+use support::{
+    Cluster, LdpTarget, RedisServer, Target, key_slot, ldp_cmd, ldp_run, shared_cluster,
+    shared_standalone, shared_tls,
+};
 
 fn connect_refused(port: u16) -> bool {
     TcpStream::connect_timeout(
@@ -460,4 +463,89 @@ fn cluster_stop_node_kills_only_that_primary() {
             .unwrap();
         assert_eq!(pong, "PONG");
     }
+}
+
+// ------------------------------------------------------------ run and assert
+
+/// The message of a panic raised by `f`.
+fn panic_message(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+    let err = std::panic::catch_unwind(f).expect_err("expected a panic");
+    err.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| err.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_run_shows_its_args_exit_code_and_output() {
+    let r = ldp_run(&["--no-such-flag"]).fails(2);
+    r.stderr_has("--no-such-flag").stdout_empty();
+    let shown = r.to_string();
+    for part in [
+        "\"--no-such-flag\"",
+        "exit: 2",
+        "--- stdout ---",
+        "--- stderr ---",
+    ] {
+        assert!(shown.contains(part), "{part:?} not in:\n{shown}");
+    }
+    // A failed assertion prints the whole run, stderr included.
+    let msg = panic_message(|| {
+        ldp_run(&["--no-such-flag"]).ok();
+    });
+    assert!(msg.contains("expected success"), "{msg}");
+    assert!(msg.contains("exit: 2"), "{msg}");
+    assert!(msg.contains("--no-such-flag"), "{msg}");
+    let msg = panic_message(|| {
+        ldp_run(&["completions", "bash"]).json();
+    });
+    assert!(msg.contains("not one JSON document"), "{msg}");
+    assert!(msg.contains("[\"completions\", \"bash\"]"), "{msg}");
+}
+
+#[test]
+fn targets_supply_their_own_connection_options() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    let p = support::unique_prefix("run-target");
+    let key = format!("{p}k");
+    Target::One(s).run_str(&["SET", &key, "v"]);
+    let r = s.ldp(&["keys", "scan", &format!("{p}*")]).ok();
+    assert_eq!(r.lines(), [key.as_str()], "{r}");
+    assert_eq!(r.args[..2], ["-u".to_string(), s.url()]);
+    assert_eq!(Target::One(s).conn_args(), s.conn_args());
+
+    // TLS: the CA comes along; the password never shows.
+    let tls = shared_tls();
+    let _t = tls.guard();
+    let r = tls.ldp(&["keys", "scan", "nothing-here:*"]).ok();
+    assert!(r.args.iter().any(|a| a == "--tls-ca"), "{r}");
+    r.stdout_empty().never_shows(tls.password());
+
+    // A cluster is reached through its first node.
+    let c = shared_cluster();
+    let _c = c.guard();
+    assert_eq!(c.conn_args(), c.node(0).conn_args());
+    c.ldp(&["keys", "scan", &format!("{p}*")]).ok();
+}
+
+#[test]
+fn stdin_and_environment_reach_ldp_and_the_report() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    // An environment variable ldp reads (the config file), shown in the report.
+    let r = ldp_cmd(&["cache", "families"])
+        .env("LDP_CONFIG", "/nonexistent/other-config.toml")
+        .ok();
+    assert!(
+        r.to_string()
+            .contains("env: LDP_CONFIG=\"/nonexistent/other-config.toml\""),
+        "{r}"
+    );
+    // stdin: a document list read from `-`, with one bad line named.
+    let r = s
+        .ldp_cmd(&["cache", "clear", "--docs-from", "-", "--yes"])
+        .stdin("not-a-uuid\n")
+        .fails(2);
+    r.stderr_has("line 1");
 }

@@ -5,14 +5,14 @@ mod support;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::Value as Json;
-use sha2::{Digest, Sha256};
 use support::python::{executed, pipeline_worker};
-use support::{RedisServer, ldp, shared_cluster};
+use support::seed::{doc_uuid, llen};
+use support::{LdpTarget, RedisServer, shared_cluster};
 
 const PROJECT: &str = "7c2d4d62-4f5e-4e8a-9a51-6f0d2b9c1e11";
 
@@ -24,31 +24,6 @@ fn files(dir: &Path, n: usize, tag: &str) -> Vec<PathBuf> {
             p
         })
         .collect()
-}
-
-fn doc_uuid(project: &str, content: &[u8]) -> String {
-    let sha: String = Sha256::digest(content)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    uuid::Uuid::new_v5(&uuid::Uuid::parse_str(project).unwrap(), sha.as_bytes()).to_string()
-}
-
-fn import_json(url: &str, args: &[&str]) -> (Option<i32>, Json, String) {
-    let out = ldp()
-        .args(["-u", url, "import", "--project", PROJECT, "-o", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    let j = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
-    (out.status.code(), j, stderr)
-}
-
-fn llen(s: &RedisServer, key: &[u8]) -> usize {
-    redis::cmd("LLEN").arg(key).query(&mut s.client()).unwrap()
 }
 
 /// Every task envelope waiting in the lists, decoded: (task name, kwargs).
@@ -87,25 +62,29 @@ fn every_document_runs_exactly_once_with_the_right_kwargs() {
     std::fs::copy(&paths[0], dir.path().join("sub-copy.PDF")).unwrap();
     std::fs::write(dir.path().join("notes.xyz"), "not a document").unwrap();
 
-    let (code, j, err) = import_json(
-        &s.url(),
-        &[
+    let r = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
             dir.path().to_str().unwrap(),
             "--path-template",
             "s3://legal-docs/documents/{uuid}{ext}",
             "--batch-id",
             "run-1",
-        ],
-    );
-    assert_eq!(code, Some(0), "{err}");
+        ])
+        .ok();
+    let j = r.json();
     assert_eq!(j["new"], 5, "{j:#}");
     assert_eq!(j["duplicates"], 1);
     assert_eq!(j["skipped_by_filter"], 1);
-    assert!(err.contains("no database configured"), "{err}");
+    r.stderr_has("no database configured");
     // Priority 5 sits in kombu's step-3 list; nothing anywhere else.
-    assert_eq!(llen(&s, b"default\x06\x163"), 5);
+    assert_eq!(llen(&mut s.client(), b"default\x06\x163"), 5);
     for k in [&b"default"[..], b"default\x06\x166", b"default\x06\x169"] {
-        assert_eq!(llen(&s, k), 0);
+        assert_eq!(llen(&mut s.client(), k), 0);
     }
     let mut expected: HashMap<String, PathBuf> = HashMap::new();
     for p in &paths {
@@ -167,8 +146,17 @@ fn every_document_runs_exactly_once_with_the_right_kwargs() {
     }
 
     // The same import again enqueues nothing, and nothing runs again.
-    let (code, j, _) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0));
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+        ])
+        .ok()
+        .json();
     assert_eq!(j["new"], 0);
     assert_eq!(j["already_imported"], 5);
     assert_eq!(executed(&s, 5, &w).len(), 5);
@@ -180,9 +168,13 @@ fn batch_mode_delivers_manifests_to_the_batch_tasks() {
     let _g = s.guard();
     let dir = tempfile::tempdir().unwrap();
     let paths = files(dir.path(), 5, "b");
-    let (code, j, err) = import_json(
-        &s.url(),
-        &[
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
             dir.path().to_str().unwrap(),
             "--as-batch",
             "high",
@@ -190,11 +182,11 @@ fn batch_mode_delivers_manifests_to_the_batch_tasks() {
             "2",
             "--batch-id",
             "bb",
-        ],
-    );
-    assert_eq!(code, Some(0), "{err}");
+        ])
+        .ok()
+        .json();
     assert_eq!(j["new"], 5);
-    assert_eq!(llen(&s, b"batch.high\x06\x169"), 3);
+    assert_eq!(llen(&mut s.client(), b"batch.high\x06\x169"), 3);
     let w = pipeline_worker(&s.url(), &["batch.high"]);
     let runs = executed(&s, 3, &w);
     assert_eq!(runs.len(), 3);
@@ -216,12 +208,20 @@ fn batch_mode_delivers_manifests_to_the_batch_tasks() {
         .map(|p| doc_uuid(PROJECT, &std::fs::read(p).unwrap()))
         .collect();
     assert_eq!(docs, want);
-    let (_, j, _) = import_json(
-        &s.url(),
-        &[dir.path().to_str().unwrap(), "--as-batch", "high"],
-    );
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+            "--as-batch",
+            "high",
+        ])
+        .json();
     assert_eq!(j["new"], 0);
-    assert_eq!(llen(&s, b"batch.high\x06\x169"), 0);
+    assert_eq!(llen(&mut s.client(), b"batch.high\x06\x169"), 0);
 }
 
 #[test]
@@ -229,31 +229,37 @@ fn queue_and_priority_choose_the_list() {
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
     files(dir.path(), 2, "q");
-    let (code, _, err) = import_json(
-        &s.url(),
-        &[
-            dir.path().to_str().unwrap(),
-            "--queue",
-            "ocr",
-            "--priority",
-            "9",
-        ],
-    );
-    assert_eq!(code, Some(0), "{err}");
-    assert_eq!(llen(&s, b"ocr\x06\x169"), 2);
+    s.ldp(&[
+        "import",
+        "--project",
+        PROJECT,
+        "-o",
+        "json",
+        dir.path().to_str().unwrap(),
+        "--queue",
+        "ocr",
+        "--priority",
+        "9",
+    ])
+    .ok()
+    .json();
+    assert_eq!(llen(&mut s.client(), b"ocr\x06\x169"), 2);
     let other = tempfile::tempdir().unwrap();
     files(other.path(), 1, "q0");
-    import_json(
-        &s.url(),
-        &[
-            other.path().to_str().unwrap(),
-            "--queue",
-            "ocr",
-            "--priority",
-            "0",
-        ],
-    );
-    assert_eq!(llen(&s, b"ocr"), 1);
+    s.ldp(&[
+        "import",
+        "--project",
+        PROJECT,
+        "-o",
+        "json",
+        other.path().to_str().unwrap(),
+        "--queue",
+        "ocr",
+        "--priority",
+        "0",
+    ])
+    .json();
+    assert_eq!(llen(&mut s.client(), b"ocr"), 1);
     let q = queued(&s, &[b"ocr"]);
     assert_eq!(q[0].0, "scripts.pdf_tasks.process_pdf_document");
     assert!(
@@ -269,11 +275,9 @@ fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
     let dir = tempfile::tempdir().unwrap();
     let n = 3000;
     files(dir.path(), n, "k");
-    let bin = assert_cmd::cargo::cargo_bin!("ldp");
-    let mut child = Command::new(bin)
+    let mut child = s
+        .ldp_std()
         .args([
-            "-u",
-            &s.url(),
             "import",
             dir.path().to_str().unwrap(),
             "--project",
@@ -282,7 +286,6 @@ fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
             "1500",
             "-q",
         ])
-        .env("LDP_CONFIG", "/nonexistent")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -290,7 +293,7 @@ fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
     // Kill once some, but not all, documents are in.
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let have = llen(&s, b"default\x06\x163");
+        let have = llen(&mut s.client(), b"default\x06\x163");
         if have > 100 {
             break;
         }
@@ -299,11 +302,20 @@ fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
     }
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
-    let partial = llen(&s, b"default\x06\x163");
+    let partial = llen(&mut s.client(), b"default\x06\x163") as usize;
     assert!(partial > 0 && partial < n, "killed at {partial}");
 
-    let (code, j, err) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+        ])
+        .ok()
+        .json();
     assert_eq!(
         j["new"].as_u64().unwrap() + j["already_imported"].as_u64().unwrap(),
         n as u64
@@ -331,13 +343,11 @@ fn a_manifest_is_validated_completely_before_anything_is_written() {
     let dbsize = || -> i64 { redis::cmd("DBSIZE").query(&mut s.client()).unwrap() };
 
     std::fs::write(&m, "{\"files\": [").unwrap();
-    let out = ldp()
-        .args(["-u", &s.url(), "import", "--project", PROJECT, "--manifest"])
+    let out = s
+        .ldp_cmd(&["import", "--project", PROJECT, "--manifest"])
         .arg(&m)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON"));
+        .fails(2);
+    out.stderr_has("not JSON");
 
     let bad = serde_json::json!({
         "metadata": {"base_path": dir.path()},
@@ -350,13 +360,11 @@ fn a_manifest_is_validated_completely_before_anything_is_written() {
         ]
     });
     std::fs::write(&m, bad.to_string()).unwrap();
-    let out = ldp()
-        .args(["-u", &s.url(), "import", "--project", PROJECT, "--manifest"])
+    let out = s
+        .ldp_cmd(&["import", "--project", PROJECT, "--manifest"])
         .arg(&m)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
+        .fails(2);
+    let err = out.stderr.as_str();
     for want in [
         "files[1].path",
         "files[2].mime_type",
@@ -377,10 +385,8 @@ fn a_manifest_is_validated_completely_before_anything_is_written() {
         ]
     });
     // The manifest from stdin.
-    let out = ldp()
-        .args([
-            "-u",
-            &s.url(),
+    let out = s
+        .ldp_cmd(&[
             "import",
             "--project",
             PROJECT,
@@ -389,15 +395,9 @@ fn a_manifest_is_validated_completely_before_anything_is_written() {
             "-o",
             "json",
         ])
-        .write_stdin(good.to_string())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: Json = serde_json::from_slice(&out.stdout).unwrap();
+        .stdin(good.to_string())
+        .ok();
+    let j = out.json();
     assert_eq!(j["new"], 2);
     let uuid = doc_uuid(
         PROJECT,
@@ -423,11 +423,17 @@ fn unreadable_files_are_reported_and_the_rest_continue() {
         "/proc/self/mem",
         paths[1].to_str().unwrap(),
     ];
-    let (code, j, _) = import_json(&s.url(), &[&args[..], &["--fail-fast"]].concat());
-    assert_eq!(code, Some(1));
+    let j = s
+        .ldp_cmd(&["import", "--project", PROJECT, "-o", "json"])
+        .args([&args[..], &["--fail-fast"]].concat())
+        .fails(1)
+        .json();
     assert_eq!(j["new"], 0, "--fail-fast enqueues nothing");
-    let (code, j, _) = import_json(&s.url(), &args);
-    assert_eq!(code, Some(1));
+    let j = s
+        .ldp_cmd(&["import", "--project", PROJECT, "-o", "json"])
+        .args(args)
+        .fails(1)
+        .json();
     assert_eq!(j["new"], 2);
     assert_eq!(j["failed"], 1);
     let failed: Vec<&Json> = j["documents"]
@@ -437,19 +443,10 @@ fn unreadable_files_are_reported_and_the_rest_continue() {
         .filter(|d| d["status"] == "failed")
         .collect();
     assert_eq!(failed[0]["file"], "/proc/self/mem");
-    let (_, text, _) = {
-        let out = ldp()
-            .args(["-u", &s.url(), "import", "--project", PROJECT])
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            (),
-        )
-    };
-    assert!(text.contains("failed: /proc/self/mem"), "{text}");
+    s.ldp_cmd(&["import", "--project", PROJECT])
+        .args(args)
+        .run()
+        .stdout_has("failed: /proc/self/mem");
 }
 
 #[test]
@@ -457,8 +454,18 @@ fn dry_runs_and_bad_flags_write_nothing() {
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
     files(dir.path(), 3, "d");
-    let (code, j, _) = import_json(&s.url(), &[dir.path().to_str().unwrap(), "--dry-run"]);
-    assert_eq!(code, Some(0));
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+            "--dry-run",
+        ])
+        .ok()
+        .json();
     assert_eq!(j["new"], 3);
     assert!(
         j["documents"]
@@ -497,13 +504,7 @@ fn dry_runs_and_bad_flags_write_nothing() {
             "a b*",
         ],
     ] {
-        let out = ldp().args(["-u", &s.url()]).args(&args).output().unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        s.ldp(&args).fails(2);
     }
     let n: i64 = redis::cmd("DBSIZE").query(&mut s.client()).unwrap();
     assert_eq!(n, 0);
@@ -516,8 +517,17 @@ fn redis_refusing_writes_stops_cleanly_and_a_rerun_completes() {
     let dir = tempfile::tempdir().unwrap();
     let n = 2500;
     files(dir.path(), n, "oom");
-    let (code, j, _) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(1), "{j:#}");
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+        ])
+        .fails(1)
+        .json();
     let stopped = j["stopped"].as_str().unwrap_or_default();
     assert!(
         stopped.contains("OOM") || stopped.contains("refused"),
@@ -525,7 +535,7 @@ fn redis_refusing_writes_stops_cleanly_and_a_rerun_completes() {
     );
     let partial = j["new"].as_u64().unwrap();
     assert!(partial > 0 && partial < n as u64, "{partial}");
-    assert_eq!(llen(&s, b"default\x06\x163") as u64, partial);
+    assert_eq!(llen(&mut s.client(), b"default\x06\x163"), partial);
 
     redis::cmd("CONFIG")
         .arg("SET")
@@ -533,8 +543,17 @@ fn redis_refusing_writes_stops_cleanly_and_a_rerun_completes() {
         .arg("0")
         .query::<()>(&mut s.client())
         .unwrap();
-    let (code, j, err) = import_json(&s.url(), &[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+        ])
+        .ok()
+        .json();
     assert_eq!(j["new"].as_u64().unwrap(), n as u64 - partial);
     let q = queued(&s, &[b"default\x06\x163"]);
     let uuids: BTreeSet<&str> = q
@@ -553,22 +572,14 @@ fn caches_on_a_cluster_with_the_broker_on_its_own_redis() {
     let dir = tempfile::tempdir().unwrap();
     let paths = files(dir.path(), 4, "c");
     let run = || {
-        ldp()
-            .args(["-u", &c.seed_url(), "--broker-url", &broker.url(), "import"])
+        c.ldp_cmd(&["--broker-url", &broker.url(), "import"])
             .arg(dir.path())
             .args(["--project", project, "-o", "json"])
-            .output()
-            .unwrap()
+            .run()
     };
-    let out = run();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let j = run().ok().json();
     assert_eq!(j["new"], 4);
-    assert_eq!(llen(&broker, b"default\x06\x163"), 4);
+    assert_eq!(llen(&mut broker.client(), b"default\x06\x163"), 4);
     for p in &paths {
         let uuid = doc_uuid(project, &std::fs::read(p).unwrap());
         let key = format!("doc:import:{uuid}");
@@ -580,10 +591,9 @@ fn caches_on_a_cluster_with_the_broker_on_its_own_redis() {
         c.exec(key.as_bytes(), &[b"DEL", key.as_bytes()]);
     }
     // ...and a re-run completes them without enqueueing again.
-    let out = run();
-    let j: Json = serde_json::from_slice(&out.stdout).unwrap();
+    let j = run().json();
     assert_eq!(j["new"], 0);
-    assert_eq!(llen(&broker, b"default\x06\x163"), 4);
+    assert_eq!(llen(&mut broker.client(), b"default\x06\x163"), 4);
     for p in &paths {
         let key = format!(
             "doc:import:{}",
@@ -595,11 +605,8 @@ fn caches_on_a_cluster_with_the_broker_on_its_own_redis() {
         );
     }
     // The cluster itself cannot be the broker.
-    let out = ldp()
-        .args(["-u", &c.seed_url(), "import"])
+    c.ldp_cmd(&["import"])
         .arg(dir.path())
         .args(["--project", project])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .fails(2);
 }

@@ -12,26 +12,11 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::Value as Json;
-use sha2::{Digest, Sha256};
 use support::intake::{Postgres, shared_postgres, shared_s3};
-use support::{RedisServer, ldp, ldp_std};
+use support::seed::{doc_uuid, sha256_hex};
+use support::{Ldp, LdpTarget, RedisServer, Run};
 
 const PROJECT: &str = "3f1c9a52-6b0d-4e7a-8c21-9d4e5f6a7b80";
-
-fn sha(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-fn doc_uuid(content: &[u8]) -> String {
-    uuid::Uuid::new_v5(
-        &uuid::Uuid::parse_str(PROJECT).unwrap(),
-        sha(content).as_bytes(),
-    )
-    .to_string()
-}
 
 /// One test's world: its own Redis, database and bucket on the shared servers.
 struct World {
@@ -71,37 +56,38 @@ impl World {
         self.pg().url(&self.db, "disable")
     }
 
-    /// `ldp import` with the intake's settings (the database URL from the
-    /// environment, as the pipeline's .env would give it).
-    fn cmd(&self, args: &[&str]) -> assert_cmd::Command {
-        let mut c = assert_cmd::Command::from_std(self.std_cmd(args));
-        c.timeout(Duration::from_secs(120));
+    /// The intake's settings (the database URL from the environment, as
+    /// the pipeline's .env would give it).
+    fn env(&self) -> [(&'static str, String); 6] {
+        [
+            ("DATABASE_URL", self.db_url()),
+            ("S3_PRIMARY_DOCUMENT_BUCKET", self.bucket.clone()),
+            ("LDP_S3_ENDPOINT", shared_s3().endpoint()),
+            ("AWS_ACCESS_KEY_ID", "testing".into()),
+            ("AWS_SECRET_ACCESS_KEY", "testing".into()),
+            ("S3_BUCKET_REGION", "us-east-1".into()),
+        ]
+    }
+
+    /// `ldp import --project PROJECT args...` in this world.
+    fn cmd(&self, args: &[&str]) -> Ldp {
+        let mut c = self
+            .redis
+            .ldp_cmd(&["import", "--project", PROJECT])
+            .args(args);
+        for (k, v) in self.env() {
+            c = c.env(k, v);
+        }
         c
     }
 
+    /// [`cmd`](Self::cmd) as a std process, to spawn and race.
     fn std_cmd(&self, args: &[&str]) -> Command {
-        let mut c = ldp_std();
-        c.args(["-u", &self.redis.url(), "import", "--project", PROJECT])
+        let mut c = self.redis.ldp_std();
+        c.args(["import", "--project", PROJECT])
             .args(args)
-            .env("DATABASE_URL", self.db_url())
-            .env("S3_PRIMARY_DOCUMENT_BUCKET", &self.bucket)
-            .env("LDP_S3_ENDPOINT", shared_s3().endpoint())
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env("S3_BUCKET_REGION", "us-east-1");
+            .envs(self.env());
         c
-    }
-
-    fn run(&self, args: &[&str]) -> (Option<i32>, Json, String) {
-        let out = self
-            .cmd(&[args, &["-o", "json"]].concat())
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        let j = serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
-        (out.status.code(), j, stderr)
     }
 
     fn sql(&self, q: &str) -> Vec<Vec<String>> {
@@ -178,7 +164,7 @@ fn assert_exactly_once(w: &World, docs: &BTreeMap<String, (PathBuf, Vec<u8>)>, q
         let key = o["key"].as_str().unwrap();
         let uuid = &key["documents/".len().."documents/".len() + 36];
         let (path, content) = &docs[uuid];
-        assert_eq!(o["sha256"], sha(content), "{key}");
+        assert_eq!(o["sha256"], sha256_hex(content), "{key}");
         assert_eq!(o["metadata"]["document-uuid"], uuid);
         // The name of a file with this content (duplicates: whichever came first).
         let name = o["metadata"]["original-filename"].as_str().unwrap();
@@ -233,10 +219,6 @@ fn assert_exactly_once(w: &World, docs: &BTreeMap<String, (PathBuf, Vec<u8>)>, q
 
 use support::python::executed;
 
-fn pipeline_worker(broker: &str) -> support::python::Worker {
-    support::python::pipeline_worker(broker, &["default"])
-}
-
 #[test]
 fn the_intake_leaves_one_object_one_row_and_one_task_per_document() {
     let w = World::new("full");
@@ -258,13 +240,16 @@ fn the_intake_leaves_one_object_one_row_and_one_task_per_document() {
         .iter()
         .map(|p| {
             let c = std::fs::read(p).unwrap();
-            (doc_uuid(&c), (p.clone(), c))
+            (doc_uuid(PROJECT, &c), (p.clone(), c))
         })
         .collect();
 
-    let (code, j, err) = w.run(&[dir.path().to_str().unwrap(), "--batch-id", "run-1"]);
-    assert_eq!(code, Some(0), "{err}\n{j:#}");
-    assert!(!err.contains("no database configured"), "{err}");
+    let r = w
+        .cmd(&[dir.path().to_str().unwrap(), "--batch-id", "run-1"])
+        .args(["-o", "json"])
+        .ok();
+    let j = r.json();
+    r.stderr_lacks("no database configured");
     let i = &j["intake"];
     assert_eq!(
         (
@@ -318,7 +303,7 @@ fn the_intake_leaves_one_object_one_row_and_one_task_per_document() {
     );
 
     // The unmodified worker runs each task once, with the S3 path.
-    let mut worker = pipeline_worker(&w.redis.url());
+    let mut worker = support::python::pipeline_worker(&w.redis.url(), &["default"]);
     let runs = executed(&w.redis, 6, &worker);
     worker.stop();
     assert_eq!(runs.len(), 6, "{runs:#?}");
@@ -343,8 +328,11 @@ fn the_intake_leaves_one_object_one_row_and_one_task_per_document() {
     }
 
     // A second run (its own session) has nothing left to do.
-    let (code, j, err) = w.run(&[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
+    let j = w
+        .cmd(&[dir.path().to_str().unwrap()])
+        .args(["-o", "json"])
+        .ok()
+        .json();
     let i = &j["intake"];
     assert_eq!(
         (
@@ -381,7 +369,7 @@ fn kill_9_at_several_points_then_a_rerun_gives_exactly_once() {
         .iter()
         .map(|p| {
             let c = std::fs::read(p).unwrap();
-            (doc_uuid(&c), (p.clone(), c))
+            (doc_uuid(PROJECT, &c), (p.clone(), c))
         })
         .collect();
     let rows = || -> usize {
@@ -438,8 +426,11 @@ fn kill_9_at_several_points_then_a_rerun_gives_exactly_once() {
         child.wait().unwrap();
         assert!(queued() < n, "killed after everything was done ({what})");
     }
-    let (code, j, err) = w.run(&[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}\n{j:#}");
+    let j = w
+        .cmd(&[dir.path().to_str().unwrap()])
+        .args(["-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["intake"]["failed"], 0);
     assert_exactly_once(&w, &docs, true);
     let s =
@@ -456,8 +447,11 @@ fn kill_9_at_several_points_then_a_rerun_gives_exactly_once() {
         "UPDATE source_documents SET celery_task_id = NULL, status = 'pending' \
          WHERE id IN (SELECT id FROM source_documents ORDER BY id LIMIT 25)",
     );
-    let (code, j, err) = w.run(&[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
+    let j = w
+        .cmd(&[dir.path().to_str().unwrap()])
+        .args(["-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["intake"]["updated"], 25, "{j:#}");
     assert_eq!(j["intake"]["enqueued"], 0);
     assert_eq!(updated(), n);
@@ -479,77 +473,67 @@ fn a_missing_project_a_wrong_password_and_a_dead_s3_stop_before_writing() {
         let n: i64 = redis::cmd("DBSIZE").query(&mut w.redis.client()).unwrap();
         assert_eq!(n, 0, "Redis untouched");
     };
-    let one_line = |out: &std::process::Output| {
-        let e = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert_eq!(e.trim_end().lines().count(), 1, "{e}");
-        e
+    let one_line = |r: &Run| {
+        assert_eq!(r.stderr.trim_end().lines().count(), 1, "one line:\n{r}");
     };
 
     // A project that does not exist: exit 2, named.
     let other = "00000000-1111-4222-8333-444444444444";
-    let out = ldp()
-        .args(["-u", &w.redis.url(), "import", path, "--project", other])
+    let r = w
+        .redis
+        .ldp_cmd(&["import", path, "--project", other])
         .args(["--database-url", &w.db_url(), "--bucket", &w.bucket])
         .args(["--s3-endpoint", &shared_s3().endpoint()])
         .env("AWS_ACCESS_KEY_ID", "testing")
         .env("AWS_SECRET_ACCESS_KEY", "testing")
-        .output()
-        .unwrap();
-    let e = one_line(&out);
-    assert_eq!(out.status.code(), Some(2), "{e}");
-    assert!(e.contains(other) && e.contains("does not exist"), "{e}");
+        .fails(2);
+    one_line(&r);
+    r.stderr_has(other).stderr_has("does not exist");
     nothing_written(&w);
 
     // A wrong database password: exit 69, the cause named, no password.
     let bad = w
         .db_url()
         .replace(shared_postgres().password(), "wrong-secret-pw");
-    let out = w.cmd(&[path]).env("DATABASE_URL", &bad).output().unwrap();
-    let e = one_line(&out);
-    assert_eq!(out.status.code(), Some(69), "{e}");
-    assert!(e.contains("password authentication failed"), "{e}");
-    assert!(
-        e.contains("DATABASE_URL") && !e.contains("wrong-secret-pw"),
-        "{e}"
-    );
+    let r = w.cmd(&[path]).env("DATABASE_URL", &bad).fails(69);
+    one_line(&r);
+    r.stderr_has("password authentication failed")
+        .stderr_has("DATABASE_URL")
+        .stderr_lacks("wrong-secret-pw");
     nothing_written(&w);
 
     // An unreachable S3 endpoint: exit 69, the endpoint named.
     let dead = format!("http://127.0.0.1:{}", support::free_port());
-    let out = w.cmd(&[path, "--s3-endpoint", &dead]).output().unwrap();
-    let e = one_line(&out);
-    assert_eq!(out.status.code(), Some(69), "{e}");
-    assert!(e.contains("S3") && e.contains(&dead), "{e}");
+    let r = w.cmd(&[path, "--s3-endpoint", &dead]).fails(69);
+    one_line(&r);
+    r.stderr_has("S3").stderr_has(&dead);
     nothing_written(&w);
 
     // A bucket that does not exist, or none at all: exit 2.
-    let out = w
-        .cmd(&[path, "--bucket", "no-such-bucket"])
-        .output()
-        .unwrap();
-    let e = one_line(&out);
-    assert_eq!(out.status.code(), Some(2), "{e}");
-    assert!(e.contains("no-such-bucket"), "{e}");
-    let out = ldp()
-        .args(["-u", &w.redis.url(), "import", path, "--project", PROJECT])
-        .args(["--database-url", &w.db_url()])
-        .output()
-        .unwrap();
-    let e = one_line(&out);
-    assert_eq!(out.status.code(), Some(2), "{e}");
-    assert!(e.contains("bucket"), "{e}");
+    let r = w.cmd(&[path, "--bucket", "no-such-bucket"]).fails(2);
+    one_line(&r);
+    r.stderr_has("no-such-bucket");
+    let r = w
+        .redis
+        .ldp(&[
+            "import",
+            path,
+            "--project",
+            PROJECT,
+            "--database-url",
+            &w.db_url(),
+        ])
+        .fails(2);
+    one_line(&r);
+    r.stderr_has("bucket");
     // --bucket without a database is refused rather than half done.
-    let out = ldp()
-        .args(["-u", &w.redis.url(), "import", path, "--project", PROJECT])
-        .args(["--bucket", &w.bucket])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    w.redis
+        .ldp(&["import", path, "--project", PROJECT, "--bucket", &w.bucket])
+        .fails(2);
     nothing_written(&w);
 
     // Fixed, the same command completes.
-    let (code, j, err) = w.run(&[path]);
-    assert_eq!(code, Some(0), "{err}");
+    let j = w.cmd(&[path]).args(["-o", "json"]).ok().json();
     assert_eq!(j["intake"]["enqueued"], 3);
 }
 
@@ -560,7 +544,7 @@ fn a_failed_upload_is_reported_the_rest_continue_and_a_rerun_completes() {
     let dest = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let paths = files(dir.path(), 4, 500, "l");
-    let blocked = doc_uuid(&std::fs::read(&paths[1]).unwrap());
+    let blocked = doc_uuid(PROJECT, &std::fs::read(&paths[1]).unwrap());
     let blocker = dest.path().join("documents").join(format!("{blocked}.pdf"));
     std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
     let url = format!("file://{}", dest.path().display());
@@ -573,8 +557,7 @@ fn a_failed_upload_is_reported_the_rest_continue_and_a_rerun_completes() {
         "--bucket",
         &url,
     ];
-    let (code, j, err) = w.run(&args);
-    assert_eq!(code, Some(1), "{err}\n{j:#}");
+    let j = w.cmd(&args).args(["-o", "json"]).fails(1).json();
     assert_eq!(j["intake"]["failed"], 2, "{j:#}");
     assert_eq!(j["intake"]["enqueued"], 3);
     let failed: Vec<&Json> = j["documents"]
@@ -599,21 +582,24 @@ fn a_failed_upload_is_reported_the_rest_continue_and_a_rerun_completes() {
         "no row for the document that is not uploaded"
     );
     // The text summary says so too.
-    let out = w.cmd(&args).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("failed: /proc/self/mem"), "{text}");
-    assert!(text.contains("intake ->"), "{text}");
+    w.cmd(&args)
+        .fails(1)
+        .stdout_has("failed: /proc/self/mem")
+        .stdout_has("intake ->");
 
     // Unblocked, a re-run completes exactly the missing one.
     std::fs::remove_dir_all(&blocker).unwrap();
-    let (code, j, err) = w.run(
-        &args[..2]
-            .iter()
-            .chain(&args[3..])
-            .copied()
-            .collect::<Vec<_>>(),
-    );
-    assert_eq!(code, Some(0), "{err}\n{j:#}");
+    let j = w
+        .cmd(
+            &args[..2]
+                .iter()
+                .chain(&args[3..])
+                .copied()
+                .collect::<Vec<_>>(),
+        )
+        .args(["-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["intake"]["uploaded"], 1);
     assert_eq!(j["intake"]["enqueued"], 1);
     for p in &paths {
@@ -621,7 +607,7 @@ fn a_failed_upload_is_reported_the_rest_continue_and_a_rerun_completes() {
         let obj = dest
             .path()
             .join("documents")
-            .join(format!("{}.pdf", doc_uuid(&c)));
+            .join(format!("{}.pdf", doc_uuid(PROJECT, &c)));
         assert_eq!(std::fs::read(&obj).unwrap(), c);
     }
     let r = w.sql(
@@ -643,7 +629,7 @@ fn a_database_outage_stops_cleanly_and_a_rerun_completes() {
         .iter()
         .map(|p| {
             let c = std::fs::read(p).unwrap();
-            (doc_uuid(&c), (p.clone(), c))
+            (doc_uuid(PROJECT, &c), (p.clone(), c))
         })
         .collect();
     let child = w
@@ -662,11 +648,12 @@ fn a_database_outage_stops_cleanly_and_a_rerun_completes() {
         std::thread::sleep(Duration::from_millis(10));
     }
     w.own_pg.as_mut().unwrap().stop();
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    let j: Json = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let j = Run::from_output(
+        "import --rate 100 (spawned)",
+        child.wait_with_output().unwrap(),
+    )
+    .fails(1)
+    .json();
     let stopped = j["stopped"].as_str().unwrap_or_default();
     assert!(stopped.contains("PostgreSQL"), "{j:#}");
     assert!(stopped.contains("run the same import again"), "{stopped}");
@@ -674,8 +661,10 @@ fn a_database_outage_stops_cleanly_and_a_rerun_completes() {
     assert!(partial < n, "{partial}");
 
     w.own_pg.as_mut().unwrap().restart();
-    let (code, j, err) = w.run(&[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}\n{j:#}");
+    w.cmd(&[dir.path().to_str().unwrap()])
+        .args(["-o", "json"])
+        .ok()
+        .json();
     assert_exactly_once(&w, &docs, true);
 }
 
@@ -689,34 +678,26 @@ fn an_intake_after_an_enqueue_only_import_enqueues_again() {
     let dir = tempfile::tempdir().unwrap();
     files(dir.path(), 3, 100, "eo");
     // Enqueue only: no database in the environment.
-    let out = ldp_std()
-        .args([
-            "-u",
-            &w.redis.url(),
-            "import",
-            "--project",
-            PROJECT,
-            "-o",
-            "json",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    w.redis
+        .ldp_cmd(&["import", "--project", PROJECT, "-o", "json"])
+        .path(dir.path())
+        .ok();
     assert_eq!(w.queued().len(), 3);
 
-    let (code, j, err) = w.run(&[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
+    let j = w
+        .cmd(&[dir.path().to_str().unwrap()])
+        .args(["-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["new"], 3, "{j:#}");
     assert_eq!(w.queued().len(), 6, "each document enqueued again, once");
     assert_eq!(w.sql("SELECT count(*) FROM source_documents")[0][0], "3");
 
-    let (code, j, _) = w.run(&[dir.path().to_str().unwrap()]);
-    assert_eq!(code, Some(0));
+    let j = w
+        .cmd(&[dir.path().to_str().unwrap()])
+        .args(["-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["new"], 0, "{j:#}");
     assert_eq!(w.queued().len(), 6);
 }

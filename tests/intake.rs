@@ -11,8 +11,9 @@ use ldp::error::{Exit, exit_for, one_line};
 use ldp::intake::IntakeSettings;
 use ldp::intake::db::{Db, DocRow, RunInfo};
 use ldp::intake::store::{Meta, SINGLE_PUT_MAX, Store};
-use sha2::{Digest, Sha256};
+use support::LdpTarget;
 use support::intake::{shared_postgres, shared_s3};
+use support::seed::sha256_hex;
 
 const PROJECT: &str = "5b3c1f0e-8d2a-4c6b-9e1f-2a7d4c8b6e01";
 
@@ -25,13 +26,6 @@ fn s3_settings(bucket: &str, endpoint: &str) -> IntakeSettings {
         aws_secret_access_key: Some(Secret::new("testing")),
         ..Default::default()
     }
-}
-
-fn sha(data: &[u8]) -> String {
-    Sha256::digest(data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn meta(name: &str, uuid: &str) -> Meta {
@@ -95,7 +89,7 @@ async fn s3_uploads_carry_the_pipeline_metadata_and_stream_large_files() {
     assert_eq!(objects.len(), 2, "{dump:#}");
     let by_key = |k: &str| objects.iter().find(|o| o["key"] == k).unwrap();
     let o = by_key("documents/u-small.pdf");
-    assert_eq!(o["sha256"], sha(b"%PDF-1.4 small"));
+    assert_eq!(o["sha256"], sha256_hex(b"%PDF-1.4 small"));
     assert_eq!(o["content_type"], "application/pdf");
     assert_eq!(o["metadata"]["original-filename"], "Brief (final).PDF");
     assert_eq!(o["metadata"]["document-uuid"], "u-small");
@@ -108,7 +102,7 @@ async fn s3_uploads_carry_the_pipeline_metadata_and_stream_large_files() {
         "{o}"
     );
     let o = by_key("documents/u-big.tiff");
-    assert_eq!(o["sha256"], sha(&big_data));
+    assert_eq!(o["sha256"], sha256_hex(&big_data));
     assert_eq!(o["content_type"], "image/tiff");
     assert_eq!(o["metadata"]["document-uuid"], "u-big");
 }
@@ -374,26 +368,11 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
     }
     let url = pg.url(&db_name, "disable");
     let show = |extra: &[&str]| -> serde_json::Value {
-        let out = support::ldp()
-            .args([
-                "-u",
-                &redis.url(),
-                "cache",
-                "show",
-                "--project",
-                PROJECT,
-                "-o",
-                "json",
-            ])
+        redis
+            .ldp_cmd(&["cache", "show", "--project", PROJECT, "-o", "json"])
             .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+            .ok()
+            .json()
     };
     assert_eq!(
         show(&[])["totals"]["documents"],
@@ -405,10 +384,8 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
     assert_eq!(j["totals"]["keys"], 2);
     // The integer project id works through project_fk_id.
     let id = pg.rows(&db_name, "SELECT id FROM projects")[0][0].clone();
-    let out = support::ldp()
-        .args([
-            "-u",
-            &redis.url(),
+    let j = redis
+        .ldp(&[
             "cache",
             "clear",
             "--project",
@@ -419,21 +396,13 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
             "-o",
             "json",
         ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .ok()
+        .json();
     assert_eq!(j["deleted"], 2, "{j:#}");
     // A wrong password is unreachable (69), and the password is not printed.
     let bad = url.replace(pg.password(), "not-the-password");
-    let out = support::ldp()
-        .args([
-            "-u",
-            &redis.url(),
+    redis
+        .ldp(&[
             "cache",
             "show",
             "--project",
@@ -441,10 +410,8 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
             "--database-url",
             &bad,
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(69));
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("not-the-password"));
+        .fails(69)
+        .stderr_lacks("not-the-password");
 }
 
 /// `batch show --database-url` adds the documents PostgreSQL registered under
@@ -484,17 +451,11 @@ fn batch_show_lists_the_sessions_documents_from_postgresql() {
         .query::<()>(&mut con)
         .unwrap();
     let show = |extra: &[&str]| -> serde_json::Value {
-        let out = support::ldp()
-            .args(["-u", &redis.url(), "batch", "show", &session, "-o", "json"])
+        redis
+            .ldp_cmd(&["batch", "show", &session, "-o", "json"])
             .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+            .ok()
+            .json()
     };
     let docs = |j: &serde_json::Value| -> Vec<String> {
         let mut v: Vec<String> = j["documents"]

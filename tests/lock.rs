@@ -6,17 +6,20 @@ mod support;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use redis::Value;
-use support::{RedisServer, ldp, shared_cluster, shared_standalone, unique_prefix};
+use support::{
+    Ldp, LdpTarget, RedisServer, Run, shared_cluster, shared_standalone, unique_prefix, wait_child,
+    wait_until,
+};
 
 // ------------------------------------------------------------------ helpers
 
-/// redis-py's side of the interop tests.
-fn py(url: &str, args: &[&str]) -> Output {
+/// redis-py's side of the interop tests: its stdout, trimmed.
+fn py(url: &str, args: &[&str]) -> String {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/lockpy.py");
     let out = Command::new("python3")
         .arg(script)
@@ -29,61 +32,7 @@ fn py(url: &str, args: &[&str]) -> Output {
         "lockpy.py {args:?} failed (is redis-py installed? pip install -r .ci/requirements.txt): {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    out
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).trim().to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
-
-/// `ldp` as a std process (for tests that signal it or run it concurrently),
-/// with the same clean environment as `support::ldp()`.
-fn ldp_std(url: &str) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("ldp"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LDP_CONFIG", "/nonexistent/ldp-test-config.toml")
-        .env("COLUMNS", "100")
-        .arg("-u")
-        .arg(url);
-    cmd
-}
-
-/// Runs `ldp -u URL args...` to completion.
-fn run_ldp(url: &str, args: &[&str]) -> Output {
-    ldp()
-        .arg("-u")
-        .arg(url)
-        .args(args)
-        .output()
-        .expect("run ldp")
-}
-
-fn wait_until(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) {
-    let deadline = Instant::now() + timeout;
-    while !cond() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn wait_child(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(st) = child.try_wait().expect("try_wait") {
-            return st;
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("ldp did not exit within {timeout:?}");
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 fn get(con: &mut redis::Connection, key: &str) -> Option<String> {
@@ -102,11 +51,6 @@ fn signal(child: &Child, sig: i32) {
     }
 }
 
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
-}
-
 // ------------------------------------------------------------ redis-py interop
 
 /// A lock held by Python is listed with its TTL, keeps `lock run --wait 0`
@@ -120,12 +64,13 @@ fn python_lock_is_listed_blocks_run_and_is_broken() {
     let name = format!("{}pyheld", unique_prefix("lock"));
     let key = format!("lock:{name}");
 
-    let token = stdout(&py(&url, &["acquire", &key, "30"]));
+    let token = py(&url, &["acquire", &key, "30"]);
     assert_eq!(token.len(), 32, "{token}");
 
-    let list = run_ldp(&url, &["lock", "list", &format!("{key}*"), "-o", "json"]);
-    assert!(list.status.success(), "{}", stderr(&list));
-    let rows = json(&list);
+    let list = url
+        .ldp(&["lock", "list", &format!("{key}*"), "-o", "json"])
+        .ok();
+    let rows = list.json();
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["key"], key.as_str());
@@ -137,29 +82,26 @@ fn python_lock_is_listed_blocks_run_and_is_broken() {
     let ttl = rows[0]["ttl"].as_f64().unwrap();
     assert!(ttl > 20.0 && ttl <= 30.0, "ttl {ttl}");
 
-    let busy = run_ldp(&url, &["lock", "run", &name, "--wait", "0", "--", "true"]);
-    assert_eq!(busy.status.code(), Some(75), "{}", stderr(&busy));
-    assert!(stderr(&busy).contains("busy"), "{}", stderr(&busy));
-    assert!(stderr(&busy).contains(&token), "{}", stderr(&busy));
-    let busy = run_ldp(
-        &url,
-        &[
-            "lock",
-            "run",
-            &name,
-            "--conflict-exit-code",
-            "9",
-            "--",
-            "true",
-        ],
-    );
-    assert_eq!(busy.status.code(), Some(9));
+    let busy = url
+        .ldp(&["lock", "run", &name, "--wait", "0", "--", "true"])
+        .fails(75);
+    busy.stderr_has("busy");
+    busy.stderr_has(&token);
+    url.ldp(&[
+        "lock",
+        "run",
+        &name,
+        "--conflict-exit-code",
+        "9",
+        "--",
+        "true",
+    ])
+    .fails(9);
 
-    let broke = run_ldp(&url, &["lock", "break", &name, "--yes"]);
-    assert!(broke.status.success(), "{}", stderr(&broke));
-    assert!(stdout(&broke).contains("broke"), "{}", stdout(&broke));
+    let broke = url.ldp(&["lock", "break", &name, "--yes"]).ok();
+    broke.stdout_has("broke");
     assert_eq!(get(&mut s.client(), &key), None);
-    assert_eq!(stdout(&py(&url, &["release", &key, &token])), "not-owned");
+    assert_eq!(py(&url, &["release", &key, &token]), "not-owned");
 }
 
 /// While `ldp lock run --ttl 2s` runs a child for 5 s, Python never gets
@@ -173,7 +115,8 @@ fn run_holds_past_its_ttl_and_exits_with_the_childs_code() {
     let name = format!("{}longjob", unique_prefix("lock"));
     let key = format!("lock:{name}");
     let started = Instant::now();
-    let mut child = ldp_std(&url)
+    let mut child = url
+        .ldp_std()
         .args(["lock", "run", &name, "--ttl", "2s", "--"])
         .args([
             "sh",
@@ -192,24 +135,27 @@ fn run_holds_past_its_ttl_and_exits_with_the_childs_code() {
     let held_since = Instant::now();
     // 3.3 s of tries, well past the 2 s TTL, while the child still runs.
     let tries = py(&url, &["try", &key, "12", "0.3"]);
-    assert_eq!(stdout(&tries), "acquired=0 tries=12");
+    assert_eq!(tries, "acquired=0 tries=12");
     assert!(held_since.elapsed() > Duration::from_millis(3300));
     assert!(
         child.try_wait().unwrap().is_none(),
         "the tries must fall within the run"
     );
 
-    let out = child.wait_with_output().expect("wait for ldp");
-    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
+    let out = Run::from_output(
+        "lock run longjob (spawned)",
+        child.wait_with_output().expect("wait for ldp"),
+    )
+    .fails(7);
     assert!(started.elapsed() >= Duration::from_secs(5));
-    let line = stdout(&out);
+    let line = out.stdout.trim();
     let parts: Vec<&str> = line.split(' ').collect();
     assert_eq!(parts.len(), 3, "{line}");
     assert_eq!(parts[0], key);
     assert_eq!(parts[1], token);
     assert!(parts[2].parse::<u64>().unwrap() >= 1);
     assert_eq!(get(&mut con, &key), None, "the lock must be released");
-    assert_eq!(stderr(&out), "", "no noise on a clean run");
+    assert_eq!(out.stderr, "", "no noise on a clean run:\n{out}");
 }
 
 /// A lock deleted under a running child: the child is terminated (here it
@@ -227,7 +173,8 @@ fn deleted_lock_terminates_the_child() {
         "trap '' TERM; echo $$ > {}; exec sleep 30",
         pidfile.display()
     );
-    let mut child = ldp_std(&url)
+    let mut child = url
+        .ldp_std()
         .args(["lock", "run", &name, "--ttl", "1s", "--grace", "1s", "--"])
         .args(["sh", "-c", &script])
         .stdout(Stdio::null())
@@ -266,7 +213,8 @@ fn deleted_lock_terminates_the_child() {
 fn unreachable_redis_past_the_ttl_loses_the_lock() {
     let mut server = RedisServer::start();
     let url = server.url();
-    let mut child = ldp_std(&url)
+    let mut child = url
+        .ldp_std()
         .args(["--timeout", "300ms", "lock", "run", "gone", "--ttl", "1s"])
         .args(["--", "sleep", "30"])
         .stdout(Stdio::null())
@@ -298,9 +246,8 @@ fn fencing_numbers_strictly_increase() {
     let name = format!("{}fenced", unique_prefix("lock"));
     let mut last = 0u64;
     for i in 0..4 {
-        let out = run_ldp(
-            &url,
-            &[
+        let out = url
+            .ldp(&[
                 "lock",
                 "run",
                 &name,
@@ -308,18 +255,16 @@ fn fencing_numbers_strictly_increase() {
                 "sh",
                 "-c",
                 "echo $LDP_LOCK_FENCE",
-            ],
-        );
-        assert!(out.status.success(), "{}", stderr(&out));
-        let fence: u64 = stdout(&out).parse().unwrap();
+            ])
+            .ok();
+        let fence: u64 = out.parsed();
         assert!(fence > last, "run {i}: fence {fence} after {last}");
         last = fence;
         // A redis-py acquisition in between does not reset anything.
         py(&url, &["try", &format!("lock:{name}"), "1", "0"]);
     }
-    let hold = run_ldp(
-        &url,
-        &[
+    let hold = url
+        .ldp(&[
             "lock",
             "run",
             &name,
@@ -327,9 +272,9 @@ fn fencing_numbers_strictly_increase() {
             "sh",
             "-c",
             "echo $LDP_LOCK_FENCE",
-        ],
-    );
-    assert_eq!(stdout(&hold).parse::<u64>().unwrap(), last + 1);
+        ])
+        .ok();
+    assert_eq!(hold.parsed::<u64>(), last + 1);
     let counter = get(&mut s.client(), &format!("ldp:fence:{{lock:{name}}}"));
     assert_eq!(counter, Some((last + 1).to_string()));
 }
@@ -354,34 +299,31 @@ fn break_leaves_a_new_holder_alone() {
         .query(&mut con)
         .unwrap();
 
-    let refused = run_ldp(&url, &["lock", "break", &name]);
-    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
-    assert!(stderr(&refused).contains("--yes"));
+    let refused = url.ldp(&["lock", "break", &name]).fails(2);
+    refused.stderr_has("--yes");
 
-    let dry = run_ldp(&url, &["lock", "break", &name, "--dry-run", "-o", "json"]);
-    assert!(dry.status.success(), "{}", stderr(&dry));
-    assert_eq!(json(&dry)["action"], "dry-run");
-    assert_eq!(json(&dry)["token"], new);
+    let dry = url
+        .ldp(&["lock", "break", &name, "--dry-run", "-o", "json"])
+        .ok();
+    assert_eq!(dry.json()["action"], "dry-run");
+    assert_eq!(dry.json()["token"], new);
 
-    let left = run_ldp(
-        &url,
-        &[
+    let left = url
+        .ldp(&[
             "lock", "break", &name, "--token", old, "--yes", "-o", "json",
-        ],
-    );
-    assert_eq!(left.status.code(), Some(1), "{}", stderr(&left));
-    let report = json(&left);
+        ])
+        .fails(1);
+    let report = left.json();
     assert_eq!(report["action"], "changed");
     assert_eq!(report["token"], old);
     assert_eq!(report["current_token"], new);
     assert_eq!(get(&mut con, &key).as_deref(), Some(new));
 
-    let gone = run_ldp(&url, &["lock", "break", &name, "--token", new, "--yes"]);
-    assert!(gone.status.success(), "{}", stderr(&gone));
+    url.ldp(&["lock", "break", &name, "--token", new, "--yes"])
+        .ok();
     assert_eq!(get(&mut con, &key), None);
-    let again = run_ldp(&url, &["lock", "break", &name, "--yes"]);
-    assert!(again.status.success());
-    assert!(stdout(&again).contains("not held"), "{}", stdout(&again));
+    let again = url.ldp(&["lock", "break", &name, "--yes"]).ok();
+    again.stdout_has("not held");
 }
 
 /// Breaking a python-redis-lock style lock (24-character token) pushes its
@@ -400,19 +342,19 @@ fn breaking_a_python_redis_lock_wakes_its_waiters() {
         .arg("Zm9vYmFyYmF6cXV4cXV1eDEy")
         .query(&mut con)
         .unwrap();
-    let list = run_ldp(
-        &url,
-        &["lock", "list", &format!("lock:{name}"), "-o", "json"],
-    );
-    let rows = json(&list);
+    let list = url
+        .ldp(&["lock", "list", &format!("lock:{name}"), "-o", "json"])
+        .ok();
+    let rows = list.json();
     assert_eq!(rows[0]["style"], "python-redis-lock");
     assert_eq!(rows[0]["ttl"], serde_json::Value::Null);
     assert_eq!(rows[0]["expires"], false);
-    assert!(stderr(&list).contains("never expire"), "{}", stderr(&list));
+    list.stderr_has("never expire");
 
-    let out = run_ldp(&url, &["lock", "break", &name, "--yes", "-o", "json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(json(&out)["signalled"], true);
+    let out = url
+        .ldp(&["lock", "break", &name, "--yes", "-o", "json"])
+        .ok();
+    assert_eq!(out.json()["signalled"], true);
     let items: Vec<String> = redis::cmd("LRANGE")
         .arg(&signal)
         .arg(0)
@@ -434,7 +376,8 @@ fn hold_prints_token_renews_and_releases_on_sigterm() {
     let url = s.url();
     let name = format!("{}held", unique_prefix("lock"));
     let key = format!("lock:{name}");
-    let mut child = ldp_std(&url)
+    let mut child = url
+        .ldp_std()
         .args(["lock", "hold", &name, "--ttl", "1s", "-o", "ndjson"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -453,7 +396,7 @@ fn hold_prints_token_renews_and_releases_on_sigterm() {
     thread::sleep(Duration::from_millis(1600));
     assert_eq!(get(&mut con, &key).as_deref(), Some(token.as_str()));
     let tries = py(&url, &["try", &key, "1", "0"]);
-    assert_eq!(stdout(&tries), "acquired=0 tries=1");
+    assert_eq!(tries, "acquired=0 tries=1");
     signal(&child, libc::SIGTERM);
     let status = wait_child(&mut child, Duration::from_secs(5));
     assert_eq!(status.code(), Some(0));
@@ -475,7 +418,8 @@ fn run_forwards_sigterm_and_releases_afterwards() {
         "trap 'sleep 0.3; exit 3' TERM; touch {}; while :; do sleep 0.05; done",
         marker.display()
     );
-    let mut child = ldp_std(&url)
+    let mut child = url
+        .ldp_std()
         .args(["lock", "run", &name, "--", "sh", "-c", &script])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -505,8 +449,8 @@ fn wait_polls_until_the_holder_expires() {
     let key = format!("lock:{name}");
     py(&url, &["acquire", &key, "1"]);
     let t0 = Instant::now();
-    let out = run_ldp(&url, &["lock", "run", &name, "--wait", "5s", "--", "true"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    url.ldp(&["lock", "run", &name, "--wait", "5s", "--", "true"])
+        .ok();
     let took = t0.elapsed();
     assert!(
         took >= Duration::from_millis(500) && took < Duration::from_secs(4),
@@ -514,8 +458,8 @@ fn wait_polls_until_the_holder_expires() {
     );
     py(&url, &["acquire", &key, "10"]);
     let t0 = Instant::now();
-    let out = run_ldp(&url, &["lock", "hold", &name, "--wait", "600ms"]);
-    assert_eq!(out.status.code(), Some(75), "{}", stderr(&out));
+    url.ldp(&["lock", "hold", &name, "--wait", "600ms"])
+        .fails(75);
     assert!(t0.elapsed() >= Duration::from_millis(600));
     let _: i64 = redis::cmd("DEL").arg(&key).query(&mut s.client()).unwrap();
 }
@@ -527,14 +471,12 @@ fn child_exit_status_mapping() {
     let s = shared_standalone();
     let url = s.url();
     let name = format!("{}codes", unique_prefix("lock"));
-    let out = run_ldp(
-        &url,
-        &["lock", "run", &name, "--", "sh", "-c", "kill -9 $$"],
-    );
-    assert_eq!(out.status.code(), Some(137));
-    let out = run_ldp(&url, &["lock", "run", &name, "--", "/nonexistent/prog"]);
-    assert_eq!(out.status.code(), Some(127));
-    assert!(stderr(&out).contains("cannot run"), "{}", stderr(&out));
+    url.ldp(&["lock", "run", &name, "--", "sh", "-c", "kill -9 $$"])
+        .fails(137);
+    let out = url
+        .ldp(&["lock", "run", &name, "--", "/nonexistent/prog"])
+        .fails(127);
+    out.stderr_has("cannot run");
     assert_eq!(get(&mut s.client(), &format!("lock:{name}")), None);
 }
 
@@ -548,7 +490,8 @@ fn killing_ldp_takes_the_child_down() {
     let pidfile = dir.path().join("pid");
     let name = format!("{}orphan", unique_prefix("lock"));
     let script = format!("echo $$ > {}; exec sleep 30", pidfile.display());
-    let mut child = ldp_std(&url)
+    let mut child = url
+        .ldp_std()
         .args(["lock", "run", &name, "--", "sh", "-c", &script])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -595,14 +538,8 @@ fn invalid_names_and_ttls_exit_2() {
         &["lock", "break", "--key", "bad\\q", "--yes"],
         &["lock", "list", "-o", "prometheus"],
     ] {
-        let out = run_ldp(url, args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-        assert_eq!(
-            stderr(&out).lines().count(),
-            1,
-            "{args:?}: {}",
-            stderr(&out)
-        );
+        let out = url.ldp(args).fails(2);
+        assert_eq!(out.stderr.lines().count(), 1, "{args:?}: {}", out.stderr);
     }
 }
 
@@ -647,9 +584,8 @@ fn list_covers_the_lock_families() {
     p.cmd("SET").arg("ldp:fence:{lock:a}").arg(4).ignore();
     p.query::<()>(&mut con).unwrap();
 
-    let out = run_ldp(&url, &["lock", "list", "-o", "json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let rows = json(&out);
+    let out = url.ldp(&["lock", "list", "-o", "json"]).ok();
+    let rows = out.json();
     let keys: Vec<&str> = rows
         .as_array()
         .unwrap()
@@ -683,20 +619,17 @@ fn list_covers_the_lock_families() {
     assert_eq!(by_key("cache:doc:lock:d1")["family"], "doc_lock");
     assert_eq!(by_key("lock:a")["style"], "redis-py");
 
-    let no_ttl = run_ldp(&url, &["lock", "list", "--no-ttl", "-o", "ndjson"]);
-    let lines: Vec<&str> = std::str::from_utf8(&no_ttl.stdout)
-        .unwrap()
-        .lines()
-        .collect();
+    let no_ttl = url.ldp(&["lock", "list", "--no-ttl", "-o", "ndjson"]).ok();
+    let lines = no_ttl.lines();
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].contains("doc:lock:d2"));
 
     // Off a terminal without -o: tab-separated lines, TTL -1 for none.
-    let tsv = run_ldp(&url, &["lock", "list", "doc:lock:*"]);
-    assert_eq!(stdout(&tsv), "doc:lock:d2\tx\t-1\tother");
+    let tsv = url.ldp(&["lock", "list", "doc:lock:*"]).ok();
+    assert_eq!(tsv.stdout.trim(), "doc:lock:d2\tx\t-1\tother");
     // A raw escaped key works with --key.
-    let brk = run_ldp(&url, &["lock", "break", "--key", "lock:bin\\x01", "--yes"]);
-    assert!(brk.status.success(), "{}", stderr(&brk));
+    url.ldp(&["lock", "break", "--key", "lock:bin\\x01", "--yes"])
+        .ok();
     let exists: i64 = redis::cmd("EXISTS")
         .arg(&b"lock:bin\x01"[..])
         .query(&mut con)
@@ -731,9 +664,8 @@ fn cluster_locks() {
         let key = format!("lock:{name}");
         let mut fences = Vec::new();
         for _ in 0..2 {
-            let out = run_ldp(
-                &url,
-                &[
+            let out = url
+                .ldp(&[
                     "lock",
                     "run",
                     name,
@@ -741,10 +673,9 @@ fn cluster_locks() {
                     "sh",
                     "-c",
                     "echo $LDP_LOCK_FENCE",
-                ],
-            );
-            assert!(out.status.success(), "{}", stderr(&out));
-            fences.push(stdout(&out).parse::<u64>().unwrap());
+                ])
+                .ok();
+            fences.push(out.parsed::<u64>());
         }
         assert!(fences[1] > fences[0], "{fences:?}");
         let fence_key = format!("ldp:fence:{{{key}}}");
@@ -758,13 +689,11 @@ fn cluster_locks() {
         );
 
         // redis-py on the cluster holds it: listed, busy, broken.
-        let token = stdout(&py(&pyurl, &["acquire", &key, "30"]));
-        let list = run_ldp(
-            &url,
-            &["lock", "list", &format!("lock:{prefix}*"), "-o", "json"],
-        );
-        assert!(list.status.success(), "{}", stderr(&list));
-        let rows = json(&list);
+        let token = py(&pyurl, &["acquire", &key, "30"]);
+        let list = url
+            .ldp(&["lock", "list", &format!("lock:{prefix}*"), "-o", "json"])
+            .ok();
+        let rows = list.json();
         let row = rows
             .as_array()
             .unwrap()
@@ -773,10 +702,8 @@ fn cluster_locks() {
             .unwrap_or_else(|| panic!("{key} not listed: {rows}"));
         assert_eq!(row["token"], token.as_str());
         assert!(row["ttl"].as_f64().unwrap() > 20.0);
-        let busy = run_ldp(&url, &["lock", "run", name, "--", "true"]);
-        assert_eq!(busy.status.code(), Some(75), "{}", stderr(&busy));
-        let broke = run_ldp(&url, &["lock", "break", name, "--yes"]);
-        assert!(broke.status.success(), "{}", stderr(&broke));
+        url.ldp(&["lock", "run", name, "--", "true"]).fails(75);
+        url.ldp(&["lock", "break", name, "--yes"]).ok();
         assert_eq!(
             c.exec(key.as_bytes(), &[b"EXISTS", key.as_bytes()]),
             Value::Int(0)
@@ -786,7 +713,8 @@ fn cluster_locks() {
     // A lock deleted under its child on the cluster.
     let name = &names[0];
     let key = format!("lock:{name}");
-    let mut child = ldp_std(&url)
+    let mut child = url
+        .ldp_std()
         .args(["lock", "run", name, "--ttl", "1s", "--", "sleep", "30"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -810,15 +738,14 @@ fn tls_acl_run_list_and_break() {
     let name = format!("{}tls", unique_prefix("lock"));
     let key = format!("lock:{name}");
     let base = |args: &[&str]| {
-        ldp()
+        Ldp::new()
             .env("LDP_REDIS_PASSWORD", t.password())
             .arg("-u")
             .arg(t.url_without_password())
             .arg("--tls-ca")
-            .arg(t.ca_path())
+            .path(t.ca_path())
             .args(args)
-            .output()
-            .expect("run ldp")
+            .run()
     };
     let out = base(&[
         "lock",
@@ -828,9 +755,9 @@ fn tls_acl_run_list_and_break() {
         "sh",
         "-c",
         "echo $LDP_LOCK_FENCE",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "1");
+    ])
+    .ok();
+    assert_eq!(out.stdout.trim(), "1", "{out}");
     t.seed(&[vec![
         b"SET".to_vec(),
         key.clone().into_bytes(),
@@ -838,12 +765,10 @@ fn tls_acl_run_list_and_break() {
         b"EX".to_vec(),
         b"100".to_vec(),
     ]]);
-    let list = base(&["lock", "list", &key, "-o", "json"]);
-    assert!(list.status.success(), "{}", stderr(&list));
-    assert_eq!(json(&list)[0]["style"], "redis-py");
-    let busy = base(&["lock", "run", &name, "--", "true"]);
-    assert_eq!(busy.status.code(), Some(75));
-    let broke = base(&["lock", "break", &name, "--yes"]);
-    assert!(broke.status.success(), "{}", stderr(&broke));
-    assert!(!stderr(&broke).contains(t.password()));
+    let list = base(&["lock", "list", &key, "-o", "json"]).ok();
+    assert_eq!(list.json()[0]["style"], "redis-py", "{list}");
+    base(&["lock", "run", &name, "--", "true"]).fails(75);
+    base(&["lock", "break", &name, "--yes"])
+        .ok()
+        .never_shows(t.password());
 }

@@ -8,24 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
-use support::{Cluster, RedisServer, ldp};
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = ldp().args(args).output().expect("run ldp");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn health_json(url: &str, extra: &[&str]) -> (Option<i32>, Json) {
-    let mut args = vec!["-u", url, "monitor", "health", "-o", "json"];
-    args.extend_from_slice(extra);
-    let (code, out, err) = run(&args);
-    let j = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out} {err}"));
-    (code, j)
-}
+use support::{Cluster, LdpTarget, RedisServer, interrupt_after_lines, wait_until};
 
 fn check<'a>(j: &'a Json, name: &str) -> Vec<&'a Json> {
     j["checks"]
@@ -40,8 +23,7 @@ fn check<'a>(j: &'a Json, name: &str) -> Vec<&'a Json> {
 fn a_fresh_idle_server_is_ok() {
     let s = RedisServer::start();
     let _g = s.guard();
-    let (code, j) = health_json(&s.url(), &[]);
-    assert_eq!(code, Some(0), "{j:#}");
+    let j = s.ldp(&["monitor", "health", "-o", "json"]).ok().json();
     assert_eq!(j["status"], "OK");
     for name in [
         "reachable",
@@ -57,13 +39,9 @@ fn a_fresh_idle_server_is_ok() {
         assert_eq!(c[0]["status"], "OK", "{name}: {j:#}");
     }
     // The table names every check and ends with the plugin-style summary.
-    let (code, out, _) = run(&["-u", &s.url(), "monitor", "health"]);
-    assert_eq!(code, Some(0));
-    assert!(
-        out.lines().last().unwrap().starts_with("LDP OK - "),
-        "{out}"
-    );
-    assert!(out.lines().all(|l| l.chars().count() <= 100), "{out}");
+    let r = s.ldp(&["monitor", "health"]).ok();
+    assert!(r.last_line().starts_with("LDP OK - "), "{r}");
+    assert!(r.stdout.lines().all(|l| l.chars().count() <= 100), "{r}");
 }
 
 #[test]
@@ -91,8 +69,19 @@ fn memory_near_maxmemory_warns_then_is_critical() {
     assert!((35.0..70.0).contains(&pct), "seeded to {pct}%");
 
     let warn = format!("{}", (pct - 10.0).floor());
-    let (code, j) = health_json(&s.url(), &["--memory-warn", &warn, "--memory-crit", "95"]);
-    assert_eq!(code, Some(1), "{j:#}");
+    let j = s
+        .ldp(&[
+            "monitor",
+            "health",
+            "-o",
+            "json",
+            "--memory-warn",
+            &warn,
+            "--memory-crit",
+            "95",
+        ])
+        .fails(1)
+        .json();
     assert_eq!(j["status"], "WARNING");
     assert_eq!(check(&j, "memory")[0]["status"], "WARNING");
     assert!(
@@ -103,8 +92,19 @@ fn memory_near_maxmemory_warns_then_is_critical() {
     );
 
     let crit = format!("{}", (pct - 5.0).floor());
-    let (code, j) = health_json(&s.url(), &["--memory-warn", "1", "--memory-crit", &crit]);
-    assert_eq!(code, Some(2), "{j:#}");
+    let j = s
+        .ldp(&[
+            "monitor",
+            "health",
+            "-o",
+            "json",
+            "--memory-warn",
+            "1",
+            "--memory-crit",
+            &crit,
+        ])
+        .fails(2)
+        .json();
     assert_eq!(check(&j, "memory")[0]["status"], "CRITICAL");
 }
 
@@ -127,8 +127,10 @@ fn a_replica_whose_primary_is_gone_is_critical() {
         assert!(Instant::now() < deadline, "replication never came up");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let (code, j) = health_json(&replica.url(), &[]);
-    assert_eq!(code, Some(0), "{j:#}");
+    let j = replica
+        .ldp(&["monitor", "health", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(check(&j, "role")[0]["value"], "slave");
 
     primary.stop();
@@ -137,8 +139,10 @@ fn a_replica_whose_primary_is_gone_is_critical() {
         assert!(Instant::now() < deadline, "the replica never noticed");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let (code, j) = health_json(&replica.url(), &[]);
-    assert_eq!(code, Some(2), "{j:#}");
+    let j = replica
+        .ldp(&["monitor", "health", "-o", "json"])
+        .fails(2)
+        .json();
     let role = check(&j, "role")[0];
     assert_eq!(role["status"], "CRITICAL");
     assert!(role["message"].as_str().unwrap().contains(&port), "{role}");
@@ -147,15 +151,13 @@ fn a_replica_whose_primary_is_gone_is_critical() {
 #[test]
 fn a_cluster_with_a_stopped_primary_is_critical() {
     let mut c = Cluster::start();
-    let (code, j) = health_json(&c.seed_url(), &[]);
-    assert_eq!(code, Some(0), "{j:#}");
+    let j = c.ldp(&["monitor", "health", "-o", "json"]).ok().json();
     assert_eq!(check(&j, "reachable").len(), 3, "one per primary: {j:#}");
     assert_eq!(check(&j, "cluster")[0]["status"], "OK");
 
     let stopped = c.node(1).port();
     c.stop_node(1);
-    let (code, j) = health_json(&c.seed_url(), &[]);
-    assert_eq!(code, Some(2), "{j:#}");
+    let j = c.ldp(&["monitor", "health", "-o", "json"]).fails(2).json();
     assert_eq!(j["status"], "CRITICAL");
     let reach = check(&j, "reachable");
     let down: Vec<&Json> = reach
@@ -172,8 +174,10 @@ fn a_cluster_with_a_stopped_primary_is_critical() {
     );
     assert_eq!(check(&j, "cluster")[0]["status"], "CRITICAL");
     // Choosing other checks does not hide a node that is down.
-    let (code, j) = health_json(&c.seed_url(), &["--check", "memory"]);
-    assert_eq!(code, Some(2), "{j:#}");
+    let j = c
+        .ldp(&["monitor", "health", "-o", "json", "--check", "memory"])
+        .fails(2)
+        .json();
     assert!(!check(&j, "reachable").is_empty(), "{j:#}");
 }
 
@@ -181,11 +185,10 @@ fn a_cluster_with_a_stopped_primary_is_critical() {
 fn unreachable_is_critical_and_usage_errors_are_unknown() {
     let port = support::free_port();
     let url = format!("redis://127.0.0.1:{port}/0");
-    let (code, out, _) = run(&["-u", &url, "monitor", "health", "-o", "nagios"]);
-    assert_eq!(code, Some(2));
-    let first = out.lines().next().unwrap();
-    assert!(first.starts_with("LDP CRITICAL - "), "{out}");
-    assert!(first.contains("connection refused"), "{out}");
+    let r = url.ldp(&["monitor", "health", "-o", "nagios"]).fails(2);
+    let first = r.first_line();
+    assert!(first.starts_with("LDP CRITICAL - "), "{r}");
+    assert!(first.contains("connection refused"), "{r}");
 
     for args in [
         vec!["monitor", "health", "--memory-warn", "200"],
@@ -194,23 +197,20 @@ fn unreachable_is_critical_and_usage_errors_are_unknown() {
         vec!["monitor", "health", "--latency-warn", "soon"],
         vec!["--tls-ca", "/nonexistent/ca.pem", "monitor", "health"],
     ] {
-        let (code, _, err) = run(&[&["-u", url.as_str()][..], &args[..]].concat());
-        assert_eq!(code, Some(3), "{args:?}: {err}");
+        url.ldp(&args).fails(3);
     }
-    let (code, out, _) = run(&[
-        "-u", &url, "monitor", "health", "-o", "nagios", "--check", "nope",
-    ]);
-    assert_eq!(code, Some(3));
-    assert!(out.starts_with("LDP UNKNOWN - "), "{out}");
+    let r = url
+        .ldp(&["monitor", "health", "-o", "nagios", "--check", "nope"])
+        .fails(3);
+    assert!(r.stdout.starts_with("LDP UNKNOWN - "), "{r}");
 }
 
 #[test]
 fn nagios_output_follows_the_plugin_format() {
     let s = RedisServer::start_with(&["--maxmemory", "64mb"]);
     let _g = s.guard();
-    let (code, out, _) = run(&["-u", &s.url(), "monitor", "health", "-o", "nagios"]);
-    assert_eq!(code, Some(0), "{out}");
-    let first = out.lines().next().unwrap();
+    let r = s.ldp(&["monitor", "health", "-o", "nagios"]).ok();
+    let first = r.first_line();
     let (text, perf) = first.split_once(" | ").expect("perfdata after ' | '");
     assert!(text.starts_with("LDP OK - "), "{first}");
     assert!(!text.contains('|'));
@@ -219,7 +219,10 @@ fn nagios_output_follows_the_plugin_format() {
     assert!(datum >= 5, "{perf}");
     assert!(perf.contains("'memory_used_pct'="), "{perf}");
     // Later lines carry one check each.
-    assert!(out.lines().skip(1).all(|l| l.starts_with("[OK] ")), "{out}");
+    assert!(
+        r.stdout.lines().skip(1).all(|l| l.starts_with("[OK] ")),
+        "{r}"
+    );
 }
 
 /// Validate every perfdata item by hand and count them.
@@ -261,17 +264,15 @@ fn prometheus_output_parses_with_the_reference_parser() {
     let _g = s.guard();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ldp.prom");
-    let (code, _, err) = run(&[
-        "-u",
-        &s.url(),
+    s.ldp(&[
         "monitor",
         "health",
         "-o",
         "prometheus",
         "--output-file",
         file.to_str().unwrap(),
-    ]);
-    assert_eq!(code, Some(0), "{err}");
+    ])
+    .ok();
     let text = std::fs::read_to_string(&file).unwrap();
     let script = r#"
 import sys
@@ -332,17 +333,18 @@ fn evictions_during_the_interval_warn() {
         })
     };
     std::thread::sleep(Duration::from_millis(200));
-    let (code, j) = health_json(
-        &url,
-        &[
-            "--interval",
-            "1s",
-            "--check",
-            "evictions,rejected_connections",
-        ],
-    );
+    let r = url.ldp(&[
+        "monitor",
+        "health",
+        "-o",
+        "json",
+        "--interval",
+        "1s",
+        "--check",
+        "evictions,rejected_connections",
+    ]);
     writer.join().unwrap();
-    assert_eq!(code, Some(1), "{j:#}");
+    let j = r.fails(1).json();
     assert_eq!(check(&j, "evictions")[0]["status"], "WARNING");
     assert_eq!(check(&j, "rejected_connections")[0]["status"], "OK");
     assert_eq!(
@@ -357,8 +359,17 @@ fn deep_checks_find_locks_without_ttl_and_stuck_documents() {
     let s = RedisServer::start();
     let _g = s.guard();
     let mut con = s.client();
-    let (code, j) = health_json(&s.url(), &["--deep", "--check", "locks,stuck"]);
-    assert_eq!(code, Some(0), "{j:#}");
+    s.ldp(&[
+        "monitor",
+        "health",
+        "-o",
+        "json",
+        "--deep",
+        "--check",
+        "locks,stuck",
+    ])
+    .ok()
+    .json();
     redis::cmd("SET")
         .arg("lock:forever")
         .arg("0123456789abcdef0123456789abcdef")
@@ -377,8 +388,18 @@ fn deep_checks_find_locks_without_ttl_and_stuck_documents() {
         .arg(old)
         .query::<()>(&mut con)
         .unwrap();
-    let (code, j) = health_json(&s.url(), &["--deep", "--check", "locks,stuck"]);
-    assert_eq!(code, Some(1), "{j:#}");
+    let j = s
+        .ldp(&[
+            "monitor",
+            "health",
+            "-o",
+            "json",
+            "--deep",
+            "--check",
+            "locks,stuck",
+        ])
+        .fails(1)
+        .json();
     let locks = check(&j, "locks")[0];
     assert_eq!(locks["value"], "1");
     assert!(locks["message"].as_str().unwrap().contains("lock:forever"));
@@ -386,8 +407,7 @@ fn deep_checks_find_locks_without_ttl_and_stuck_documents() {
     assert_eq!(stuck["status"], "WARNING");
     assert!(stuck["message"].as_str().unwrap().contains("0b6f1c3e"));
     // Without --deep nothing scans.
-    let (code, j) = health_json(&s.url(), &[]);
-    assert_eq!(code, Some(0));
+    let j = s.ldp(&["monitor", "health", "-o", "json"]).ok().json();
     assert!(check(&j, "locks").is_empty());
 }
 
@@ -396,6 +416,21 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
     let s = RedisServer::start();
     let _g = s.guard();
     let mut con = s.client();
+    // The seed is in whole minutes relative to now, and the 59-minutes-ago
+    // entry sits on the window's edge: seed and read within one minute, so
+    // start early enough in it (the test takes well under a second).
+    wait_until(
+        "the first 50 s of a minute",
+        Duration::from_secs(15),
+        || {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs()
+                % 60
+                < 50
+        },
+    );
     let now_min = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -437,18 +472,10 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
         }
         let _: Option<String> = redis::cmd("GET").arg(key).query(&mut con).unwrap();
     }
-    let (code, out, err) = run(&[
-        "-u",
-        &s.url(),
-        "monitor",
-        "stats",
-        "--interval",
-        "100ms",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(code, Some(0), "{err}");
-    let j: Json = serde_json::from_str(&out).unwrap();
+    let r = s
+        .ldp(&["monitor", "stats", "--interval", "100ms", "-o", "json"])
+        .ok();
+    let j = r.json();
     assert_eq!(j["server"]["hits_since_start"], 30, "{j:#}");
     assert_eq!(j["server"]["misses_since_start"], 10, "{j:#}");
     assert_eq!(j["server"]["hit_rate_since_start"], 0.75);
@@ -473,9 +500,7 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
     assert_eq!(ty("job")["hit_rate"], 0.0);
     assert_eq!(ty("ocr")["per_minute"].as_array().unwrap().len(), 60);
     // A shorter window leaves the older minutes out.
-    let (_, out, _) = run(&[
-        "-u",
-        &s.url(),
+    let r = s.ldp(&[
         "monitor",
         "stats",
         "--interval",
@@ -485,7 +510,7 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
         "-o",
         "json",
     ]);
-    let j: Json = serde_json::from_str(&out).unwrap();
+    let j = r.ok().json();
     let ocr = j["cache"]
         .as_array()
         .unwrap()
@@ -499,11 +524,9 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
 fn stats_watch_streams_ndjson_until_interrupted() {
     let s = RedisServer::start();
     let _g = s.guard();
-    let bin = assert_cmd::cargo::cargo_bin!("ldp");
-    let child = Command::new(bin)
+    let child = s
+        .ldp_std()
         .args([
-            "-u",
-            &s.url(),
             "monitor",
             "stats",
             "--interval",
@@ -513,32 +536,18 @@ fn stats_watch_streams_ndjson_until_interrupted() {
             "-o",
             "ndjson",
         ])
-        .env("LDP_CONFIG", "/nonexistent")
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1200));
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = text.lines().collect();
-    assert!(lines.len() >= 2, "{text}");
-    for l in lines {
-        let j: Json = serde_json::from_str(l).unwrap();
-        assert!(j["server"]["ops_per_sec"].is_number());
+    let out = interrupt_after_lines(child, 2, "monitor stats --watch 300ms (spawned)").ok();
+    let frames = out.ndjson();
+    assert!(frames.len() >= 2, "{out}");
+    for j in frames {
+        assert!(j["server"]["ops_per_sec"].is_number(), "{out}");
     }
-    let (code, _, _) = run(&[
-        "-u",
-        &s.url(),
-        "monitor",
-        "stats",
-        "--watch",
-        "1s",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(code, Some(2), "--watch with a JSON document is refused");
+    s.ldp(&["monitor", "stats", "--watch", "1s", "-o", "json"])
+        .fails(2);
 }
 
 #[test]
@@ -575,19 +584,10 @@ fn memory_by_family_is_exact_with_full_and_estimated_with_sample() {
         .arg("z".repeat(100_000))
         .query::<()>(&mut con)
         .unwrap();
-    let (code, out, err) = run(&[
-        "-u",
-        &s.url(),
-        "monitor",
-        "memory",
-        "--full",
-        "--top",
-        "1",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(code, Some(0), "{err}");
-    let j: Json = serde_json::from_str(&out).unwrap();
+    let r = s
+        .ldp(&["monitor", "memory", "--full", "--top", "1", "-o", "json"])
+        .ok();
+    let j = r.json();
     assert_eq!(j["exact"], true);
     assert_eq!(j["total"]["keys"], 501);
     let fam = |j: &Json, n: &str| {
@@ -605,17 +605,10 @@ fn memory_by_family_is_exact_with_full_and_estimated_with_sample() {
     assert_eq!(j["top"][0]["key"], "huge:one");
     assert!(j["nodes"][0]["used"].as_u64().unwrap() > 0);
 
-    let (_, out, _) = run(&[
-        "-u",
-        &s.url(),
-        "monitor",
-        "memory",
-        "--sample",
-        "100",
-        "-o",
-        "json",
-    ]);
-    let j: Json = serde_json::from_str(&out).unwrap();
+    let j = s
+        .ldp(&["monitor", "memory", "--sample", "100", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(j["exact"], false);
     assert_eq!(fam(&j, "ocr")["keys"], 300, "counts stay exact");
     let est = fam(&j, "ocr")["bytes"].as_f64().unwrap();
@@ -623,16 +616,26 @@ fn memory_by_family_is_exact_with_full_and_estimated_with_sample() {
     assert!(rel < 0.25, "estimate {est} vs {want_ocr}");
     let measured = j["measured_keys"].as_u64().unwrap();
     assert!((30..=250).contains(&measured), "{measured}");
-    let (_, text, _) = run(&["-u", &s.url(), "monitor", "memory", "--sample", "100"]);
-    assert!(text.contains("ESTIMATED"), "{text}");
+    s.ldp(&["monitor", "memory", "--sample", "100"])
+        .ok()
+        .stdout_has("ESTIMATED");
 }
 
 #[test]
 fn celery_backlog_and_overdue_unacked_messages_are_judged() {
     let s = RedisServer::start();
     let _g = s.guard();
-    let (code, j) = health_json(&s.url(), &["--check", "queues,unacked"]);
-    assert_eq!(code, Some(0), "{j:#}");
+    let j = s
+        .ldp(&[
+            "monitor",
+            "health",
+            "-o",
+            "json",
+            "--check",
+            "queues,unacked",
+        ])
+        .ok()
+        .json();
     // Every one of the nine queues, empty ones as 0.
     let queues = check(&j, "queues");
     assert_eq!(queues.len(), 9, "{j:#}");
@@ -666,18 +669,21 @@ fn celery_backlog_and_overdue_unacked_messages_are_judged() {
         .query::<()>(&mut con)
         .unwrap();
 
-    let (code, j) = health_json(
-        &s.url(),
-        &[
+    let j = s
+        .ldp(&[
+            "monitor",
+            "health",
+            "-o",
+            "json",
             "--check",
             "queues,unacked",
             "--queue-warn",
             "5",
             "--queue-crit",
             "100",
-        ],
-    );
-    assert_eq!(code, Some(1), "{j:#}");
+        ])
+        .fails(1)
+        .json();
     let default = check(&j, "queues")
         .into_iter()
         .find(|q| q["queue"] == "default")
@@ -690,32 +696,25 @@ fn celery_backlog_and_overdue_unacked_messages_are_judged() {
         unacked["value"].as_str().unwrap().contains("1 overdue"),
         "{unacked}"
     );
-    let (code, _) = health_json(
-        &s.url(),
-        &[
-            "--check",
-            "queues",
-            "--queue-warn",
-            "5",
-            "--queue-crit",
-            "7",
-        ],
-    );
-    assert_eq!(code, Some(2));
-    // The Prometheus output labels each queue.
-    let (_, out, _) = run(&[
-        "-u",
-        &s.url(),
+    s.ldp(&[
         "monitor",
         "health",
         "-o",
-        "prometheus",
+        "json",
         "--check",
         "queues",
-    ]);
+        "--queue-warn",
+        "5",
+        "--queue-crit",
+        "7",
+    ])
+    .fails(2);
+    // The Prometheus output labels each queue.
+    let r = s.ldp(&["monitor", "health", "-o", "prometheus", "--check", "queues"]);
     assert!(
-        out.contains("ldp_celery_queue_ready{queue=\"default\"} 7"),
-        "{out}"
+        r.stdout
+            .contains("ldp_celery_queue_ready{queue=\"default\"} 7"),
+        "{r}"
     );
 }
 
@@ -729,18 +728,15 @@ fn a_server_without_memory_usage_degrades_gracefully() {
         .arg("v")
         .query::<()>(&mut s.client())
         .unwrap();
-    let (code, out, err) = run(&["-u", &s.url(), "monitor", "memory", "-o", "json"]);
-    assert_eq!(code, Some(0), "{err}");
-    let j: Json = serde_json::from_str(&out).unwrap();
+    let r = s.ldp(&["monitor", "memory", "-o", "json"]).ok();
+    let j = r.json();
     assert_eq!(j["exact"], false);
     assert_eq!(j["total"]["keys"], 1);
-    assert!(err.contains("MEMORY USAGE"), "{err}");
-    let (code, out, err) = run(&["-u", &s.url(), "keys", "scan", "*", "--fields", "memory"]);
-    assert_eq!(code, Some(0), "{err}");
-    assert!(out.starts_with("k1\t"), "{out}");
-    assert!(err.contains("MEMORY USAGE"), "{err}");
-    let (code, _, _) = run(&["-u", &s.url(), "monitor", "health"]);
-    assert_eq!(code, Some(0));
+    assert!(r.stderr.contains("MEMORY USAGE"), "{r}");
+    let r = s.ldp(&["keys", "scan", "*", "--fields", "memory"]).ok();
+    assert!(r.stdout.starts_with("k1\t"), "{r}");
+    assert!(r.stderr.contains("MEMORY USAGE"), "{r}");
+    s.ldp(&["monitor", "health"]).ok();
 }
 
 /// On a cluster, memory is per primary and in total, and stats sum the primaries.
@@ -753,17 +749,8 @@ fn memory_and_stats_cover_every_primary_of_a_cluster() {
         .map(|i| (format!("{prefix}{i}").into_bytes(), b"v".to_vec()))
         .collect();
     c.set_many(&kv);
-    let (code, out, err) = run(&[
-        "-u",
-        &c.seed_url(),
-        "monitor",
-        "memory",
-        "--full",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(code, Some(0), "{err}");
-    let j: Json = serde_json::from_str(&out).unwrap();
+    let r = c.ldp(&["monitor", "memory", "--full", "-o", "json"]).ok();
+    let j = r.json();
     let nodes = j["nodes"].as_array().unwrap();
     assert_eq!(nodes.len(), 3, "{j:#}");
     let sum: u64 = nodes.iter().map(|n| n["keys"].as_u64().unwrap()).sum();
@@ -779,17 +766,9 @@ fn memory_and_stats_cover_every_primary_of_a_cluster() {
         families, sum,
         "every key counted once, whichever node holds it"
     );
-    let (code, out, err) = run(&[
-        "-u",
-        &c.seed_url(),
-        "monitor",
-        "stats",
-        "--interval",
-        "50ms",
-        "-o",
-        "json",
-    ]);
-    assert_eq!(code, Some(0), "{err}");
-    let j: Json = serde_json::from_str(&out).unwrap();
+    let r = c
+        .ldp(&["monitor", "stats", "--interval", "50ms", "-o", "json"])
+        .ok();
+    let j = r.json();
     assert!(j["server"]["ops_per_sec"].as_f64().unwrap() > 0.0, "{j:#}");
 }

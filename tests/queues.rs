@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use serde_json::{Value as Json, json};
 use support::python::Broker;
-use support::{RedisServer, ldp};
+use support::seed::{hlen, llen};
+use support::{LdpTarget, RedisServer, interrupt_after_lines, ldp_std};
 
 const NINE: [&str; 9] = [
     "default",
@@ -23,21 +24,6 @@ const NINE: [&str; 9] = [
     "batch.normal",
     "batch.low",
 ];
-
-fn queues_json(url: &str, extra: &[&str]) -> Json {
-    let out = ldp()
-        .args(["--broker-url", url, "monitor", "queues", "-o", "json"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "ldp failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
 
 /// queue -> its object in ldp's JSON.
 fn by_queue(j: &Json) -> BTreeMap<String, Json> {
@@ -64,14 +50,6 @@ fn per_priority(q: &Json) -> BTreeMap<u64, u64> {
         .collect()
 }
 
-fn llen(s: &RedisServer, key: &[u8]) -> u64 {
-    redis::cmd("LLEN").arg(key).query(&mut s.client()).unwrap()
-}
-
-fn hlen(s: &RedisServer, key: &str) -> u64 {
-    redis::cmd("HLEN").arg(key).query(&mut s.client()).unwrap()
-}
-
 /// Every priority list of a queue, read directly: the ground truth.
 fn direct(
     s: &RedisServer,
@@ -88,7 +66,7 @@ fn direct(
                 k.extend_from_slice(sep);
                 k.extend_from_slice(st.to_string().as_bytes());
             }
-            (st, llen(s, &k))
+            (st, llen(&mut s.client(), &k))
         })
         .collect()
 }
@@ -123,7 +101,10 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
         {"queue": "extra.q", "priority": 7, "count": 2},
     ]));
     // Before any worker: exact per-priority depths, everything else 0.
-    let j = queues_json(&s.url(), &[]);
+    let j = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     let q = by_queue(&j);
     assert_eq!(
         per_priority(&q["default"]),
@@ -153,8 +134,13 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
 
     // A real worker on 'ocr' takes three messages and blocks on them (acks late).
     let mut w = broker.worker(&["ocr"], 3);
-    w.wait_for("three unacked messages", || hlen(&s, "unacked") == 3);
-    let j = queues_json(&s.url(), &[]);
+    w.wait_for("three unacked messages", || {
+        hlen(&mut s.client(), b"unacked") == 3
+    });
+    let j = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     check_against_redis(&s, &j, "", &[0, 3, 6, 9], b"\x06\x16");
     let q = by_queue(&j);
     assert_eq!(q["ocr"]["ready"], 3, "{j}");
@@ -173,7 +159,17 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
 
     // Past a 1 s visibility timeout every held message is overdue.
     std::thread::sleep(Duration::from_millis(1300));
-    let j = queues_json(&s.url(), &["--visibility-timeout", "1s"]);
+    let j = s
+        .broker_ldp(&[
+            "monitor",
+            "queues",
+            "-o",
+            "json",
+            "--visibility-timeout",
+            "1s",
+        ])
+        .ok()
+        .json();
     let q = by_queue(&j);
     assert_eq!(q["ocr"]["overdue"], 3, "{j}");
     assert_eq!(j["overdue"], 3, "ZCOUNT over the whole index");
@@ -181,10 +177,24 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
     assert_eq!(q["default"]["overdue"], 0);
 
     // Only the configured queues: no extra.q; a queue list of our own.
-    let j = queues_json(&s.url(), &["--no-discover"]);
+    let j = s
+        .broker_ldp(&["monitor", "queues", "-o", "json", "--no-discover"])
+        .ok()
+        .json();
     assert_eq!(by_queue(&j).len(), 9);
     assert_eq!(j["unacked"], 3);
-    let j = queues_json(&s.url(), &["--queues", "entity,nothing", "--no-discover"]);
+    let j = s
+        .broker_ldp(&[
+            "monitor",
+            "queues",
+            "-o",
+            "json",
+            "--queues",
+            "entity,nothing",
+            "--no-discover",
+        ])
+        .ok()
+        .json();
     let q = by_queue(&j);
     assert_eq!(q.len(), 2);
     assert_eq!(
@@ -194,21 +204,14 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
     assert_eq!(j["unacked_elsewhere"], 3, "ocr is not listed: {j}");
 
     // The table: every queue, per-priority columns, the discovered one marked.
-    let out = ldp()
-        .args(["--broker-url", &s.url(), "monitor", "queues"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = s.broker_ldp(&["monitor", "queues"]).ok();
     for name in NINE {
-        assert!(text.contains(name), "{name} missing:\n{text}");
+        out.stdout_has(name);
     }
-    assert!(text.contains("extra.q *"), "{text}");
-    assert!(
-        text.contains("P9") && text.contains("OLDEST UNACKED"),
-        "{text}"
-    );
-    assert!(!text.contains('\x1b'), "no colour off a terminal: {text}");
+    out.stdout_has("extra.q *")
+        .stdout_has("P9")
+        .stdout_has("OLDEST UNACKED");
+    out.stdout_lacks("\x1b"); // no colour off a terminal
     drop(w);
 }
 
@@ -226,10 +229,16 @@ fn colon_layout_from_flags_and_from_a_profile() {
         {"queue": "graph", "priority": 9, "count": 3},
     ]));
     let mut w = broker.worker(&["text"], 2);
-    w.wait_for("two unacked messages", || hlen(&s, "unacked") == 2);
+    w.wait_for("two unacked messages", || {
+        hlen(&mut s.client(), b"unacked") == 2
+    });
     let steps: Vec<u64> = (0..10).collect();
     let flags = ["--priority-steps", "0..9", "--priority-sep", ":"];
-    let j = queues_json(&s.url(), &flags);
+    let j = s
+        .broker_cmd(&["monitor", "queues", "-o", "json"])
+        .args(flags)
+        .ok()
+        .json();
     check_against_redis(&s, &j, "", &steps, b":");
     let q = by_queue(&j);
     let mut graph = BTreeMap::from_iter(steps.iter().map(|&s| (s, 0)));
@@ -246,7 +255,10 @@ fn colon_layout_from_flags_and_from_a_profile() {
     );
 
     // The kombu default layout would miss the ':N' lists: the layout matters.
-    let wrong = queues_json(&s.url(), &[]);
+    let wrong = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     assert_eq!(by_queue(&wrong)["graph"]["ready"], 0);
 
     // The same from a config profile (priority_steps as a list and as a range).
@@ -259,18 +271,11 @@ fn colon_layout_from_flags_and_from_a_profile() {
     )
     .unwrap();
     for profile in ["colon", "range"] {
-        let out = ldp()
+        let j = s
+            .broker_cmd(&["--profile", profile, "monitor", "queues", "-o", "json"])
             .env("LDP_CONFIG", &cfg)
-            .args(["--broker-url", &s.url(), "--profile", profile])
-            .args(["monitor", "queues", "-o", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let j: Json = serde_json::from_slice(&out.stdout).unwrap();
+            .ok()
+            .json();
         assert_eq!(
             per_priority(&by_queue(&j)["graph"]),
             graph,
@@ -295,19 +300,33 @@ fn global_keyprefix_and_watch() {
         {"queue": "batch.low", "priority": 1, "count": 3},
         {"queue": "side", "priority": 6, "count": 1},
     ]));
-    let j = queues_json(&s.url(), &["--global-keyprefix", "pfx:"]);
+    let j = s
+        .broker_ldp(&[
+            "monitor",
+            "queues",
+            "-o",
+            "json",
+            "--global-keyprefix",
+            "pfx:",
+        ])
+        .ok()
+        .json();
     check_against_redis(&s, &j, "pfx:", &[0, 3, 6, 9], b"\x06\x16");
     let q = by_queue(&j);
     assert_eq!(q["batch.high"]["ready"], 2);
     assert_eq!(q["batch.low"]["ready"], 3);
     assert_eq!(j["discovered"], json!(["side"]), "{j}");
-    let unprefixed = queues_json(&s.url(), &[]);
+    let unprefixed = s
+        .broker_ldp(&["monitor", "queues", "-o", "json"])
+        .ok()
+        .json();
     assert!(by_queue(&unprefixed).values().all(|q| q["ready"] == 0));
 
     // --watch with NDJSON: one line per refresh.
-    let out = ldp()
-        .args(["--broker-url", &s.url(), "--global-keyprefix", "pfx:"])
-        .args([
+    let out = s
+        .broker_ldp(&[
+            "--global-keyprefix",
+            "pfx:",
             "monitor",
             "queues",
             "-o",
@@ -317,46 +336,25 @@ fn global_keyprefix_and_watch() {
             "--iterations",
             "3",
         ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
-    for l in lines {
-        let j: Json = serde_json::from_str(l).unwrap();
-        assert_eq!(by_queue(&j)["batch.high"]["ready"], 2);
+        .ok();
+    let frames = out.ndjson();
+    assert_eq!(frames.len(), 3, "{out}");
+    for j in frames {
+        assert_eq!(by_queue(&j)["batch.high"]["ready"], 2, "{out}");
     }
     // A table in a pipe: one frame per refresh, each under its header line.
-    let out = ldp()
-        .args([
-            "--broker-url",
-            &s.url(),
-            "monitor",
-            "queues",
-            "--watch",
-            "50ms",
-            "--iterations",
-            "2",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let out = s
+        .broker_ldp(&["monitor", "queues", "--watch", "50ms", "--iterations", "2"])
+        .ok();
     assert_eq!(
-        text.matches("monitor queues: every 50ms").count(),
+        out.stdout.matches("monitor queues: every 50ms").count(),
         2,
-        "{text}"
+        "{out}"
     );
-    assert!(!text.contains('\x1b'), "no screen control codes in a pipe");
+    out.stdout_lacks("\x1b"); // no screen control codes in a pipe
 
     // Ctrl-C ends a watch normally (exit 0) after the frames so far.
-    let bin = assert_cmd::cargo::cargo_bin!("ldp");
-    let child = std::process::Command::new(bin)
-        .env("LDP_CONFIG", "/nonexistent/ldp-test-config.toml")
+    let child = ldp_std()
         .args([
             "--broker-url",
             &s.url(),
@@ -367,16 +365,11 @@ fn global_keyprefix_and_watch() {
         ])
         .args(["--no-discover", "--watch", "100ms"])
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    // SAFETY: signalling the child we just spawned.
-    unsafe {
-        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
-    }
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stdout).lines().count() >= 1);
+    let out = interrupt_after_lines(child, 1, "monitor queues --watch 100ms (spawned)").ok();
+    assert!(!out.lines().is_empty(), "{out}");
 }
 
 #[test]
@@ -406,28 +399,15 @@ fn usage_errors_and_unsupported_formats() {
         (vec!["monitor", "queues", "--iterations", "2"], "--watch"),
         (vec!["monitor", "queues", "--queues", "a b"], "queue name"),
     ] {
-        let out = ldp()
-            .args(["--broker-url", &s.url()])
-            .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(needle), "{args:?}: {err}");
-        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        let out = s.broker_ldp(&args).fails(2);
+        out.stderr_has(needle);
+        assert_eq!(out.stderr.trim().lines().count(), 1, "one line:\n{out}");
     }
     // An unreachable broker is exit 69, naming it without its password.
-    let out = ldp()
-        .args([
-            "--broker-url",
-            "redis://:hunter2@127.0.0.1:1/0",
-            "monitor",
-            "queues",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(69));
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("hunter2"));
+    "redis://:hunter2@127.0.0.1:1/0"
+        .broker_ldp(&["monitor", "queues"])
+        .fails(69)
+        .stderr_lacks("hunter2");
 }
 
 /// Depths cost one pipelined round trip, whatever the number of queues: the
@@ -456,12 +436,16 @@ fn depths_cost_one_round_trip_however_many_queues() {
         many.as_str(),
     ] {
         let before = reads();
-        let out = ldp()
-            .args(["--broker-url", &s.url(), "--queues", queues])
-            .args(["monitor", "queues", "--no-discover", "-o", "json"])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        s.broker_ldp(&[
+            "--queues",
+            queues,
+            "monitor",
+            "queues",
+            "--no-discover",
+            "-o",
+            "json",
+        ])
+        .ok();
         cost.push(reads() - before);
     }
     // The same, give or take one read: the kernel may hand the server the

@@ -7,7 +7,9 @@ mod support;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value as Json;
-use support::{RedisServer, Target, ldp, shared_cluster, shared_standalone, unique_prefix};
+use support::{
+    LdpTarget, RedisServer, Target, find_by, shared_cluster, shared_standalone, unique_prefix,
+};
 
 fn now() -> f64 {
     SystemTime::now()
@@ -39,32 +41,6 @@ fn seed(t: &Target) -> (String, String, String) {
     (openai, textract, bogus)
 }
 
-fn list(t: &Target, extra: &[&str]) -> (Json, String) {
-    let out = ldp()
-        .args(["-u", &t.url(), "rate", "list", "-o", "json"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        serde_json::from_slice(&out.stdout).unwrap(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn find(j: &Json, key: &str) -> Json {
-    j.as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w["key"] == key)
-        .unwrap_or_else(|| panic!("{key} not listed: {j}"))
-        .clone()
-}
-
 fn close(v: &Json, want: f64, tol: f64) -> bool {
     v.as_f64().is_some_and(|x| (x - want).abs() <= tol)
 }
@@ -72,8 +48,9 @@ fn close(v: &Json, want: f64, tol: f64) -> bool {
 fn windows(t: &Target) {
     let (openai, textract, bogus) = seed(t);
     let seeded = now();
-    let (j, err) = list(t, &[]);
-    let w = find(&j, &openai);
+    let r = t.ldp(&["rate", "list", "-o", "json"]).ok();
+    let j = r.json();
+    let w = find_by(&j, "key", &openai);
     assert_eq!(
         w["requests"], 3,
         "the stale entry is outside the window: {w}"
@@ -86,7 +63,7 @@ fn windows(t: &Target) {
     assert_eq!(w["limit"], Json::Null);
     assert_eq!(w["until_free"], Json::Null);
     assert_eq!(w["name"], openai.strip_prefix("rate:").unwrap());
-    let x = find(&j, &textract);
+    let x = find_by(&j, "key", &textract);
     assert_eq!(
         (x["requests"].clone(), x["window"].clone()),
         (2.into(), Json::Null)
@@ -97,32 +74,41 @@ fn windows(t: &Target) {
             .iter()
             .any(|w| w["key"] == bogus.as_str())
     );
-    assert!(err.contains("not sorted sets"), "{err}");
+    r.stderr_has("not sorted sets");
 
     // --limit N: when does a slot free? 3 in the window.
     for (limit, wait) in [(3, 10.0), (2, 30.0), (5, 0.0)] {
-        let (j, _) = list(t, &["--limit", &limit.to_string()]);
-        let w = find(&j, &openai);
+        let j = t
+            .ldp(&["rate", "list", "-o", "json", "--limit", &limit.to_string()])
+            .ok()
+            .json();
+        let w = find_by(&j, "key", &openai);
         assert_eq!(w["limit"], limit);
         assert!(close(&w["until_free"], wait, 1.5), "limit {limit}: {w}");
     }
-    let (j, _) = list(t, &["--limit", "3"]);
-    assert_eq!(find(&j, &textract)["until_free"], 0.0, "2 < 3: free now");
-    let (j, _) = list(t, &["--limit", "2"]);
+    let j = t
+        .ldp(&["rate", "list", "-o", "json", "--limit", "3"])
+        .ok()
+        .json();
     assert_eq!(
-        find(&j, &textract)["until_free"],
+        find_by(&j, "key", &textract)["until_free"],
+        0.0,
+        "2 < 3: free now"
+    );
+    let j = t
+        .ldp(&["rate", "list", "-o", "json", "--limit", "2"])
+        .ok()
+        .json();
+    assert_eq!(
+        find_by(&j, "key", &textract)["until_free"],
         Json::Null,
         "no window: unknown"
     );
 
-    let out = ldp()
-        .args(["-u", &t.url(), "rate", "list", "--limit", "3"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(&openai) && text.contains("3/3"), "{text}");
-    assert!(text.contains("1m") && text.contains("no TTL"), "{text}");
-    assert!(text.contains("SLOT FREES IN"), "{text}");
+    let out = t.ldp(&["rate", "list", "--limit", "3"]).ok();
+    for needle in [openai.as_str(), "3/3", "1m", "no TTL", "SLOT FREES IN"] {
+        out.stdout_has(needle);
+    }
 }
 
 #[test]
@@ -142,17 +128,13 @@ fn windows_on_a_cluster() {
 #[test]
 fn formats() {
     let s = RedisServer::start();
-    let out = ldp()
-        .args(["-u", &s.url(), "rate", "list", "-o", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+    let out = s.ldp(&["rate", "list", "-o", "json"]).ok();
+    assert_eq!(out.stdout.trim(), "[]", "{out}");
     for args in [
         &["rate", "list", "-o", "nagios"][..],
         &["rate", "list", "-o", "prometheus"],
         &["rate", "list", "--limit", "0"],
     ] {
-        let out = ldp().args(["-u", &s.url()]).args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        s.ldp(args).fails(2);
     }
 }

@@ -12,10 +12,25 @@
 //!   spawned from a dedicated long-lived thread with
 //!   `PR_SET_PDEATHSIG=SIGKILL`, so it dies even if the test process is
 //!   SIGKILLed.
+//!
+//! The run-and-assert half lives in [`run`]: a server (anything
+//! [`LdpTarget`]) runs `ldp` with its own connection options and returns a
+//! [`Run`] that asserts (`s.ldp(&["keys", "scan", "x:*"]).ok().lines()`);
+//! [`ldp_run`] runs without a server. [`seed`] has small binary-safe redis
+//! helpers for seeding and inspecting one server.
 #![allow(dead_code)]
 
 pub mod intake;
 pub mod python;
+pub mod run;
+pub mod seed;
+
+// Each test binary uses a subset.
+#[allow(unused_imports)]
+pub use run::{
+    Ldp, LdpTarget, Run, find_by, interrupt_after_lines, ldp_cmd, ldp_run, objects, str_field,
+    u64_at, u64_field, wait_child, wait_until,
+};
 
 use std::collections::HashSet;
 use std::collections::hash_map::RandomState;

@@ -1,0 +1,104 @@
+//! Small binary-safe helpers for seeding and inspecting one redis server
+//! through a sync redis-rs connection (the fixtures' `client()`).
+#![allow(dead_code)]
+
+use std::collections::HashSet;
+
+/// `(key, "v")` pairs for SETting every key.
+pub fn kv(keys: impl IntoIterator<Item = String>) -> Vec<(Vec<u8>, Vec<u8>)> {
+    keys.into_iter()
+        .map(|k| (k.into_bytes(), b"v".to_vec()))
+        .collect()
+}
+
+/// SET every pair, pipelined.
+pub fn set_all(con: &mut redis::Connection, pairs: &[(Vec<u8>, Vec<u8>)]) {
+    for chunk in pairs.chunks(1000) {
+        let mut p = redis::pipe();
+        for (k, v) in chunk {
+            p.cmd("SET").arg(&k[..]).arg(&v[..]).ignore();
+        }
+        p.query::<()>(con).expect("seeding with SET");
+    }
+}
+
+/// Run raw commands (`[name, arg, ...]`, binary-safe), pipelined.
+pub fn exec_all(con: &mut redis::Connection, cmds: &[Vec<Vec<u8>>]) {
+    let mut p = redis::pipe();
+    for c in cmds {
+        let (name, args) = c.split_first().expect("empty command");
+        let name = std::str::from_utf8(name)
+            .unwrap_or_else(|e| panic!("command name {name:?} is not UTF-8: {e}"));
+        let cmd = p.cmd(name);
+        for a in args {
+            cmd.arg(&a[..]);
+        }
+        cmd.ignore();
+    }
+    p.query::<()>(con).expect("seeding");
+}
+
+/// One raw command for [`exec_all`] / `TlsRedis::seed`.
+pub fn cmd(parts: &[&[u8]]) -> Vec<Vec<u8>> {
+    parts.iter().map(|p| p.to_vec()).collect()
+}
+
+/// Every key matching `pattern` on one server (full SCAN).
+pub fn scan_server(con: &mut redis::Connection, pattern: &[u8]) -> HashSet<Vec<u8>> {
+    let mut cursor: u64 = 0;
+    let mut keys = HashSet::new();
+    loop {
+        let (next, batch): (u64, Vec<Vec<u8>>) = redis::cmd("SCAN")
+            .arg(cursor)
+            .arg("MATCH")
+            .arg(pattern)
+            .arg("COUNT")
+            .arg(1000)
+            .query(con)
+            .expect("SCAN");
+        keys.extend(batch);
+        if next == 0 {
+            return keys;
+        }
+        cursor = next;
+    }
+}
+
+pub fn exists(con: &mut redis::Connection, key: &[u8]) -> bool {
+    redis::cmd("EXISTS")
+        .arg(key)
+        .query::<i64>(con)
+        .expect("EXISTS")
+        == 1
+}
+
+pub fn dbsize(con: &mut redis::Connection) -> i64 {
+    redis::cmd("DBSIZE").query(con).expect("DBSIZE")
+}
+
+/// LLEN of a (binary) key.
+pub fn llen(con: &mut redis::Connection, key: &[u8]) -> u64 {
+    redis::cmd("LLEN").arg(key).query(con).expect("LLEN")
+}
+
+/// HLEN of a key.
+pub fn hlen(con: &mut redis::Connection, key: &[u8]) -> u64 {
+    redis::cmd("HLEN").arg(key).query(con).expect("HLEN")
+}
+
+/// Lower-case hex SHA-256 of `data` (the pipeline's content hash).
+pub fn sha256_hex(data: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The document UUID the pipeline (and ldp's import) derives from a file's
+/// content: UUIDv5 of its SHA-256 hex in the project's namespace.
+pub fn doc_uuid(project: &str, content: &[u8]) -> String {
+    let ns = uuid::Uuid::parse_str(project)
+        .unwrap_or_else(|e| panic!("project {project:?} is not a UUID: {e}"));
+    uuid::Uuid::new_v5(&ns, sha256_hex(content).as_bytes()).to_string()
+}
