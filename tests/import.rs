@@ -335,6 +335,70 @@ fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
 }
 
 #[test]
+fn ctrl_c_in_the_middle_exits_130_and_a_rerun_gives_each_document_once() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    let n = 3000;
+    files(dir.path(), n, "i");
+    let mut child = s
+        .ldp_std()
+        .args([
+            "import",
+            dir.path().to_str().unwrap(),
+            "--project",
+            PROJECT,
+            "--rate",
+            "1500",
+            "-o",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once some, but not all, documents are in.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while llen(&mut s.client(), b"default\x06\x163") <= 100 {
+        assert!(Instant::now() < deadline, "the import never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: kill(2) on our own child's pid.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "stderr: {stderr}");
+    assert!(stderr.contains("interrupted"), "one line says so: {stderr}");
+    let first: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let partial = llen(&mut s.client(), b"default\x06\x163") as usize;
+    assert!(partial > 0 && partial < n, "interrupted at {partial}");
+    // What was in flight was finished: the report counts exactly what is queued.
+    assert_eq!(first["new"].as_u64().unwrap(), partial as u64, "{first}");
+
+    let j = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+        ])
+        .ok()
+        .json();
+    assert_eq!(j["already_imported"].as_u64().unwrap(), partial as u64);
+    assert_eq!(j["new"].as_u64().unwrap(), (n - partial) as u64);
+    let q = queued(&s, &[b"default\x06\x163"]);
+    assert_eq!(q.len(), n);
+    let uuids: BTreeSet<&str> = q
+        .iter()
+        .map(|(_, k)| k["document_uuid"].as_str().unwrap())
+        .collect();
+    assert_eq!(uuids.len(), n, "a document was enqueued twice");
+}
+
+#[test]
 fn a_manifest_is_validated_completely_before_anything_is_written() {
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();
