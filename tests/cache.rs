@@ -397,11 +397,16 @@ fn show_lists_every_family_with_status_and_values() {
     assert!(pickle["value"].is_null());
     assert_eq!(pickle["opaque_bytes"], 16);
 
-    // The table form names the status and marks legacy keys.
-    s.ldp(&["cache", "show", "--doc", &d])
+    // The table form names the status and marks legacy keys; in a pipe the
+    // heading is a note on stderr and the records carry the family.
+    s.ldp(&["cache", "show", "--doc", &d, "-o", "table"])
         .ok()
         .stdout_has("status: failed")
         .stdout_has("ocr (legacy)");
+    s.ldp(&["cache", "show", "--doc", &d])
+        .ok()
+        .stderr_has("status: failed")
+        .stdout_has("\tocr (legacy)\t");
 }
 
 #[test]

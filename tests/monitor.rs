@@ -616,9 +616,12 @@ fn memory_by_family_is_exact_with_full_and_estimated_with_sample() {
     assert!(rel < 0.25, "estimate {est} vs {want_ocr}");
     let measured = j["measured_keys"].as_u64().unwrap();
     assert!((30..=250).contains(&measured), "{measured}");
-    s.ldp(&["monitor", "memory", "--sample", "100"])
+    s.ldp(&["monitor", "memory", "--sample", "100", "-o", "table"])
         .ok()
         .stdout_has("ESTIMATED");
+    s.ldp(&["monitor", "memory", "--sample", "100"])
+        .ok()
+        .stderr_has("ESTIMATED");
 }
 
 #[test]

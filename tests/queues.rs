@@ -204,7 +204,7 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
     assert_eq!(j["unacked_elsewhere"], 3, "ocr is not listed: {j}");
 
     // The table: every queue, per-priority columns, the discovered one marked.
-    let out = s.broker_ldp(&["monitor", "queues"]).ok();
+    let out = s.broker_ldp(&["monitor", "queues", "-o", "table"]).ok();
     for name in NINE {
         out.stdout_has(name);
     }
@@ -212,6 +212,11 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
         .stdout_has("P9")
         .stdout_has("OLDEST UNACKED");
     out.stdout_lacks("\x1b"); // no colour off a terminal
+    // In a pipe: one tab-separated record per queue, no header.
+    let pipe = s.broker_ldp(&["monitor", "queues"]).ok();
+    pipe.stdout_lacks("OLDEST UNACKED")
+        .stdout_has("extra.q *\t");
+    assert_eq!(pipe.lines().len(), NINE.len() + 1, "{pipe}");
     drop(w);
 }
 

@@ -105,7 +105,7 @@ fn windows(t: &Target) {
         "no window: unknown"
     );
 
-    let out = t.ldp(&["rate", "list", "--limit", "3"]).ok();
+    let out = t.ldp(&["rate", "list", "--limit", "3", "-o", "table"]).ok();
     for needle in [openai.as_str(), "3/3", "1m", "no TTL", "SLOT FREES IN"] {
         out.stdout_has(needle);
     }
