@@ -341,7 +341,7 @@ fn ctrl_c_in_the_middle_exits_130_and_a_rerun_gives_each_document_once() {
     let dir = tempfile::tempdir().unwrap();
     let n = 3000;
     files(dir.path(), n, "i");
-    let mut child = s
+    let child = s
         .ldp_std()
         .args([
             "import",
