@@ -23,5 +23,6 @@ pub mod keyspace;
 pub mod options;
 pub mod output;
 pub mod pipeline;
+pub mod redact;
 pub mod redis;
 pub mod secret;

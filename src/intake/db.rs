@@ -22,8 +22,8 @@ use tokio_postgres::config::SslMode as PgSslMode;
 use tokio_postgres::error::SqlState;
 use uuid::Uuid;
 
-use super::redact;
 use crate::error::LdpError;
+use crate::redact::redact;
 use crate::secret::Secret;
 
 /// Rows per INSERT/UPDATE statement: big enough to amortise a round trip,

@@ -184,10 +184,13 @@ fn connection_info(raw: &str, target: &RedisTarget) -> Result<ConnectionInfo> {
     if target.tls_insecure && text.starts_with("rediss://") && !text.contains('#') {
         text.push_str("#insecure");
     }
-    let info = text
-        .as_str()
-        .into_connection_info()
-        .map_err(|e| LdpError::usage(format!("invalid Redis URL '{}': {}", url::redact(raw), e)))?;
+    let info = text.as_str().into_connection_info().map_err(|e| {
+        LdpError::usage(format!(
+            "invalid Redis URL '{}': {}",
+            crate::redact::redact(raw),
+            e
+        ))
+    })?;
     let mut settings = info.redis_settings().clone();
     if let Some(pw) = &target.password {
         settings = settings.set_password(pw.expose());
@@ -240,9 +243,9 @@ impl Redis {
         let mut seed = None;
         for raw in &target.urls {
             let info = connection_info(raw, target)?;
-            match dialer.node(info.clone(), url::redact(raw)).await {
+            match dialer.node(info.clone(), crate::redact::redact(raw)).await {
                 Ok(node) => {
-                    seed = Some((node, info, url::redact(raw)));
+                    seed = Some((node, info, crate::redact::redact(raw)));
                     break;
                 }
                 Err((label, e)) => last_err = Some(unreachable(&label, &e)),

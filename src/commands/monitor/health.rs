@@ -1124,7 +1124,7 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
         .redis
         .urls
         .first()
-        .map(|u| crate::redis::url::redact(u))
+        .map(|u| crate::redact::redact(u))
         .unwrap_or_default();
     let redis = match Redis::connect_tolerant(&ctx.settings.redis).await {
         Ok(r) => r,
