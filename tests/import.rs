@@ -268,6 +268,44 @@ fn queue_and_priority_choose_the_list() {
     );
 }
 
+/// An import of `dir` at 1500 documents/s, once more than 100 are queued;
+/// its output captured or dropped.
+fn import_under_way(
+    s: &RedisServer,
+    dir: &Path,
+    extra: &[&str],
+    capture: bool,
+) -> std::process::Child {
+    let io = || {
+        if capture {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        }
+    };
+    let child = s
+        .ldp_std()
+        .args([
+            "import",
+            dir.to_str().unwrap(),
+            "--project",
+            PROJECT,
+            "--rate",
+            "1500",
+        ])
+        .args(extra)
+        .stdout(io())
+        .stderr(io())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while llen(&mut s.client(), b"default\x06\x163") <= 100 {
+        assert!(Instant::now() < deadline, "the import never started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
 #[test]
 fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
     let s = RedisServer::start();
@@ -275,31 +313,8 @@ fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
     let dir = tempfile::tempdir().unwrap();
     let n = 3000;
     files(dir.path(), n, "k");
-    let mut child = s
-        .ldp_std()
-        .args([
-            "import",
-            dir.path().to_str().unwrap(),
-            "--project",
-            PROJECT,
-            "--rate",
-            "1500",
-            "-q",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
     // Kill once some, but not all, documents are in.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let have = llen(&mut s.client(), b"default\x06\x163");
-        if have > 100 {
-            break;
-        }
-        assert!(Instant::now() < deadline, "the import never started");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let mut child = import_under_way(&s, dir.path(), &["-q"], false);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let partial = llen(&mut s.client(), b"default\x06\x163") as usize;
@@ -341,28 +356,8 @@ fn ctrl_c_in_the_middle_exits_130_and_a_rerun_gives_each_document_once() {
     let dir = tempfile::tempdir().unwrap();
     let n = 3000;
     files(dir.path(), n, "i");
-    let child = s
-        .ldp_std()
-        .args([
-            "import",
-            dir.path().to_str().unwrap(),
-            "--project",
-            PROJECT,
-            "--rate",
-            "1500",
-            "-o",
-            "json",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     // Interrupt once some, but not all, documents are in.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while llen(&mut s.client(), b"default\x06\x163") <= 100 {
-        assert!(Instant::now() < deadline, "the import never started");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let child = import_under_way(&s, dir.path(), &["-o", "json"], true);
     let pid = child.id() as libc::pid_t;
     // SAFETY: kill(2) on our own child's pid.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
