@@ -3,7 +3,7 @@
 use crate::bytes;
 use crate::keyspace;
 
-/// Fold UUID-, number- and hash-like parts of a key into `*`, so
+/// Fold UUID-, number- and hash-like (8+ hex digits) parts of a key into `*`, so
 /// `cache:doc:state:<uuid>` and `rate:openai` group sensibly.
 pub fn fold_key(key: &[u8]) -> String {
     let text = bytes::escape(key);
@@ -18,7 +18,8 @@ fn fold_segment(seg: &str) -> String {
         return String::new();
     }
     if seg.bytes().all(|b| b.is_ascii_digit())
-        || (seg.len() >= 16 && seg.bytes().all(|b| b.is_ascii_hexdigit()))
+        // Hashes and their prefixes: md5(text)[:8] in `entity:chunk:{chunk}:{md5[:8]}`.
+        || (seg.len() >= 8 && seg.bytes().all(|b| b.is_ascii_hexdigit()))
         || keyspace::is_uuid(seg.as_bytes())
     {
         return "*".into();
@@ -64,7 +65,16 @@ mod tests {
             ),
             "entity:chunk:*:*"
         );
+        assert_eq!(
+            fold_key(b"entity:chunk:72ea5668-82e6-4851-9c8f-083a124cf96a:9f86d081"),
+            "entity:chunk:*:*"
+        );
+        assert_eq!(fold_key(b"entity:chunk:5:0a1b2c3d"), "entity:chunk:*:*");
         assert_eq!(fold_key(b"rate:openai"), "rate:openai");
+        assert_eq!(
+            fold_key(b"cache:doc:state:unknown"),
+            "cache:doc:state:unknown"
+        );
         assert_eq!(fold_key(b"lock:nightly"), "lock:nightly");
         assert_eq!(fold_key(b"default\x06\x163"), "default\\x06\\x163");
     }

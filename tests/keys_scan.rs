@@ -639,6 +639,18 @@ fn scan_group_folds_ids_into_patterns() {
     }
     keys.push(format!("{p}rate:openai"));
     keys.push(format!("{p}rate:ocr"));
+    // The pipeline's per-chunk entity caches: entity:chunk:{chunk}:{md5[:8]}.
+    for (i, tail) in [
+        "9f86d081", "0a1b2c3d", "deadbeef", "12345678", "c0ffee00", "abcdef01",
+    ]
+    .iter()
+    .enumerate()
+    {
+        keys.push(format!(
+            "{p}entity:chunk:{}:{tail}",
+            uuid(200 + i as u64 % 2)
+        ));
+    }
     set_all(&mut s.client(), &kv(keys));
 
     let r = s
@@ -660,6 +672,7 @@ fn scan_group_folds_ids_into_patterns() {
         (format!("{p}metrics:hits:*"), 4),
         (format!("{p}chunk:*"), 3),
         (format!("{p}celery-task-meta-*"), 2),
+        (format!("{p}entity:chunk:*:*"), 6),
         (format!("{p}rate:openai"), 1),
         (format!("{p}rate:ocr"), 1),
     ]
