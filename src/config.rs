@@ -13,8 +13,8 @@ use crate::broker::layout::{self as celery, BrokerLayout};
 use crate::cli::{ColorWhen, GlobalArgs, OutputFormat, parse_duration};
 use crate::error::LdpError;
 use crate::intake::IntakeSettings;
-pub use crate::redis::target::RedisTarget;
-pub use crate::secret::Secret;
+use crate::redis::target::RedisTarget;
+use crate::secret::Secret;
 
 pub const DEFAULT_URL: &str = "redis://127.0.0.1:6379/0";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);

@@ -6,13 +6,13 @@ mod support;
 
 use std::path::Path;
 
-use ldp::config::Secret;
 use ldp::error::{Exit, exit_for, one_line};
 use ldp::intake::IntakeSettings;
 use ldp::intake::db::{Db, DocRow, RunInfo};
 use ldp::intake::store::{Meta, SINGLE_PUT_MAX, Store};
+use ldp::secret::Secret;
 use support::LdpTarget;
-use support::intake::{shared_postgres, shared_s3};
+use support::intake::{Postgres, shared_postgres, shared_s3};
 use support::seed::sha256_hex;
 
 const PROJECT: &str = "5b3c1f0e-8d2a-4c6b-9e1f-2a7d4c8b6e01";
@@ -254,6 +254,37 @@ async fn a_missing_project_is_a_usage_error_and_the_older_column_works() {
         .await
         .unwrap();
     assert!(p.id > 0);
+}
+
+#[tokio::test]
+async fn a_url_without_sslmode_behaves_as_libpq_unless_it_is_the_pipelines() {
+    // A local server without TLS: an operator's URL without sslmode works
+    // (libpq's prefer); the pipeline's own DATABASE_URL keeps require.
+    let plain = Postgres::start_plain();
+    let db_name = plain.create_db("plain", PROJECT);
+    let bare = plain.url(&db_name, "x").replace("?sslmode=x", "");
+    let db = Db::connect(&Secret::new(bare.clone()), None, "--database-url")
+        .await
+        .unwrap_or_else(|e| panic!("{}", one_line(&e)));
+    db.project(&uuid::Uuid::parse_str(PROJECT).unwrap())
+        .await
+        .unwrap();
+    let e = Db::connect(&Secret::new(bare.clone()), None, "DATABASE_URL")
+        .await
+        .err()
+        .expect("require refuses a server without TLS");
+    assert_eq!(exit_for(&e), Exit::Unavailable, "{}", one_line(&e));
+    // DB_SSL_MODE applies to any URL without its own sslmode.
+    Db::connect(&Secret::new(bare), Some("disable"), "DATABASE_URL")
+        .await
+        .unwrap();
+    // With TLS offered, prefer takes it.
+    let pg = shared_postgres();
+    let tls_db = pg.create_db("prefer", PROJECT);
+    let bare = pg.url(&tls_db, "x").replace("?sslmode=x", "");
+    Db::connect(&Secret::new(bare), None, "--database-url")
+        .await
+        .unwrap_or_else(|e| panic!("{}", one_line(&e)));
 }
 
 #[tokio::test]

@@ -73,8 +73,8 @@ pub struct ConnSpec {
 }
 
 /// Parse a URL (`postgres://...`) or keyword/value string. Its own `sslmode`
-/// wins; else `default_mode` (the pipeline's `DB_SSL_MODE`); else `require`.
-pub fn parse(conn: &str, default_mode: Option<&str>) -> Result<ConnSpec> {
+/// wins; else `default_mode` (the pipeline's `DB_SSL_MODE`); else `fallback`.
+pub fn parse(conn: &str, default_mode: Option<&str>, fallback: SslMode) -> Result<ConnSpec> {
     let bad = |e: &dyn std::fmt::Display| {
         LdpError::usage(format!("invalid database URL '{}': {e}", redact(conn)))
     };
@@ -121,7 +121,7 @@ pub fn parse(conn: &str, default_mode: Option<&str>) -> Result<ConnSpec> {
     let mut config = tokio_postgres::Config::from_str(&cleaned).map_err(|e| bad(&e))?;
     let mode = match ssl.as_deref().or(default_mode) {
         Some(m) => SslMode::parse(m)?,
-        None => SslMode::Require,
+        None => fallback,
     };
     config.ssl_mode(match mode {
         SslMode::Disable => PgSslMode::Disable,
@@ -406,11 +406,23 @@ pub struct Db {
     label: String,
 }
 
+/// The `sslmode` when neither the URL nor `DB_SSL_MODE` names one: the
+/// pipeline's own `DATABASE_URL*` are used as the pipeline uses them
+/// (`require`: its SSH tunnel to a TLS-only RDS); any other URL as libpq
+/// would (`prefer`: TLS when the server offers it).
+pub fn fallback_mode(source: &str) -> SslMode {
+    if source.starts_with("DATABASE_URL") {
+        SslMode::Require
+    } else {
+        SslMode::Prefer
+    }
+}
+
 impl Db {
     /// Connect; refused, DNS, TLS and authentication failures are
     /// [`LdpError::Unreachable`] (exit 69), naming the server, never the password.
     pub async fn connect(url: &Secret, default_mode: Option<&str>, source: &str) -> Result<Db> {
-        let spec = parse(url.expose(), default_mode)?;
+        let spec = parse(url.expose(), default_mode, fallback_mode(source))?;
         let target = format!("PostgreSQL at {} (from {source})", spec.label);
         let unreachable = |e: &tokio_postgres::Error| -> anyhow::Error {
             LdpError::Unreachable {
@@ -692,6 +704,7 @@ mod tests {
         let s = parse(
             "postgresql://u:pw@db.example:6543/legal?sslmode=verify-full&sslrootcert=/ca.pem&application_name=x",
             None,
+            SslMode::Require,
         )
         .unwrap();
         assert_eq!(s.ssl, SslMode::VerifyFull);
@@ -703,13 +716,23 @@ mod tests {
     }
 
     #[test]
-    fn the_default_is_db_ssl_mode_then_require() {
-        let s = parse("postgres://u@h/db", None).unwrap();
+    fn the_default_is_db_ssl_mode_then_by_source() {
+        let bare = "postgres://u@h/db";
+        let s = parse(bare, None, fallback_mode("DATABASE_URL_DIRECT")).unwrap();
         assert_eq!(s.ssl, SslMode::Require);
-        let s = parse("postgres://u@h/db", Some("disable")).unwrap();
+        // An operator's URL without sslmode: libpq's default.
+        let s = parse(bare, None, fallback_mode("--database-url")).unwrap();
+        assert_eq!(s.ssl, SslMode::Prefer);
+        assert_eq!(s.config.get_ssl_mode(), PgSslMode::Prefer);
+        let s = parse(bare, Some("disable"), SslMode::Require).unwrap();
         assert_eq!(s.ssl, SslMode::Disable);
         assert_eq!(s.config.get_ssl_mode(), PgSslMode::Disable);
-        let s = parse("postgres://u@h/db?sslmode=prefer", Some("disable")).unwrap();
+        let s = parse(
+            "postgres://u@h/db?sslmode=prefer",
+            Some("disable"),
+            SslMode::Require,
+        )
+        .unwrap();
         assert_eq!(s.ssl, SslMode::Prefer);
     }
 
@@ -718,6 +741,7 @@ mod tests {
         let s = parse(
             "host=h port=7 user=u password='a b' dbname=d sslmode=verify-ca",
             None,
+            SslMode::Require,
         )
         .unwrap();
         assert_eq!(s.ssl, SslMode::VerifyCa);
@@ -732,7 +756,7 @@ mod tests {
             "postgres://u:hunter2@h/db?sslcert=/c.pem",
             "postgres://u:hunter2@h/db?nosuchoption=1",
         ] {
-            let e = parse(bad, None).unwrap_err();
+            let e = parse(bad, None, SslMode::Require).unwrap_err();
             assert_eq!(crate::error::exit_for(&e), crate::error::Exit::Usage);
             assert!(!crate::error::one_line(&e).contains("hunter2"), "{e}");
         }

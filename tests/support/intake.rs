@@ -96,10 +96,22 @@ pub struct Postgres {
     ids: Option<(u32, u32)>,
     log: PathBuf,
     dir: TempDir,
+    /// Whether the server offers TLS.
+    tls: bool,
 }
 
 impl Postgres {
+    /// A server that offers TLS (its own CA), as managed PostgreSQL does.
     pub fn start() -> Postgres {
+        Postgres::start_with(true)
+    }
+
+    /// A server without TLS, as a local development PostgreSQL often is.
+    pub fn start_plain() -> Postgres {
+        Postgres::start_with(false)
+    }
+
+    fn start_with(tls_on: bool) -> Postgres {
         let ids = postgres_user();
         let bin = pg_bin_dir();
         let dir = tempdir("ldp-pg-");
@@ -139,6 +151,7 @@ impl Postgres {
         fs::set_permissions(&tls.key, fs::Permissions::from_mode(0o600)).expect("chmod key");
 
         let mut pg = Postgres {
+            tls: tls_on,
             child: None,
             port: 0,
             password,
@@ -180,7 +193,7 @@ impl Postgres {
                 "unix_socket_directories={}",
                 self.dir.path().display()
             ))
-            .args(["-c", "ssl=on"])
+            .args(["-c", if self.tls { "ssl=on" } else { "ssl=off" }])
             .arg("-c")
             .arg(format!("ssl_cert_file={}", self.cert.display()))
             .arg("-c")

@@ -955,7 +955,7 @@ async fn add_database_docs(ctx: &Ctx, batch: &mut Batch, url: &str) -> Result<()
         }
     };
     let db = crate::intake::db::Db::connect(
-        &crate::config::Secret::new(url),
+        &crate::secret::Secret::new(url),
         ctx.settings.intake.db_ssl_mode.as_deref(),
         "--database-url",
     )

@@ -91,7 +91,7 @@ impl Selection {
             return Ok(self);
         };
         let db = crate::intake::db::Db::connect(
-            &crate::config::Secret::new(url),
+            &crate::secret::Secret::new(url),
             ctx.settings.intake.db_ssl_mode.as_deref(),
             "--database-url",
         )
