@@ -30,7 +30,9 @@ const DOCS_PER_CALL: usize = 50;
 /// KEYS: queue, index set, batch set, then per unit its n markers (and n
 /// doc:import keys with the caches). ARGV: ttl, caches (1/0), units, then per
 /// unit n, task id, envelope (and n x [uuid, record] with the caches).
-/// Returns one 1 (enqueued) or 0 (already marked) per unit. A marker holds
+/// Returns per unit 1 (enqueued), 0 (every document already marked), or,
+/// for a batch unit only partly marked, the 1-based positions of its marked
+/// documents (nothing written: the caller sends the rest again). A marker holds
 /// the task id, as `intake:<id>` when the whole intake ran.
 pub const ENQUEUE_LUA: &str = r#"
 local ttl = ARGV[1]
@@ -45,14 +47,17 @@ for u = 1, units do
   -- object, so its task failed and the intake must enqueue it again.
   local strict = string.sub(id, 1, 7) == 'intake:'
   local free
+  local taken = {}
   if n == 1 and not strict then
     free = redis.call('SET', KEYS[k], id, 'NX')
   else
-    free = true
     for i = 0, n - 1 do
       local v = redis.call('GET', KEYS[k + i])
-      if v and (not strict or string.sub(v, 1, 7) == 'intake:') then free = false end
+      if v and (not strict or string.sub(v, 1, 7) == 'intake:') then
+        taken[#taken + 1] = i + 1
+      end
     end
+    free = #taken == 0
     if free then
       for i = 0, n - 1 do redis.call('SET', KEYS[k + i], id) end
     end
@@ -66,6 +71,10 @@ for u = 1, units do
       end
     end
     out[u] = 1
+  elseif #taken > 0 and #taken < n then
+    -- A batch task some of whose documents another run took: nothing is
+    -- written; the caller sends the rest again in a task of their own.
+    out[u] = taken
   else
     out[u] = 0
   end

@@ -301,18 +301,11 @@ impl<'p> State<'p> {
             match reply {
                 Value::Array(results) => {
                     for (u, r) in call.iter().zip(results) {
-                        let new = matches!(r, Value::Int(1));
-                        for &i in &u.docs {
-                            self.st.status[i] = if new {
-                                DocStatus::New
-                            } else {
-                                DocStatus::AlreadyImported
-                            };
-                            if new && let Ok(id) = uuid::Uuid::parse_str(&self.st.docs[i].uuid) {
-                                enqueued.push((id, u.task.id.clone()));
-                            }
+                        match r {
+                            Value::Int(1) => self.enqueued(f, u, &mut enqueued),
+                            Value::Array(taken) => self.partly_taken(f, u, &taken),
+                            _ => self.already(f, &u.docs),
                         }
-                        f.pb.inc(u.docs.len() as u64);
                     }
                 }
                 // The whole call did nothing (refused before its first write).
@@ -327,6 +320,48 @@ impl<'p> State<'p> {
             }
         }
         enqueued
+    }
+}
+
+impl State<'_> {
+    /// A unit the script enqueued: its documents are new.
+    fn enqueued(&mut self, f: &Fixed<'_>, u: &Unit, out: &mut Vec<(uuid::Uuid, String)>) {
+        for &i in &u.docs {
+            self.st.status[i] = DocStatus::New;
+            if let Ok(id) = uuid::Uuid::parse_str(&self.st.docs[i].uuid) {
+                out.push((id, u.task.id.clone()));
+            }
+        }
+        f.pb.inc(u.docs.len() as u64);
+    }
+
+    /// Documents an earlier (or a concurrent) run enqueued.
+    fn already(&mut self, f: &Fixed<'_>, docs: &[usize]) {
+        for &i in docs {
+            self.st.status[i] = DocStatus::AlreadyImported;
+        }
+        f.pb.inc(docs.len() as u64);
+    }
+
+    /// A batch unit some of whose documents another run took (the script
+    /// wrote nothing): those are already imported, the rest go back to be
+    /// sent in a task of their own, so none is skipped and none doubled.
+    fn partly_taken(&mut self, f: &Fixed<'_>, u: &Unit, taken: &[Value]) {
+        let marked: Vec<usize> = taken
+            .iter()
+            .filter_map(|v| match v {
+                Value::Int(pos) => usize::try_from(*pos - 1).ok(),
+                _ => None,
+            })
+            .filter_map(|p| u.docs.get(p).copied())
+            .collect();
+        self.already(f, &marked);
+        let rest = u.docs.iter().copied().filter(|i| !marked.contains(i));
+        if f.intake.is_some() {
+            self.prepared.extend(rest);
+        } else {
+            self.pending.extend(rest);
+        }
     }
 }
 
