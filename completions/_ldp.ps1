@@ -742,6 +742,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Documents per batch task (with --as-batch)')
             [CompletionResult]::new('--path-template', '--path-template', [CompletionResultType]::ParameterName, 'file_path sent to the workers: {uuid} {ext} {name} {project}, e.g. s3://bucket/documents/{uuid}{ext}')
             [CompletionResult]::new('--batch-id', '--batch-id', [CompletionResultType]::ParameterName, 'This run''s batch id (ldp:batch:ID); default: a new UUID')
+            [CompletionResult]::new('--batch-ttl', '--batch-ttl', [CompletionResultType]::ParameterName, 'How long ldp''s batch record (ldp:batch:ID and its document set) lives')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'At most N documents per second')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only files matching this glob (repeatable)')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip files matching this glob (repeatable)')

@@ -1516,7 +1516,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__import)
-            opts="-y -u -o -q -v -h --manifest --project --queue --priority --as-batch --batch-size --path-template --batch-id --dry-run --rate --include --exclude --yes --fail-fast --jobs --database-url --bucket --s3-endpoint --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            opts="-y -u -o -q -v -h --manifest --project --queue --priority --as-batch --batch-size --path-template --batch-id --batch-ttl --dry-run --rate --include --exclude --yes --fail-fast --jobs --database-url --bucket --s3-endpoint --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1551,6 +1551,10 @@ _ldp() {
                     return 0
                     ;;
                 --batch-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -697,6 +697,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --batch-size 'Documents per batch task (with --as-batch)'
             cand --path-template 'file_path sent to the workers: {uuid} {ext} {name} {project}, e.g. s3://bucket/documents/{uuid}{ext}'
             cand --batch-id 'This run''s batch id (ldp:batch:ID); default: a new UUID'
+            cand --batch-ttl 'How long ldp''s batch record (ldp:batch:ID and its document set) lives'
             cand --rate 'At most N documents per second'
             cand --include 'Only files matching this glob (repeatable)'
             cand --exclude 'Skip files matching this glob (repeatable)'

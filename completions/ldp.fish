@@ -638,6 +638,7 @@ low\t''"
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l batch-size -d 'Documents per batch task (with --as-batch)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l path-template -d 'file_path sent to the workers: {uuid} {ext} {name} {project}, e.g. s3://bucket/documents/{uuid}{ext}' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l batch-id -d 'This run\'s batch id (ldp:batch:ID); default: a new UUID' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l batch-ttl -d 'How long ldp\'s batch record (ldp:batch:ID and its document set) lives' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l rate -d 'At most N documents per second' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l include -d 'Only files matching this glob (repeatable)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l exclude -d 'Skip files matching this glob (repeatable)' -r

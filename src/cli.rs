@@ -354,6 +354,9 @@ pub struct ImportArgs {
     /// This run's batch id (ldp:batch:ID); default: a new UUID
     #[arg(long, value_name = "ID")]
     pub batch_id: Option<String>,
+    /// How long ldp's batch record (ldp:batch:ID and its document set) lives
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "30d")]
+    pub batch_ttl: Duration,
     /// Hash and plan, write nothing
     #[arg(long)]
     pub dry_run: bool,

@@ -458,6 +458,62 @@ fn concurrent_batch_imports_in_different_orders_enqueue_each_document_once() {
 }
 
 #[test]
+fn re_runs_leave_one_batch_record_and_every_ldp_batch_key_expires() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), 20, "r");
+    // A duplicate file: counted once in the batch record.
+    std::fs::copy(dir.path().join("r-00000.pdf"), dir.path().join("copy.pdf")).unwrap();
+    for _ in 0..3 {
+        s.ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            dir.path().to_str().unwrap(),
+            "-q",
+        ])
+        .ok();
+    }
+    let mut con = s.client();
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg("ldp:batch:*")
+        .query(&mut con)
+        .unwrap();
+    let records: Vec<&String> = keys.iter().filter(|k| !k.ends_with(":docs")).collect();
+    assert_eq!(records.len(), 1, "one batch record: {keys:?}");
+    let documents: String = redis::cmd("HGET")
+        .arg(records[0])
+        .arg("documents")
+        .query(&mut con)
+        .unwrap();
+    assert_eq!(documents, "20", "the duplicate counts once");
+    for k in &keys {
+        let ttl: i64 = redis::cmd("TTL").arg(k).query(&mut con).unwrap();
+        assert!(ttl > 29 * 86_400 && ttl <= 30 * 86_400, "{k}: ttl {ttl}");
+    }
+    // --batch-ttl sets it.
+    files(dir.path(), 1, "late");
+    s.ldp(&[
+        "import",
+        "--project",
+        PROJECT,
+        dir.path().to_str().unwrap(),
+        "-q",
+        "--batch-id",
+        "short",
+        "--batch-ttl",
+        "2h",
+    ])
+    .ok();
+    let ttl: i64 = redis::cmd("TTL")
+        .arg("ldp:batch:short")
+        .query(&mut con)
+        .unwrap();
+    assert!(ttl > 7000 && ttl <= 7200, "ttl {ttl}");
+}
+
+#[test]
 fn a_manifest_is_validated_completely_before_anything_is_written() {
     let s = RedisServer::start();
     let dir = tempfile::tempdir().unwrap();

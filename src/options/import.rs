@@ -16,6 +16,7 @@ pub fn import(a: ImportArgs) -> ImportOptions {
         batch_size: a.batch_size,
         path_template: a.path_template,
         batch_id: a.batch_id,
+        batch_ttl: a.batch_ttl,
         consent: Consent::new(a.dry_run, a.yes),
         rate: a.rate,
         include: a.include,

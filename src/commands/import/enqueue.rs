@@ -28,7 +28,8 @@ const DOCS_PER_CALL: usize = 50;
 /// whole, so each unit is too, and Redis refuses an out-of-memory script at
 /// its first write, before anything is done.
 /// KEYS: queue, index set, batch set, then per unit its n markers (and n
-/// doc:import keys with the caches). ARGV: ttl, caches (1/0), units, then per
+/// doc:import keys with the caches). ARGV: ttl, caches (1/0), units, the
+/// batch set's ttl, then per
 /// unit n, task id, envelope (and n x [uuid, record] with the caches).
 /// Returns per unit 1 (enqueued), 0 (every document already marked), or,
 /// for a batch unit only partly marked, the 1-based positions of its marked
@@ -38,7 +39,8 @@ pub const ENQUEUE_LUA: &str = r#"
 local ttl = ARGV[1]
 local cache = ARGV[2] == '1'
 local units = tonumber(ARGV[3])
-local k, a, out, added = 4, 4, {}, {}
+local batch_ttl = ARGV[4]
+local k, a, out, added = 4, 5, {}, {}
 for u = 1, units do
   local n, id, env = tonumber(ARGV[a]), ARGV[a + 1], ARGV[a + 2]
   a = a + 3
@@ -87,6 +89,7 @@ end
 if #added > 0 then
   redis.call('SADD', KEYS[2], unpack(added))
   redis.call('SADD', KEYS[3], unpack(added))
+  redis.call('EXPIRE', KEYS[3], batch_ttl)
 end
 return out
 "#;
@@ -173,6 +176,7 @@ impl Enqueuer<'_> {
                 b"0".to_vec()
             },
             call.len().to_string().into_bytes(),
+            self.keys.batch_ttl.to_string().into_bytes(),
         ];
         for u in call {
             keys_list.extend(u.docs.iter().map(|&i| self.keys.marker(&docs[i])));
@@ -203,10 +207,12 @@ pub struct KeyNames {
     doc_import: crate::keyspace::Template,
     imported: crate::keyspace::Template,
     project: String,
+    /// Seconds ldp's batch record and batch set live (`--batch-ttl`).
+    pub batch_ttl: u64,
 }
 
 impl KeyNames {
-    pub fn new(reg: &Registry, project: &str, batch: &str) -> Result<KeyNames> {
+    pub fn new(reg: &Registry, project: &str, batch: &str, batch_ttl: u64) -> Result<KeyNames> {
         let tpl = |family: &str| -> Result<&crate::keyspace::Template> {
             reg.get(family)
                 .and_then(|f| f.compiled().first())
@@ -236,6 +242,7 @@ impl KeyNames {
             doc_import: tpl("import")?.clone(),
             imported: tpl("ldp_imported")?.clone(),
             project: project.to_string(),
+            batch_ttl,
         })
     }
 
@@ -286,6 +293,33 @@ pub async fn write_batch_record(
         .arg("created_at")
         .arg(created.trim_end_matches('Z'));
     let _: i64 = cache.query_key(&keys.batch, &c2).await?;
+    expire(cache, &keys.batch, keys.batch_ttl).await
+}
+
+async fn expire(cache: &Redis, key: &[u8], secs: u64) -> Result<()> {
+    let _: i64 = cache
+        .query_key(key, redis::cmd("EXPIRE").arg(key).arg(secs))
+        .await?;
+    Ok(())
+}
+
+/// The run's end: the record counts the run's documents (duplicate files
+/// once); a run that enqueued nothing leaves no batch behind.
+pub async fn settle_batch(
+    cache: &Redis,
+    keys: &KeyNames,
+    documents: usize,
+    any_new: bool,
+) -> Result<()> {
+    if any_new {
+        let mut cmd = redis::cmd("HSET");
+        cmd.arg(&keys.batch).arg("documents").arg(documents);
+        let _: i64 = cache.query_key(&keys.batch, &cmd).await?;
+        return Ok(());
+    }
+    for k in [&keys.batch, &keys.batch_docs] {
+        let _: i64 = cache.query_key(k, redis::cmd("UNLINK").arg(k)).await?;
+    }
     Ok(())
 }
 
@@ -315,7 +349,7 @@ pub async fn write_cache_side(
             let _: i64 = cache.query_key(set, &cmd).await?;
         }
     }
-    Ok(())
+    expire(cache, &keys.batch_docs, keys.batch_ttl).await
 }
 
 /// `doc:import` for documents whose record may be missing (SET NX: never

@@ -31,7 +31,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use self::close::Servers;
-use self::enqueue::{Enqueuer, KeyNames, is_marked, load_script, write_batch_record};
+use self::enqueue::{Enqueuer, KeyNames, is_marked, load_script, settle_batch, write_batch_record};
 use self::inputs::{Input, check_template, read_manifest, spawn_hashing, walk};
 use self::plan::{DocStatus, Docs, Plan};
 use self::report::{ImportReport, finish};
@@ -68,6 +68,8 @@ pub struct ImportOptions {
     pub batch_size: usize,
     pub path_template: Option<String>,
     pub batch_id: Option<String>,
+    /// How long ldp's batch record and batch set live.
+    pub batch_ttl: std::time::Duration,
     pub consent: Consent,
     pub rate: Option<f64>,
     pub include: Vec<String>,
@@ -148,6 +150,12 @@ fn check_flags(a: &ImportOptions) -> Result<()> {
     }
     if a.queue.is_empty() || a.queue.contains(char::is_whitespace) {
         return Err(LdpError::usage(format!("invalid --queue '{}'", a.queue)));
+    }
+    if a.batch_ttl.as_secs() < 60 {
+        return Err(LdpError::usage(format!(
+            "invalid --batch-ttl '{}': at least 1m",
+            output::human_secs(Some(a.batch_ttl.as_secs_f64()))
+        )));
     }
     if a.batch_size == 0 {
         return Err(LdpError::usage("invalid --batch-size '0': at least 1"));
@@ -465,7 +473,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
 
     let reg = ctx.registry()?;
     let (broker, cache) = servers(ctx).await?;
-    let keys = KeyNames::new(&reg, &c.project, &c.batch_id)?;
+    let keys = KeyNames::new(&reg, &c.project, &c.batch_id, a.batch_ttl.as_secs())?;
     let mut todo: Vec<usize> = (0..st.docs.len()).collect();
     if !streaming {
         todo = look_ahead(&mut st, &broker, &keys, intake.is_some(), a.consent.dry_run).await?;
@@ -562,10 +570,13 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
         report.stopped =
             close::complete(&servers, &st, &plan, intake.as_deref(), &mut tally).await?;
     }
+    let any_new = st.status.iter().any(|s| *s == DocStatus::New);
+    let documents = st.docs.len();
     let results = match &intake {
         Some(ik) => close::close_session(ik, &mut report, st, &inputs, &tally).await,
         None => st.into_results(&inputs),
     };
+    settle_batch(&cache, &keys, documents, any_new).await?;
     finish(out, report, results, started)
 }
 
