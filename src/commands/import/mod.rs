@@ -570,7 +570,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
         report.stopped =
             close::complete(&servers, &st, &plan, intake.as_deref(), &mut tally).await?;
     }
-    let any_new = st.status.iter().any(|s| *s == DocStatus::New);
+    let any_new = st.status.contains(&DocStatus::New);
     let documents = st.docs.len();
     let results = match &intake {
         Some(ik) => close::close_session(ik, &mut report, st, &inputs, &tally).await,
