@@ -266,10 +266,15 @@ fn project_clear(t: &Target) {
         );
     }
 
-    let j = t
+    let r = t
         .ldp(&["cache", "show", "--project", &p, "-o", "json"])
-        .ok()
-        .json();
+        .ok();
+    // Where the documents came from, on stderr; Redis alone is said to miss
+    // completed documents.
+    r.stderr_has("in ldp's import index")
+        .stderr_has("Redis alone")
+        .stderr_has("--database-url");
+    let j = r.json();
     let shown: BTreeSet<String> = j["documents"]
         .as_array()
         .unwrap()
@@ -541,4 +546,23 @@ fn audit_flags_missing_ttls_and_fixes_them() {
         "--yes",
     ])
     .fails(2);
+}
+
+#[test]
+fn a_project_no_source_names_fails_and_says_where_to_look() {
+    let s = shared_standalone();
+    let nobody = "5d0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b";
+    for cmd in ["show", "clear"] {
+        let r = s
+            .ldp_cmd(&["cache", cmd, "--project", nobody])
+            .args(if cmd == "clear" {
+                &["--dry-run"][..]
+            } else {
+                &[][..]
+            })
+            .fails(1);
+        r.stderr_has("no source names any document")
+            .stderr_has("--database-url")
+            .stderr_has(nobody);
+    }
 }

@@ -54,6 +54,8 @@ pub struct Selection {
     pub project: Option<ProjectId>,
     /// The project's documents as PostgreSQL lists them (`--database-url`).
     pub db_docs: Vec<String>,
+    /// PostgreSQL was asked for the project's documents.
+    pub database: bool,
 }
 
 impl Selection {
@@ -82,6 +84,7 @@ impl Selection {
             docs,
             project,
             db_docs: Vec::new(),
+            database: false,
         })
     }
 
@@ -96,6 +99,7 @@ impl Selection {
             "--database-url",
         )
         .await?;
+        self.database = true;
         for d in db.project_documents(&p.text()).await? {
             self.db_docs.push(parse_doc(&d)?);
         }
@@ -130,15 +134,65 @@ impl DocEntry {
     }
 }
 
+/// Where a project's documents were found, and how many each source gave.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Sources {
+    /// Named by the pipeline's own values (the state's project path).
+    pub pipeline_values: usize,
+    /// In ldp import's index of the project.
+    pub ldp_index: usize,
+    /// In PostgreSQL's source_documents, when `--database-url` was given.
+    pub database: Option<usize>,
+    /// Given with --doc or --docs-from.
+    pub given: usize,
+    /// Distinct documents in all.
+    pub documents: usize,
+}
+
+impl Sources {
+    /// Say where the documents came from; a project no source names is a
+    /// failure (exit 1), not a silent success with 0 documents.
+    pub fn report(&self, out: &Output, project: &str) -> Result<()> {
+        let db = match self.database {
+            Some(n) => format!(", {n} from PostgreSQL"),
+            None => String::new(),
+        };
+        let line = format!(
+            "project {project}: {} document(s): {} named by the pipeline's values, {} in ldp's import index{db}, {} given",
+            self.documents, self.pipeline_values, self.ldp_index, self.given
+        );
+        let hint = "a completed document keeps no project link in Redis: find those with \
+                    --database-url (source_documents) or --docs-from";
+        if self.documents == 0 {
+            return Err(LdpError::Failed(format!(
+                "project {project}: no source names any document (looked in the pipeline's values, \
+                 ldp's import index{}); {hint}",
+                if self.database.is_some() {
+                    " and PostgreSQL"
+                } else {
+                    ""
+                }
+            ))
+            .into());
+        }
+        out.note(line);
+        if self.database.is_none() {
+            out.note(format!("Redis alone: {hint}"));
+        }
+        Ok(())
+    }
+}
+
 /// Every key of the selected documents, found with one scan: MATCH on the
 /// escaped UUID for a single document, else the whole keyspace classified
-/// locally against the registry.
+/// locally against the registry. With a project, also where its documents
+/// were found.
 pub async fn find_docs(
     redis: &Redis,
     reg: &Registry,
     sel: &Selection,
     out: &Output,
-) -> Result<BTreeMap<String, DocEntry>> {
+) -> Result<(BTreeMap<String, DocEntry>, Option<Sources>)> {
     let wanted: HashSet<String> = sel.docs.iter().cloned().collect();
     let mut project_members: HashSet<String> = HashSet::new();
     if let Some(p) = &sel.project {
@@ -232,21 +286,34 @@ pub async fn find_docs(
         }
     }
 
+    let mut sources = None;
     let selected: HashSet<String> = match &sel.project {
         None => wanted,
-        Some(_) => in_project
-            .into_iter()
-            .chain(project_members)
-            .chain(sel.docs.iter().cloned())
-            .chain(sel.db_docs.iter().cloned())
-            .collect(),
+        Some(_) => {
+            let mut s = Sources {
+                pipeline_values: in_project.len(),
+                ldp_index: project_members.len(),
+                database: sel.database.then_some(sel.db_docs.len()),
+                given: sel.docs.len(),
+                documents: 0,
+            };
+            let all: HashSet<String> = in_project
+                .into_iter()
+                .chain(project_members)
+                .chain(sel.docs.iter().cloned())
+                .chain(sel.db_docs.iter().cloned())
+                .collect();
+            s.documents = all.len();
+            sources = Some(s);
+            all
+        }
     };
     let mut result = BTreeMap::new();
     for d in selected {
         let e = all.remove(&d).unwrap_or_default();
         result.insert(d, e);
     }
-    Ok(result)
+    Ok((result, sources))
 }
 
 /// TYPE, PTTL and MEMORY USAGE of each key.
@@ -506,7 +573,10 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
         .await?;
     let reg = ctx.registry()?;
     let redis = ctx.redis().await?;
-    let found = find_docs(&redis, &reg, &sel, out).await?;
+    let (found, sources) = find_docs(&redis, &reg, &sel, out).await?;
+    if let (Some(src), Some(p)) = (&sources, &sel.project) {
+        src.report(out, &p.text())?;
+    }
 
     let all_keys: Vec<Vec<u8>> = found
         .values()
@@ -718,7 +788,10 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
     let gate = a.consent.admit(out, "clear")?;
     let sel = sel.with_database(ctx, a.database_url.as_deref()).await?;
     let redis = ctx.redis().await?;
-    let found = find_docs(&redis, &reg, &sel, out).await?;
+    let (found, sources) = find_docs(&redis, &reg, &sel, out).await?;
+    if let (Some(src), Some(p)) = (&sources, &sel.project) {
+        src.report(out, &p.text())?;
+    }
 
     let in_flight: Vec<String> = found
         .iter()
