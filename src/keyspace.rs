@@ -535,6 +535,14 @@ mod tests {
         );
         assert_eq!(fam("lock:nightly"), Some(("lock", None)));
         assert_eq!(fam("celery-task-meta-abc"), Some(("celery_result", None)));
+        assert_eq!(
+            fam("celery-taskset-meta-0b6f1c3e.s"),
+            Some(("celery_chord", None))
+        );
+        assert_eq!(
+            fam("cache:doc:state:unknown"),
+            Some(("state_unknown", None))
+        );
         // {doc} only matches a UUID; unknown keys belong to no family.
         assert_eq!(fam("doc:state:not-a-uuid"), None);
         assert_eq!(fam("something:else"), None);
