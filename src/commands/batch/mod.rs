@@ -26,6 +26,7 @@ use crate::keyspace::{Family, Registry, Template, is_uuid};
 use crate::output::OutputFormat;
 use crate::output::{self, Output, Report};
 use crate::pipeline::stored::{Stored, json_path, read_json, read_json_stored};
+use crate::pipeline::verdict::{Rule, Standing as DocState, is_permanent, judge};
 use crate::redis::Redis;
 
 /// Rows a table shows unless `--limit` says otherwise.
@@ -169,40 +170,6 @@ fn covering_globs<'t>(templates: impl Iterator<Item = &'t Template>) -> Vec<Vec<
 }
 
 // ------------------------------------------------------------------- reading
-
-/// A document's state, judged as DESIGN.md says: done, failed, in flight
-/// (`starting`/`processing`), not started (no state key), or other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-enum DocState {
-    Failed,
-    InFlight,
-    Other,
-    NotStarted,
-    Done,
-}
-
-impl DocState {
-    fn of(status: Option<&str>, has_state: bool) -> DocState {
-        match status {
-            _ if !has_state => DocState::NotStarted,
-            Some("completed") => DocState::Done,
-            Some("failed") => DocState::Failed,
-            Some("starting" | "processing") => DocState::InFlight,
-            _ => DocState::Other,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            DocState::Done => "done",
-            DocState::Failed => "failed",
-            DocState::InFlight => "in flight",
-            DocState::NotStarted => "not started",
-            DocState::Other => "other",
-        }
-    }
-}
 
 /// The counters the pipeline wrote in `batch:progress:{id}`, whichever field set.
 #[derive(Debug, Clone, Serialize)]
@@ -380,6 +347,8 @@ struct Batch {
 #[derive(Debug, Clone)]
 struct DocFacts {
     state: DocState,
+    /// Which fact decided `state`.
+    rule: Rule,
     status: Option<String>,
     last_update: Option<Json>,
 }
@@ -485,8 +454,10 @@ async fn read_states(
             let status = st
                 .and_then(|s| json_path(s, status_path))
                 .and_then(|s| s.as_str().map(str::to_string));
+            let (state, rule) = judge(st, status_path, false);
             let facts = DocFacts {
-                state: DocState::of(status.as_deref(), st.is_some()),
+                state,
+                rule,
                 status,
                 last_update: st
                     .and_then(|s| json_path(s, "last_update"))
@@ -753,6 +724,9 @@ struct DocRow {
     document: String,
     /// done, failed, in_flight, not_started or other.
     state: DocState,
+    /// Which fact decided `state`: pipeline_status, last_update,
+    /// permanent_error or no_state.
+    rule: Rule,
     /// The state's pipeline status as stored.
     status: Option<String>,
     /// `last_update.stage`, `.status` and `.timestamp` of the state.
@@ -875,7 +849,7 @@ impl Report for ShowReport {
                 };
                 tab.add_row(vec![
                     d.document.clone(),
-                    state_cell(out, d.state),
+                    state_cell(out, d.state, d.rule),
                     stage,
                     d.batch_status.clone().unwrap_or_else(|| "-".into()),
                     d.error.clone().unwrap_or_else(|| "-".into()),
@@ -918,16 +892,21 @@ impl Report for ShowReport {
     }
 }
 
-fn state_cell(out: &Output, s: DocState) -> String {
-    let name = s.name();
+/// The state, and the rule that decided it when that was not the plain
+/// `pipeline.status` (`failed (last_update.status)`).
+fn state_cell(out: &Output, s: DocState, rule: Rule) -> String {
+    let name = match rule {
+        Rule::LastUpdate | Rule::PermanentError => format!("{} ({})", s.name(), rule.name()),
+        _ => s.name().to_string(),
+    };
     if !out.color {
-        return name.into();
+        return name;
     }
     match s {
         DocState::Done => console::style(name).green().to_string(),
         DocState::Failed => console::style(name).red().to_string(),
         DocState::InFlight => console::style(name).yellow().to_string(),
-        _ => name.into(),
+        _ => name,
     }
 }
 
@@ -1037,7 +1016,7 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
         read_json(&redis, &err_keys),
     )
     .await;
-    let (states, doc_values, err_values) = (states?, doc_values?, err_values?);
+    let (mut states, doc_values, err_values) = (states?, doc_values?, err_values?);
     let by_key = |keys: &[Vec<u8>], values: Vec<Option<Json>>| -> BTreeMap<Vec<u8>, Json> {
         keys.iter()
             .cloned()
@@ -1051,13 +1030,19 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     for (d, src) in &batch.docs {
-        let facts = states.get(d).cloned().unwrap_or(DocFacts {
+        let mut facts = states.get(d).cloned().unwrap_or(DocFacts {
             state: DocState::NotStarted,
+            rule: Rule::NoState,
             status: None,
             last_update: None,
         });
-        let lu = facts.last_update.as_ref();
         let err = src.error_key.as_ref().and_then(|k| err_values.get(k));
+        if err.is_some_and(is_permanent) && facts.state != DocState::Done {
+            facts.state = DocState::Failed;
+            facts.rule = Rule::PermanentError;
+            states.insert(d.clone(), facts.clone());
+        }
+        let lu = facts.last_update.as_ref();
         let mut sources = Vec::new();
         if src.document_key.is_some() {
             sources.push("batch_document");
@@ -1077,6 +1062,7 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
         documents.push(DocRow {
             document: d.clone(),
             state: facts.state,
+            rule: facts.rule,
             status: facts.status.clone(),
             stage: lu.and_then(|v| text(v, &["stage"])),
             stage_status: lu.and_then(|v| text(v, &["status"])),
@@ -1179,15 +1165,5 @@ mod tests {
         );
         assert_eq!(r.stored, "hash");
         assert_eq!(listed_docs(&old).len(), 1);
-    }
-
-    #[test]
-    fn states_judged_as_designed() {
-        assert_eq!(DocState::of(Some("completed"), true), DocState::Done);
-        assert_eq!(DocState::of(Some("processing"), true), DocState::InFlight);
-        assert_eq!(DocState::of(Some("starting"), true), DocState::InFlight);
-        assert_eq!(DocState::of(Some("failed"), true), DocState::Failed);
-        assert_eq!(DocState::of(None, true), DocState::Other);
-        assert_eq!(DocState::of(None, false), DocState::NotStarted);
     }
 }
