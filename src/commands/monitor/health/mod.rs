@@ -134,7 +134,7 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
                     "answers".into(),
                 ));
                 let i2 = second.as_ref().and_then(|s| s[i].as_ref().ok());
-                node::node_checks(o, &label, lat, &i1, i2, &mut checks);
+                checks.extend(node::node_checks(o, &label, lat, &i1, i2));
             }
             (Err(e), _) | (_, Err(e)) => checks.push(Check::new(
                 "reachable",
