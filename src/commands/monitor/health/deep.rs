@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use anyhow::Result;
+use chrono::{DateTime, NaiveDateTime};
 use redis::Value;
 
 use super::Status;
@@ -143,14 +144,17 @@ pub(super) async fn stuck_check(redis: &Redis, ctx: &Ctx, after: Duration) -> Re
     )))
 }
 
-/// The pipeline's naive ISO-8601 timestamps are UTC (microseconds optional).
+/// The pipeline's timestamps: Python's `datetime.utcnow().isoformat()`,
+/// naive and meant as UTC (`2026-12-03T10:00:00.123456`, microseconds only
+/// when non-zero; a space instead of the `T` too). One that carries `Z` or an
+/// offset (`+00:00`, `-05:00`) is read as RFC 3339, offset applied.
 pub fn parse_naive_utc(s: &str) -> Option<std::time::SystemTime> {
-    let t = s.trim().trim_end_matches('Z');
-    let t = match t.find(['+']) {
-        Some(i) => &t[..i],
-        None => t,
-    };
-    humantime::parse_rfc3339_weak(&t.replace('T', " ")).ok()
+    let s = s.trim();
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .map(|t| t.and_utc().into())
+        .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(Into::into))
 }
 
 #[cfg(test)]
@@ -167,5 +171,39 @@ mod tests {
             1_795_600_800
         );
         assert!(parse_naive_utc("yesterday").is_none());
+    }
+
+    fn secs(s: &str) -> Option<f64> {
+        parse_naive_utc(s).map(|t| {
+            t.duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs_f64()
+        })
+    }
+
+    #[test]
+    fn fractions_suffixes_and_offsets() {
+        let base = 1_796_292_000.0; // 2026-12-03T10:00:00Z
+        assert_eq!(secs("2026-12-03T10:00:00"), Some(base));
+        assert_eq!(secs("2026-12-03T10:00:00.5"), Some(base + 0.5));
+        assert_eq!(secs("2026-12-03T10:00:00.123456"), Some(base + 0.123456));
+        assert_eq!(secs(" 2026-12-03 10:00:00.123456\n"), Some(base + 0.123456));
+        assert_eq!(secs("2026-12-03T10:00:00Z"), Some(base));
+        assert_eq!(
+            secs("2026-12-03T10:00:00.123456+00:00"),
+            Some(base + 0.123456)
+        );
+        // An explicit offset is applied, not dropped.
+        assert_eq!(secs("2026-12-03T12:00:00+02:00"), Some(base));
+        assert_eq!(secs("2026-12-03T05:00:00-05:00"), Some(base));
+        for bad in [
+            "",
+            "2026-12-03",
+            "2026-12-03T10:00",
+            "2026-13-03T10:00:00",
+            "10:00:00",
+        ] {
+            assert_eq!(secs(bad), None, "{bad}");
+        }
     }
 }
