@@ -16,7 +16,7 @@ use crate::exit::Exit;
 use crate::keyspace::Role;
 use crate::output::{self, Output, Report};
 use crate::redis::ScanSpec;
-use crate::redis::info::info;
+use crate::redis::info::{Info, info, num, text};
 
 /// Above this many keys the default is a sample, not every key.
 const FULL_UP_TO: u64 = 1_000_000;
@@ -151,8 +151,8 @@ impl Report for MemoryReport {
     }
 }
 
-fn field(i: &crate::redis::info::Info, k: &str) -> u64 {
-    crate::redis::info::num(i, k).map_or(0, |v| v as u64)
+fn field(i: &Info, k: &str) -> u64 {
+    num(i, k).map_or(0, |v| v as u64)
 }
 
 /// Plain options of `monitor memory`.
@@ -178,12 +178,9 @@ pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
             used: field(&i, "used_memory"),
             rss: field(&i, "used_memory_rss"),
             peak: field(&i, "used_memory_peak"),
-            fragmentation_ratio: i
-                .get("mem_fragmentation_ratio")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0.0),
+            fragmentation_ratio: num(&i, "mem_fragmentation_ratio").unwrap_or(0.0),
             maxmemory: field(&i, "maxmemory"),
-            policy: i.get("maxmemory_policy").cloned().unwrap_or_default(),
+            policy: text(&i, "maxmemory_policy").unwrap_or_default().into(),
             dataset: field(&i, "used_memory_dataset"),
             overhead: field(&i, "used_memory_overhead"),
             keys,

@@ -4,7 +4,7 @@
 use super::Status;
 use super::model::{Check, Perf};
 use crate::redis::Redis;
-use crate::redis::info::{num, parse_info};
+use crate::redis::info::{num, parse_info, text};
 
 /// `cluster_state`, slot coverage and the nodes a tolerant connect missed.
 pub(super) async fn cluster_check(redis: &Redis) -> Vec<Check> {
@@ -35,7 +35,7 @@ pub(super) async fn cluster_check(redis: &Redis) -> Vec<Check> {
         ));
         return out;
     };
-    let cs = ci.get("cluster_state").cloned().unwrap_or_default();
+    let cs = text(&ci, "cluster_state").unwrap_or_default().to_string();
     let ok = num(&ci, "cluster_slots_ok").unwrap_or(0.0);
     let pfail = num(&ci, "cluster_slots_pfail").unwrap_or(0.0);
     let fail = num(&ci, "cluster_slots_fail").unwrap_or(0.0);

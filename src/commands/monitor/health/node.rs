@@ -10,7 +10,7 @@ use super::model::{Check, Perf, by_threshold};
 use super::{HealthOptions, Status};
 use crate::output;
 use crate::redis::Node;
-use crate::redis::info::{Info, num};
+use crate::redis::info::{Info, num, text};
 
 /// PING round trip: the median of three.
 pub(super) async fn latency(node: &Node) -> Result<Duration> {
@@ -85,25 +85,25 @@ fn latency_check(o: &HealthOptions, node: &str, lat: Duration) -> Check {
 
 /// Role and replication link: a replica whose link is down is CRITICAL.
 fn role_check(node: &str, i: &Info) -> Check {
-    let role = i.get("role").cloned().unwrap_or_else(|| "unknown".into());
+    let role = text(i, "role").unwrap_or("unknown").to_string();
     let (st, msg) = match role.as_str() {
         "master" => (
             Status::Ok,
             format!(
                 "primary, {} replica(s)",
-                i.get("connected_slaves").map_or("0", |s| s)
+                text(i, "connected_slaves").unwrap_or("0")
             ),
         ),
-        "slave" => match i.get("master_link_status").map(String::as_str) {
+        "slave" => match text(i, "master_link_status") {
             Some("up") => (Status::Ok, "replica, link to its primary is up".to_string()),
             other => (
                 Status::Critical,
                 format!(
                     "replica whose link to its primary {}:{} is {} (down for {} s)",
-                    i.get("master_host").map_or("?", |s| s),
-                    i.get("master_port").map_or("?", |s| s),
+                    text(i, "master_host").unwrap_or("?"),
+                    text(i, "master_port").unwrap_or("?"),
                     other.unwrap_or("unknown"),
-                    i.get("master_link_down_since_seconds").map_or("?", |s| s)
+                    text(i, "master_link_down_since_seconds").unwrap_or("?")
                 ),
             ),
         },
@@ -117,7 +117,7 @@ fn role_check(node: &str, i: &Info) -> Check {
 fn memory_check(o: &HealthOptions, node: &str, i: &Info) -> Check {
     let used = num(i, "used_memory").unwrap_or(0.0);
     let max = num(i, "maxmemory").unwrap_or(0.0);
-    let policy = i.get("maxmemory_policy").cloned().unwrap_or_default();
+    let policy = text(i, "maxmemory_policy").unwrap_or_default();
     let p = Perf::gauge(
         "ldp_redis_memory_used_bytes",
         "memory_used".into(),
@@ -352,7 +352,7 @@ fn persistence_check(node: &str, i: &Info) -> Check {
         ("aof_last_write_status", Status::Critical),
         ("aof_last_bgrewrite_status", Status::Warning),
     ] {
-        if i.get(k).is_some_and(|v| v != "ok") {
+        if text(i, k).is_some_and(|v| v != "ok") {
             bad.push(k);
             st = st.worst(sev);
         }
@@ -369,7 +369,7 @@ fn persistence_check(node: &str, i: &Info) -> Check {
             ),
         );
     }
-    let aof = if i.get("aof_enabled").is_some_and(|v| v == "1") {
+    let aof = if text(i, "aof_enabled").is_some_and(|v| v == "1") {
         "on"
     } else {
         "off"
