@@ -7,14 +7,28 @@ use anyhow::Result;
 use chrono::{DateTime, NaiveDateTime};
 use redis::Value;
 
-use super::Status;
 use super::model::{Check, Perf};
+use super::{HealthOptions, Status};
 use crate::commands::Ctx;
 use crate::keyspace::Role;
 use crate::redis::{Redis, ScanSpec};
 
+/// The selected deep checks; one that fails is UNKNOWN with its error.
+pub(super) async fn checks(ctx: &Ctx, redis: &Redis, o: &HealthOptions) -> Vec<Check> {
+    let mut out = Vec::new();
+    if o.wants("locks") {
+        let c = locks_check(redis, ctx).await;
+        out.push(c.unwrap_or_else(|e| Check::failed("locks", &e)));
+    }
+    if o.wants("stuck") {
+        let c = stuck_check(redis, ctx, o.stuck_after).await;
+        out.push(c.unwrap_or_else(|e| Check::failed("stuck", &e)));
+    }
+    out
+}
+
 /// Locks without TTL (they never expire): a scan, so only with --deep.
-pub(super) async fn locks_check(redis: &Redis, ctx: &Ctx) -> Result<Check> {
+async fn locks_check(redis: &Redis, ctx: &Ctx) -> Result<Check> {
     let reg = ctx.registry()?;
     let mut patterns: Vec<Vec<u8>> = Vec::new();
     for f in reg.with_role(Role::Lock) {
@@ -76,7 +90,7 @@ pub(super) async fn locks_check(redis: &Redis, ctx: &Ctx) -> Result<Check> {
 
 /// Documents in flight for longer than --stuck-after (state's last update,
 /// naive UTC timestamps): a scan, so only with --deep.
-pub(super) async fn stuck_check(redis: &Redis, ctx: &Ctx, after: Duration) -> Result<Check> {
+async fn stuck_check(redis: &Redis, ctx: &Ctx, after: Duration) -> Result<Check> {
     let reg = ctx.registry()?;
     let mut stuck = Vec::new();
     let mut in_flight = 0usize;

@@ -23,7 +23,6 @@ pub use crate::exit::Status;
 use crate::output::OutputFormat;
 use crate::output::Report;
 use crate::redis::Redis;
-use crate::redis::info::info;
 
 pub use deep::parse_naive_utc;
 pub use model::{Check, HealthReport, Perf};
@@ -91,60 +90,17 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
         // A bad URL or an unreadable --tls-ca is the caller's mistake: UNKNOWN (3).
         Err(e) if crate::error::exit_for(&e) == crate::error::Exit::Usage => return Err(e),
         Err(e) => {
-            let msg = crate::error::one_line(&e);
-            return Ok(HealthReport {
-                status: Status::Critical,
-                target,
-                checks: vec![Check::new(
-                    "reachable",
-                    None,
-                    Status::Critical,
-                    "down".into(),
-                    msg,
-                )],
-                elapsed: started.elapsed(),
-            });
-        }
-    };
-    let mut checks = Vec::new();
-    // First samples of every node concurrently.
-    let first = futures_util::future::join_all(redis.nodes().iter().map(|n| async move {
-        let lat = node::latency(n).await;
-        let inf = info(n).await;
-        (lat, inf)
-    }))
-    .await;
-    let second = match o.interval {
-        Some(iv) => {
-            tokio::time::sleep(iv).await;
-            Some(futures_util::future::join_all(redis.nodes().iter().map(info)).await)
-        }
-        None => None,
-    };
-    for (i, (lat, inf)) in first.into_iter().enumerate() {
-        let node = &redis.nodes()[i];
-        let label = node.addr.clone();
-        match (lat, inf) {
-            (Ok(lat), Ok(i1)) => {
-                checks.push(Check::new(
-                    "reachable",
-                    Some(&label),
-                    Status::Ok,
-                    "up".into(),
-                    "answers".into(),
-                ));
-                let i2 = second.as_ref().and_then(|s| s[i].as_ref().ok());
-                checks.extend(node::node_checks(o, &label, lat, &i1, i2));
-            }
-            (Err(e), _) | (_, Err(e)) => checks.push(Check::new(
+            let down = Check::new(
                 "reachable",
-                Some(&label),
+                None,
                 Status::Critical,
                 "down".into(),
                 crate::error::one_line(&e),
-            )),
+            );
+            return Ok(HealthReport::of(target, vec![down], started));
         }
-    }
+    };
+    let mut checks = node::checks(&redis, o).await;
     if redis.is_cluster() {
         checks.extend(cluster::cluster_check(&redis).await);
     }
@@ -152,45 +108,14 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
         checks.extend(broker::broker_checks(ctx, &redis, o).await);
     }
     if o.deep {
-        if o.wants("locks") {
-            checks.push(deep::locks_check(&redis, ctx).await.unwrap_or_else(|e| {
-                Check::new(
-                    "locks",
-                    None,
-                    Status::Unknown,
-                    "?".into(),
-                    crate::error::one_line(&e),
-                )
-            }));
-        }
-        if o.wants("stuck") {
-            checks.push(
-                deep::stuck_check(&redis, ctx, o.stuck_after)
-                    .await
-                    .unwrap_or_else(|e| {
-                        Check::new(
-                            "stuck",
-                            None,
-                            Status::Unknown,
-                            "?".into(),
-                            crate::error::one_line(&e),
-                        )
-                    }),
-            );
-        }
+        checks.extend(deep::checks(ctx, &redis, o).await);
     }
     // A node or cluster that is down stays in, whatever --check chose: its
     // other checks could not run, and silence must not read as OK.
     checks.retain(|c| {
         o.wants(c.name) || (matches!(c.name, "reachable" | "cluster") && c.status != Status::Ok)
     });
-    let status = checks.iter().fold(Status::Ok, |s, c| s.worst(c.status));
-    Ok(HealthReport {
-        status,
-        target,
-        checks,
-        elapsed: started.elapsed(),
-    })
+    Ok(HealthReport::of(target, checks, started))
 }
 
 /// Write atomically (temp file + rename), for node_exporter's textfile collector.

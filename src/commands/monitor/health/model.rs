@@ -2,7 +2,7 @@
 //! [`Perf`] one figure behind it (Nagios perfdata, a Prometheus sample), and
 //! a [`HealthReport`] the whole run.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -105,6 +105,16 @@ impl Check {
             perfdata: Vec::new(),
         }
     }
+    /// A check that could not run: UNKNOWN, with the error.
+    pub(super) fn failed(name: &'static str, e: &anyhow::Error) -> Check {
+        Check::new(
+            name,
+            None,
+            Status::Unknown,
+            "?".into(),
+            crate::error::one_line(e),
+        )
+    }
     pub(super) fn about_queue(mut self, q: &str) -> Check {
         self.queue = Some(q.to_string());
         self
@@ -130,6 +140,16 @@ pub struct HealthReport {
 }
 
 impl HealthReport {
+    /// The report of these checks: the worst status wins.
+    pub(super) fn of(target: String, checks: Vec<Check>, started: Instant) -> HealthReport {
+        HealthReport {
+            status: checks.iter().fold(Status::Ok, |s, c| s.worst(c.status)),
+            target,
+            checks,
+            elapsed: started.elapsed(),
+        }
+    }
+
     pub(super) fn summary(&self) -> String {
         let bad: Vec<String> = self
             .checks

@@ -5,15 +5,16 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use futures_util::future::join_all;
 
 use super::model::{Check, Perf, by_threshold};
 use super::{HealthOptions, Status};
 use crate::output;
-use crate::redis::Node;
-use crate::redis::info::{Info, num, text};
+use crate::redis::info::{Info, info, num, text};
+use crate::redis::{Node, Redis};
 
 /// PING round trip: the median of three.
-pub(super) async fn latency(node: &Node) -> Result<Duration> {
+async fn latency(node: &Node) -> Result<Duration> {
     let mut times = Vec::with_capacity(3);
     for _ in 0..3 {
         let t = Instant::now();
@@ -27,8 +28,51 @@ pub(super) async fn latency(node: &Node) -> Result<Duration> {
     Ok(times[1])
 }
 
+/// Every node: PING and INFO concurrently, a second INFO after --interval
+/// for the rates; `reachable` and the node checks of each.
+pub(super) async fn checks(redis: &Redis, o: &HealthOptions) -> Vec<Check> {
+    let first = join_all(redis.nodes().iter().map(|n| async move {
+        let lat = latency(n).await;
+        let inf = info(n).await;
+        (lat, inf)
+    }))
+    .await;
+    let second = match o.interval {
+        Some(iv) => {
+            tokio::time::sleep(iv).await;
+            Some(join_all(redis.nodes().iter().map(info)).await)
+        }
+        None => None,
+    };
+    let mut checks = Vec::new();
+    for (i, (lat, inf)) in first.into_iter().enumerate() {
+        let label = redis.nodes()[i].addr.clone();
+        match (lat, inf) {
+            (Ok(lat), Ok(i1)) => {
+                checks.push(Check::new(
+                    "reachable",
+                    Some(&label),
+                    Status::Ok,
+                    "up".into(),
+                    "answers".into(),
+                ));
+                let i2 = second.as_ref().and_then(|s| s[i].as_ref().ok());
+                checks.extend(node_checks(o, &label, lat, &i1, i2));
+            }
+            (Err(e), _) | (_, Err(e)) => checks.push(Check::new(
+                "reachable",
+                Some(&label),
+                Status::Critical,
+                "down".into(),
+                crate::error::one_line(&e),
+            )),
+        }
+    }
+    checks
+}
+
 /// The per-node checks from one INFO sample (and a second one for rates).
-pub(super) fn node_checks(
+fn node_checks(
     o: &HealthOptions,
     node: &str,
     lat: Duration,
