@@ -4,7 +4,7 @@
 use super::Status;
 use super::model::{Check, Perf};
 use crate::redis::Redis;
-use crate::redis::info::{num, parse_info, text};
+use crate::redis::info::{Info, num, parse_info, text};
 
 /// `cluster_state`, slot coverage and the nodes a tolerant connect missed.
 pub(super) async fn cluster_check(redis: &Redis) -> Vec<Check> {
@@ -18,14 +18,7 @@ pub(super) async fn cluster_check(redis: &Redis) -> Vec<Check> {
             format!("cluster primary {addr} is unreachable: {reason}"),
         ));
     }
-    let mut state = None;
-    for n in redis.nodes() {
-        if let Ok(text) = n.read::<String>(redis::cmd("CLUSTER").arg("INFO")).await {
-            state = Some(parse_info(&text));
-            break;
-        }
-    }
-    let Some(ci) = state else {
+    let Some(ci) = cluster_info(redis).await else {
         out.push(Check::new(
             "cluster",
             None,
@@ -35,11 +28,28 @@ pub(super) async fn cluster_check(redis: &Redis) -> Vec<Check> {
         ));
         return out;
     };
-    let cs = text(&ci, "cluster_state").unwrap_or_default().to_string();
-    let ok = num(&ci, "cluster_slots_ok").unwrap_or(0.0);
-    let pfail = num(&ci, "cluster_slots_pfail").unwrap_or(0.0);
-    let fail = num(&ci, "cluster_slots_fail").unwrap_or(0.0);
-    let assigned = num(&ci, "cluster_slots_assigned").unwrap_or(0.0);
+    out.push(cluster_verdict(redis, &ci));
+    out
+}
+
+/// `CLUSTER INFO` from the first node that answers.
+async fn cluster_info(redis: &Redis) -> Option<Info> {
+    for n in redis.nodes() {
+        if let Ok(text) = n.read::<String>(redis::cmd("CLUSTER").arg("INFO")).await {
+            return Some(parse_info(&text));
+        }
+    }
+    None
+}
+
+/// CRITICAL when the state is not ok, slots are unassigned or failing, or a
+/// primary is unreachable; WARNING when slots are possibly failing.
+fn cluster_verdict(redis: &Redis, ci: &Info) -> Check {
+    let cs = text(ci, "cluster_state").unwrap_or_default().to_string();
+    let ok = num(ci, "cluster_slots_ok").unwrap_or(0.0);
+    let pfail = num(ci, "cluster_slots_pfail").unwrap_or(0.0);
+    let fail = num(ci, "cluster_slots_fail").unwrap_or(0.0);
+    let assigned = num(ci, "cluster_slots_assigned").unwrap_or(0.0);
     let mut st = Status::Ok;
     let mut why = Vec::new();
     if cs != "ok" {
@@ -63,30 +73,21 @@ pub(super) async fn cluster_check(redis: &Redis) -> Vec<Check> {
             redis.down().len()
         ));
     }
-    out.push(
-        Check::new(
-            "cluster",
-            None,
-            st,
-            cs.clone(),
-            if why.is_empty() {
-                format!(
-                    "state ok, {ok} of 16384 slots ok, {} primaries",
-                    redis.nodes().len()
-                )
-            } else {
-                why.join("; ")
-            },
+    let message = if why.is_empty() {
+        format!(
+            "state ok, {ok} of 16384 slots ok, {} primaries",
+            redis.nodes().len()
         )
-        .perf(
-            Perf::gauge(
-                "ldp_redis_cluster_slots_ok",
-                "cluster_slots_ok".into(),
-                ok,
-                "",
-            )
-            .range(Some(0.0), Some(16384.0)),
-        ),
-    );
-    out
+    } else {
+        why.join("; ")
+    };
+    Check::new("cluster", None, st, cs, message).perf(
+        Perf::gauge(
+            "ldp_redis_cluster_slots_ok",
+            "cluster_slots_ok".into(),
+            ok,
+            "",
+        )
+        .range(Some(0.0), Some(16384.0)),
+    )
 }
