@@ -307,150 +307,115 @@ mod tests {
     /// hand-written exposition printed before prometheus-client took over.
     fn fixture() -> HealthReport {
         let node = "we\"ird\\node\n1";
-        let checks = vec![
-            Check::new(
-                "reachable",
-                Some(node),
-                Status::Ok,
-                "up".into(),
-                "answers".into(),
-            ),
-            Check::new("latency", Some(node), Status::Ok, "x".into(), "m".into()).perf(
-                Perf::gauge(
+        // A check with one figure; `on` is (label, value) of its node or queue.
+        let check = |name, st, on: Option<(&'static str, &str)>, metric, value| {
+            let mut p = Perf::gauge(metric, String::new(), value, "");
+            let mut c = Check::new(name, None, st, "x".into(), "m".into());
+            match on {
+                Some(("queue", q)) => c = c.about_queue(q),
+                Some((_, n)) => c.node = Some(n.to_string()),
+                None => {}
+            }
+            if let Some((k, v)) = on {
+                p = p.labelled(k, v);
+            }
+            c.perf(p)
+        };
+        let n = Some(("node", node));
+        let (b, c) = (Some(("node", "b:2")), Some(("node", "c:3")));
+        let mut evictions = check(
+            "evictions",
+            Status::Ok,
+            b,
+            "ldp_redis_evicted_keys_total",
+            12.0,
+        );
+        evictions.perfdata[0].counter = true;
+        let mut none = check(
+            "evictions",
+            Status::Ok,
+            c,
+            "ldp_redis_evicted_keys_total",
+            0.0,
+        );
+        none.perfdata[0].counter = true;
+        let checks =
+            vec![
+                Check::new(
+                    "reachable",
+                    Some(node),
+                    Status::Ok,
+                    "up".into(),
+                    "answers".into(),
+                ),
+                check(
+                    "latency",
+                    Status::Ok,
+                    n,
                     "ldp_redis_ping_latency_seconds",
-                    "latency_ms".into(),
                     0.087345,
-                    "ms",
-                )
-                .labelled("node", node),
-            ),
-            Check::new(
-                "memory",
-                Some(node),
-                Status::Warning,
-                "x".into(),
-                "m".into(),
-            )
-            .perf(
-                Perf::gauge(
+                ),
+                check(
+                    "memory",
+                    Status::Warning,
+                    n,
                     "ldp_redis_memory_used_bytes",
-                    "memory_used".into(),
                     1154464.0,
-                    "B",
                 )
-                .labelled("node", node),
-            )
-            .perf(
-                Perf::gauge(
-                    "ldp_redis_memory_used_ratio",
-                    "memory_used_pct".into(),
-                    1.7203421,
-                    "%",
-                )
-                .labelled("node", node),
-            ),
-            Check::new("evictions", Some("b:2"), Status::Ok, "x".into(), "m".into()).perf(
-                Perf::gauge(
-                    "ldp_redis_evicted_keys_total",
-                    "evicted_keys".into(),
-                    12.0,
-                    "c",
-                )
-                .counter()
-                .labelled("node", "b:2"),
-            ),
-            Check::new(
-                "fragmentation",
-                Some("b:2"),
-                Status::Ok,
-                "x".into(),
-                "m".into(),
-            )
-            .perf(
-                Perf::gauge(
+                .perf(
+                    Perf::gauge("ldp_redis_memory_used_ratio", String::new(), 1.7203421, "%")
+                        .labelled("node", node),
+                ),
+                evictions,
+                check(
+                    "fragmentation",
+                    Status::Ok,
+                    b,
                     "ldp_redis_mem_fragmentation_ratio",
-                    "fragmentation".into(),
                     7.26,
-                    "",
-                )
-                .labelled("node", "b:2"),
-            ),
-            Check::new("evictions", Some("c:3"), Status::Ok, "x".into(), "m".into()).perf(
-                Perf::gauge(
-                    "ldp_redis_evicted_keys_total",
-                    "evicted_keys".into(),
-                    0.0,
-                    "c",
-                )
-                .counter()
-                .labelled("node", "c:3"),
-            ),
-            Check::new("clients", Some("c:3"), Status::Ok, "x".into(), "m".into()).perf(
-                Perf::gauge(
+                ),
+                none,
+                check(
+                    "clients",
+                    Status::Ok,
+                    c,
                     "ldp_redis_connected_clients",
-                    "clients".into(),
-                    3000000000000000.0,
-                    "",
-                )
-                .labelled("node", "c:3"),
-            ),
-            Check::new(
-                "blocked_clients",
-                Some("c:3"),
-                Status::Ok,
-                "x".into(),
-                "m".into(),
-            )
-            .perf(
-                Perf::gauge(
+                    3e15,
+                ),
+                check(
+                    "blocked_clients",
+                    Status::Ok,
+                    c,
                     "ldp_redis_blocked_clients",
-                    "blocked_clients".into(),
                     0.0000004,
-                    "",
-                )
-                .labelled("node", "c:3"),
-            ),
-            Check::new("cluster", None, Status::Critical, "fail".into(), "m".into()).perf(
-                Perf::gauge(
+                ),
+                check(
+                    "cluster",
+                    Status::Critical,
+                    None,
                     "ldp_redis_cluster_slots_ok",
-                    "cluster_slots_ok".into(),
                     16384.0,
-                    "",
                 ),
-            ),
-            Check::new("queues", None, Status::Ok, "5".into(), "m".into())
-                .about_queue("batch.high")
-                .perf(
-                    Perf::gauge("ldp_celery_queue_ready", "queue_batch.high".into(), 5.0, "")
-                        .labelled("queue", "batch.high"),
+                check(
+                    "queues",
+                    Status::Ok,
+                    Some(("queue", "batch.high")),
+                    "ldp_celery_queue_ready",
+                    5.0,
                 ),
-            Check::new("queues", None, Status::Ok, "0".into(), "m".into())
-                .about_queue("ocr")
-                .perf(
-                    Perf::gauge("ldp_celery_queue_ready", "queue_ocr".into(), 0.0, "")
-                        .labelled("queue", "ocr"),
-                ),
-            Check::new("unacked", None, Status::Unknown, "1".into(), "m".into())
-                .perf(Perf::gauge("ldp_celery_unacked", "unacked".into(), 1.0, ""))
-                .perf(Perf::gauge(
-                    "ldp_celery_unacked_overdue",
-                    "unacked_overdue".into(),
+                check(
+                    "queues",
+                    Status::Ok,
+                    Some(("queue", "ocr")),
+                    "ldp_celery_queue_ready",
                     0.0,
-                    "",
-                )),
-            Check::new("stuck", None, Status::Ok, "0".into(), "m".into()).perf(Perf::gauge(
-                "ldp_documents_stuck",
-                "documents_stuck".into(),
-                1.0 / 3.0,
-                "",
-            )),
-            Check::new("locks", None, Status::Ok, "0".into(), "m".into()).perf(Perf::gauge(
-                "ldp_locks_without_ttl",
-                "locks_without_ttl".into(),
-                0.000015,
-                "",
-            )),
-        ];
+                ),
+                check("unacked", Status::Unknown, None, "ldp_celery_unacked", 1.0).perf(
+                    Perf::gauge("ldp_celery_unacked_overdue", String::new(), 0.0, ""),
+                ),
+                check("stuck", Status::Ok, None, "ldp_documents_stuck", 1.0 / 3.0),
+                check("locks", Status::Ok, None, "ldp_locks_without_ttl", 0.000015),
+            ];
         HealthReport {
             status: Status::Critical,
             target: "t".into(),
