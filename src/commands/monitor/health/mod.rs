@@ -2,8 +2,8 @@
 //! thresholds, each OK/WARNING/CRITICAL/UNKNOWN; table, JSON, Nagios plugin
 //! and Prometheus text output; the exit code is the overall status.
 //!
-//! [`model`] holds the check model, [`node`], [`cluster`], [`broker`] and
-//! [`deep`] the checks, [`render`] the text outputs.
+//! `model` holds the check model, `node`, `cluster`, `broker` and
+//! `deep` the checks, `render` the text outputs.
 
 mod broker;
 mod cluster;
