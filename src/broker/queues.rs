@@ -351,7 +351,68 @@ pub async fn queue_stats(
     let cutoff = now - visibility.as_secs_f64();
     let unacked_key = layout.key(b"unacked");
     let index_key = layout.key(b"unacked_index");
+    let cmds = snapshot_commands(layout, &unacked_key, &index_key, cutoff);
+    let replies = redis.read_keyed(&cmds).await?;
+    let bind_at = layout.queues.len() * layout.steps.len();
+    let tail_at = bind_at + layout.queues.len();
 
+    let mut warnings = Vec::new();
+    let mut queues = depths(layout, &cmds, &replies, &mut warnings);
+    let mut table = binding_table(layout, &replies[bind_at..tail_at]);
+
+    let hash = &replies[tail_at];
+    let index = &replies[tail_at + 1];
+    warnings.extend(type_warning(&unacked_key, hash));
+    warnings.extend(type_warning(&index_key, index));
+    let scores: HashMap<Vec<u8>, f64> = pairs(index)
+        .into_iter()
+        .filter_map(|(m, s)| Some((m, as_f64(&s)?)))
+        .collect();
+    let overdue = match &replies[tail_at + 2] {
+        Value::Int(n) => (*n).max(0) as u64,
+        _ => 0,
+    };
+
+    let delivered: Vec<(Vec<u8>, Option<Route>)> = pairs(hash)
+        .into_iter()
+        .map(|(tag, raw)| (tag, route_of(&raw)))
+        .collect();
+    let undecodable = delivered.iter().filter(|d| d.1.is_none()).count();
+    if undecodable > 0 {
+        warnings.push(format!(
+            "{undecodable} unacked message(s) did not decode as [envelope, exchange, routing_key]"
+        ));
+    }
+    let missing = unbound_exchanges(&delivered, &table);
+    bindings(redis, layout, &missing, &mut table).await?;
+    let when = Delivered {
+        scores: &scores,
+        now,
+        cutoff,
+    };
+    let elsewhere = assign_unacked(layout, &mut queues, &delivered, &table, &when);
+
+    Ok(BrokerStats {
+        at: now,
+        visibility_timeout: visibility.as_secs_f64(),
+        queues,
+        unacked: delivered.len() as u64,
+        overdue,
+        unacked_elsewhere: elsewhere,
+        warnings,
+    })
+}
+
+/// The one pipeline of [`queue_stats`]: LLEN of every priority list of every
+/// queue (queue by queue, steps in order), SMEMBERS of every queue's
+/// bindings, then HGETALL unacked, ZRANGE unacked_index WITHSCORES and the
+/// ZCOUNT of entries older than `cutoff`.
+fn snapshot_commands(
+    layout: &BrokerLayout,
+    unacked_key: &[u8],
+    index_key: &[u8],
+    cutoff: f64,
+) -> Vec<(Vec<u8>, Cmd)> {
     let mut cmds: Vec<(Vec<u8>, Cmd)> = Vec::new();
     for q in &layout.queues {
         for &step in &layout.steps {
@@ -360,47 +421,55 @@ pub async fn queue_stats(
             cmds.push((k, c));
         }
     }
-    let bind_at = cmds.len();
     for q in &layout.queues {
         let k = binding_key(layout, q);
         let c = redis::cmd("SMEMBERS").arg(&k).to_owned();
         cmds.push((k, c));
     }
-    let tail_at = cmds.len();
     cmds.push((
-        unacked_key.clone(),
-        redis::cmd("HGETALL").arg(&unacked_key).to_owned(),
+        unacked_key.to_vec(),
+        redis::cmd("HGETALL").arg(unacked_key).to_owned(),
     ));
     cmds.push((
-        index_key.clone(),
+        index_key.to_vec(),
         redis::cmd("ZRANGE")
-            .arg(&index_key)
+            .arg(index_key)
             .arg(0)
             .arg(-1)
             .arg("WITHSCORES")
             .to_owned(),
     ));
     cmds.push((
-        index_key.clone(),
+        index_key.to_vec(),
         redis::cmd("ZCOUNT")
-            .arg(&index_key)
+            .arg(index_key)
             .arg(0)
             .arg(format!("({cutoff:.6}"))
             .to_owned(),
     ));
-    let replies = redis.read_keyed(&cmds).await?;
+    cmds
+}
 
-    let mut warnings = Vec::new();
-    let mut warn_type = |key: &[u8], v: &Value| {
-        if let Value::ServerError(e) = v {
-            warnings.push(format!(
-                "{}: {}",
-                bytes::escape(key),
-                e.details().unwrap_or("error")
-            ));
-        }
-    };
+/// A key of the wrong type answers with an error: say which key and why.
+fn type_warning(key: &[u8], v: &Value) -> Option<String> {
+    match v {
+        Value::ServerError(e) => Some(format!(
+            "{}: {}",
+            bytes::escape(key),
+            e.details().unwrap_or("error")
+        )),
+        _ => None,
+    }
+}
 
+/// Every queue's ready messages per priority list, from the LLEN replies at
+/// the head of the pipeline; unacked figures still zero.
+fn depths(
+    layout: &BrokerLayout,
+    cmds: &[(Vec<u8>, Cmd)],
+    replies: &[Value],
+    warnings: &mut Vec<String>,
+) -> Vec<QueueStats> {
     let mut queues = Vec::with_capacity(layout.queues.len());
     let mut i = 0;
     for q in &layout.queues {
@@ -410,7 +479,7 @@ pub async fn queue_stats(
             let ready = match &replies[i] {
                 Value::Int(n) => (*n).max(0) as u64,
                 other => {
-                    warn_type(key, other);
+                    warnings.extend(type_warning(key, other));
                     0
                 }
             };
@@ -430,56 +499,52 @@ pub async fn queue_stats(
             oldest_unacked_age: None,
         });
     }
+    queues
+}
 
-    let mut table: HashMap<String, Vec<Binding>> = HashMap::new();
-    for (j, q) in layout.queues.iter().enumerate() {
-        let rows = members(&replies[bind_at + j])
-            .iter()
-            .filter_map(|m| parse_binding(m, &layout.sep))
-            .collect();
-        table.insert(q.clone(), rows);
-    }
+/// The routing table from the SMEMBERS replies, one per queue of the layout.
+fn binding_table(layout: &BrokerLayout, replies: &[Value]) -> HashMap<String, Vec<Binding>> {
+    layout
+        .queues
+        .iter()
+        .zip(replies)
+        .map(|(q, r)| {
+            let rows = members(r)
+                .iter()
+                .filter_map(|m| parse_binding(m, &layout.sep))
+                .collect();
+            (q.clone(), rows)
+        })
+        .collect()
+}
 
-    let hash = &replies[tail_at];
-    warn_type(&unacked_key, hash);
-    let index = &replies[tail_at + 1];
-    warn_type(&index_key, index);
-    let scores: HashMap<Vec<u8>, f64> = pairs(index)
-        .into_iter()
-        .filter_map(|(m, s)| Some((m, as_f64(&s)?)))
-        .collect();
-    let overdue = match &replies[tail_at + 2] {
-        Value::Int(n) => (*n).max(0) as u64,
-        _ => 0,
-    };
+/// An unacked message's exchange and routing key: kombu stores
+/// `[envelope, exchange, routing_key]`; older ones only in the envelope's
+/// `properties.delivery_info`.
+fn route_of(raw: &Value) -> Option<Route> {
+    let b = blob(raw)?;
+    let j: Json = serde_json::from_slice(&b).ok()?;
+    let a = j.as_array()?;
+    let ex = a.get(1).and_then(Json::as_str);
+    let rk = a.get(2).and_then(Json::as_str);
+    match (ex, rk) {
+        (Some(ex), Some(rk)) => Some((ex.to_string(), rk.to_string())),
+        _ => {
+            let di = a.first()?.get("properties")?.get("delivery_info")?;
+            Some((
+                di.get("exchange")?.as_str()?.to_string(),
+                di.get("routing_key")?.as_str()?.to_string(),
+            ))
+        }
+    }
+}
 
-    // Decode each unacked message's exchange and routing key.
-    let mut delivered: Vec<(Vec<u8>, Option<Route>)> = Vec::new();
-    for (tag, raw) in pairs(hash) {
-        let route_of = blob(&raw).and_then(|b| {
-            let j: Json = serde_json::from_slice(&b).ok()?;
-            let a = j.as_array()?;
-            let ex = a.get(1).and_then(Json::as_str);
-            let rk = a.get(2).and_then(Json::as_str);
-            match (ex, rk) {
-                (Some(ex), Some(rk)) => Some((ex.to_string(), rk.to_string())),
-                _ => {
-                    let di = a.first()?.get("properties")?.get("delivery_info")?;
-                    Some((
-                        di.get("exchange")?.as_str()?.to_string(),
-                        di.get("routing_key")?.as_str()?.to_string(),
-                    ))
-                }
-            }
-        });
-        delivered.push((tag, route_of));
-    }
-    let undecodable = delivered.iter().filter(|d| d.1.is_none()).count();
-    if undecodable > 0 {
-        warnings.push(format!(
-            "{undecodable} unacked message(s) did not decode as [envelope, exchange, routing_key]"
-        ));
-    }
+/// Exchanges named by unacked messages whose bindings are not read yet
+/// (sorted, once each; the default and kombu's internal ones left out).
+fn unbound_exchanges(
+    delivered: &[(Vec<u8>, Option<Route>)],
+    table: &HashMap<String, Vec<Binding>>,
+) -> Vec<String> {
     let mut missing: Vec<String> = delivered
         .iter()
         .filter_map(|(_, r)| r.as_ref())
@@ -488,46 +553,55 @@ pub async fn queue_stats(
         .collect();
     missing.sort();
     missing.dedup();
-    bindings(redis, layout, &missing, &mut table).await?;
+    missing
+}
 
+/// When unacked messages were delivered (`unacked_index` scores), now, and
+/// the delivery time before which they are overdue.
+struct Delivered<'a> {
+    scores: &'a HashMap<Vec<u8>, f64>,
+    now: f64,
+    cutoff: f64,
+}
+
+/// Count each unacked message against the queue it was routed to (overdue
+/// ones and the oldest age too); returns how many belong to no queue of the
+/// layout or did not decode.
+fn assign_unacked(
+    layout: &BrokerLayout,
+    queues: &mut [QueueStats],
+    delivered: &[(Vec<u8>, Option<Route>)],
+    table: &HashMap<String, Vec<Binding>>,
+    when: &Delivered,
+) -> u64 {
     let slot: HashMap<&str, usize> = layout
         .queues
         .iter()
         .enumerate()
         .map(|(i, q)| (q.as_str(), i))
         .collect();
-    let total = delivered.len() as u64;
     let mut elsewhere = 0;
-    for (tag, r) in &delivered {
+    for (tag, r) in delivered {
         let Some((ex, rk)) = r else {
             elsewhere += 1;
             continue;
         };
-        let queue = route(ex, rk, &table);
+        let queue = route(ex, rk, table);
         let Some(&qi) = slot.get(queue.as_str()) else {
             elsewhere += 1;
             continue;
         };
         let qs = &mut queues[qi];
         qs.unacked += 1;
-        if let Some(&score) = scores.get(tag) {
-            if score < cutoff {
+        if let Some(&score) = when.scores.get(tag) {
+            if score < when.cutoff {
                 qs.overdue += 1;
             }
-            let age = (now - score).max(0.0);
+            let age = (when.now - score).max(0.0);
             qs.oldest_unacked_age = Some(qs.oldest_unacked_age.map_or(age, |a: f64| a.max(age)));
         }
     }
-
-    Ok(BrokerStats {
-        at: now,
-        visibility_timeout: visibility.as_secs_f64(),
-        queues,
-        unacked: total,
-        overdue,
-        unacked_elsewhere: elsewhere,
-        warnings,
-    })
+    elsewhere
 }
 
 #[cfg(test)]

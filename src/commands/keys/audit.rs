@@ -11,13 +11,13 @@ use serde::Serialize;
 
 use crate::bytes;
 use crate::commands::Ctx;
-use crate::consent::Consent;
+use crate::consent::{Admitted, Consent};
 use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::fold::fold_key;
-use crate::keyspace::Role;
+use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report};
-use crate::redis::ScanSpec;
+use crate::redis::{Redis, ScanSpec};
 
 /// TTL buckets, upper bounds in seconds.
 const BUCKETS: [(&str, u64); 5] = [
@@ -199,98 +199,16 @@ pub struct AuditOptions {
 pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
     let out = &ctx.out;
     let reg = ctx.registry()?;
-    let fix = match (&a.fix_ttl, a.ttl) {
-        (Some(name), Some(ttl)) => {
-            let i = reg
-                .families
-                .iter()
-                .position(|f| &f.name == name)
-                .ok_or_else(|| {
-                    LdpError::usage(format!(
-                        "unknown family '{name}' (see `ldp cache families`)"
-                    ))
-                })?;
-            if matches!(reg.families[i].role, Role::Broker | Role::Ldp) {
-                return Err(LdpError::usage(format!(
-                    "refusing to set TTLs on '{name}': its keys must not expire"
-                )));
-            }
-            if ttl < Duration::from_secs(1) {
-                return Err(LdpError::usage("invalid --ttl: at least 1s"));
-            }
-            let gate = a.consent.admit(out, "change TTLs")?;
-            Some((i, ttl, gate))
-        }
-        _ => None,
-    };
+    let fix = fix_target(&reg, &a, out)?;
     let redis = ctx.redis().await?;
-    let broker_family = reg.with_role(Role::Broker).next().map(|f| f.name.clone());
-    let layout = &ctx.settings.broker_layout;
-
-    let mut per_family: Vec<FamilyAudit> = reg
-        .families
-        .iter()
-        .map(|f| FamilyAudit {
-            family: f.name.clone(),
-            role: f.role.name(),
-            ..Default::default()
-        })
-        .collect();
-    let broker_idx = broker_family
-        .as_ref()
-        .and_then(|n| reg.families.iter().position(|f| &f.name == n));
-    let mut unknown: HashMap<String, (u64, u64)> = HashMap::new();
-    let mut fix_keys: Vec<Vec<u8>> = Vec::new();
-    let (mut total_keys, mut total_bytes) = (0u64, 0u64);
-
-    let mut rx = redis.scan(ScanSpec {
-        pattern: b"*".to_vec(),
-        count: a.count,
-        key_type: None,
-    });
-    let pb = out.spinner("auditing");
-    while let Some(msg) = rx.recv().await {
-        let (_, keys) = msg?;
-        let replies = redis
-            .per_key(&keys, 2, true, |p, k| {
-                p.cmd("PTTL").arg(k);
-                p.cmd("MEMORY").arg("USAGE").arg(k).arg("SAMPLES").arg(0);
-            })
-            .await?;
-        pb.inc(keys.len() as u64);
-        for (key, r) in keys.into_iter().zip(replies) {
-            let pttl = match r.first() {
-                Some(Value::Int(-2)) => continue, // expired since SCAN saw it
-                Some(Value::Int(ms)) if *ms >= 0 => Some(*ms),
-                _ => None,
-            };
-            let mem = match r.get(1) {
-                Some(Value::Int(b)) => (*b).max(0) as u64,
-                _ => 0,
-            };
-            total_keys += 1;
-            total_bytes += mem;
-            let fam = if layout.is_broker_key(&key) {
-                broker_idx
-            } else {
-                reg.classify(&key).map(|(i, _)| i)
-            };
-            match fam {
-                Some(i) => {
-                    per_family[i].add(pttl, mem);
-                    if pttl.is_none() && fix.is_some_and(|(f, _, _)| f == i) {
-                        fix_keys.push(key);
-                    }
-                }
-                None => {
-                    let e = unknown.entry(fold_key(&key)).or_default();
-                    e.0 += 1;
-                    e.1 += mem;
-                }
-            }
-        }
-    }
-    pb.finish_and_clear();
+    let census = census(ctx, &redis, &reg, &a, fix.as_ref().map(|f| f.family)).await?;
+    let Census {
+        mut per_family,
+        unknown,
+        fix_keys,
+        total_keys,
+        total_bytes,
+    } = census;
 
     for (f, fam) in per_family.iter_mut().zip(&reg.families) {
         f.flagged = fam.expires && f.no_ttl > 0;
@@ -298,60 +216,11 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
     let families: Vec<FamilyAudit> = per_family.into_iter().filter(|f| f.keys > 0).collect();
     let unknown_keys = unknown.values().map(|v| v.0).sum();
     let unknown_bytes = unknown.values().map(|v| v.1).sum();
-    let mut groups: Vec<UnknownGroup> = unknown
-        .into_iter()
-        .map(|(pattern, (keys, bytes))| UnknownGroup {
-            pattern,
-            keys,
-            bytes,
-        })
-        .collect();
-    groups.sort_by(|a, b| b.keys.cmp(&a.keys).then(a.pattern.cmp(&b.pattern)));
-    groups.truncate(a.unknown);
+    let groups = unknown_groups(unknown, a.unknown);
 
     let fix_ttl = match fix {
         None => None,
-        Some((i, ttl, gate)) => {
-            let mut rep = FixReport {
-                family: reg.families[i].name.clone(),
-                ttl_seconds: ttl.as_secs_f64(),
-                dry_run: gate.dry_run,
-                candidates: fix_keys.len() as u64,
-                fixed: 0,
-            };
-            let go = !fix_keys.is_empty()
-                && (gate.confirm(
-                    out,
-                    &format!(
-                        "Set a TTL of {} on {} keys of '{}'?",
-                        humantime::format_duration(ttl),
-                        fix_keys.len(),
-                        rep.family
-                    ),
-                )?);
-            if go {
-                let ms = ttl.as_millis() as u64;
-                let replies = redis
-                    .per_key(&fix_keys, 1, false, |p, k| {
-                        p.cmd("PEXPIRE").arg(k).arg(ms).arg("NX");
-                    })
-                    .await?;
-                rep.fixed = replies
-                    .iter()
-                    .filter(|r| matches!(r.first(), Some(Value::Int(1))))
-                    .count() as u64;
-                if let Some(e) = replies.iter().find_map(|r| match r.first() {
-                    Some(Value::ServerError(e)) => Some(e.to_string()),
-                    _ => None,
-                }) {
-                    return Err(LdpError::Failed(format!(
-                        "PEXPIRE failed (Redis 7.0 or newer is needed for NX): {e}"
-                    ))
-                    .into());
-                }
-            }
-            Some(rep)
-        }
+        Some(fix) => Some(fix_ttl(&redis, out, &reg, fix, &fix_keys).await?),
     };
     if fix_ttl.is_some() {
         out.debug(format!(
@@ -374,4 +243,206 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
         fix_ttl,
     })?;
     Ok(Exit::Ok)
+}
+
+/// What `--fix-ttl FAMILY --ttl DUR` will repair, once consent is given.
+struct Fix {
+    family: usize,
+    ttl: Duration,
+    gate: Admitted,
+}
+
+/// Check `--fix-ttl` before connecting: a known family whose keys may
+/// expire, a TTL of at least 1s, and the operator's consent.
+fn fix_target(reg: &Registry, a: &AuditOptions, out: &Output) -> Result<Option<Fix>> {
+    let (Some(name), Some(ttl)) = (&a.fix_ttl, a.ttl) else {
+        return Ok(None);
+    };
+    let i = reg
+        .families
+        .iter()
+        .position(|f| &f.name == name)
+        .ok_or_else(|| {
+            LdpError::usage(format!(
+                "unknown family '{name}' (see `ldp cache families`)"
+            ))
+        })?;
+    if matches!(reg.families[i].role, Role::Broker | Role::Ldp) {
+        return Err(LdpError::usage(format!(
+            "refusing to set TTLs on '{name}': its keys must not expire"
+        )));
+    }
+    if ttl < Duration::from_secs(1) {
+        return Err(LdpError::usage("invalid --ttl: at least 1s"));
+    }
+    let gate = a.consent.admit(out, "change TTLs")?;
+    Ok(Some(Fix {
+        family: i,
+        ttl,
+        gate,
+    }))
+}
+
+/// What the scan counted: per family, unknown keys by folded pattern (keys,
+/// bytes), the keys `--fix-ttl` will repair, and the totals.
+struct Census {
+    per_family: Vec<FamilyAudit>,
+    unknown: HashMap<String, (u64, u64)>,
+    fix_keys: Vec<Vec<u8>>,
+    total_keys: u64,
+    total_bytes: u64,
+}
+
+impl Census {
+    /// Count one key from its PTTL and MEMORY USAGE replies; `fam` is its
+    /// family's index, `fix` the family `--fix-ttl` repairs.
+    fn add(&mut self, key: Vec<u8>, r: &[Value], fam: Option<usize>, fix: Option<usize>) {
+        let pttl = match r.first() {
+            Some(Value::Int(-2)) => return, // expired since SCAN saw it
+            Some(Value::Int(ms)) if *ms >= 0 => Some(*ms),
+            _ => None,
+        };
+        let mem = match r.get(1) {
+            Some(Value::Int(b)) => (*b).max(0) as u64,
+            _ => 0,
+        };
+        self.total_keys += 1;
+        self.total_bytes += mem;
+        match fam {
+            Some(i) => {
+                self.per_family[i].add(pttl, mem);
+                if pttl.is_none() && fix == Some(i) {
+                    self.fix_keys.push(key);
+                }
+            }
+            None => {
+                let e = self.unknown.entry(fold_key(&key)).or_default();
+                e.0 += 1;
+                e.1 += mem;
+            }
+        }
+    }
+}
+
+/// One streaming scan of every key, with pipelined PTTL and MEMORY USAGE.
+async fn census(
+    ctx: &Ctx,
+    redis: &Redis,
+    reg: &Registry,
+    a: &AuditOptions,
+    fix: Option<usize>,
+) -> Result<Census> {
+    let layout = &ctx.settings.broker_layout;
+    let broker_family = reg.with_role(Role::Broker).next().map(|f| f.name.clone());
+    let broker_idx = broker_family
+        .as_ref()
+        .and_then(|n| reg.families.iter().position(|f| &f.name == n));
+    let mut c = Census {
+        per_family: reg
+            .families
+            .iter()
+            .map(|f| FamilyAudit {
+                family: f.name.clone(),
+                role: f.role.name(),
+                ..Default::default()
+            })
+            .collect(),
+        unknown: HashMap::new(),
+        fix_keys: Vec::new(),
+        total_keys: 0,
+        total_bytes: 0,
+    };
+    let mut rx = redis.scan(ScanSpec {
+        pattern: b"*".to_vec(),
+        count: a.count,
+        key_type: None,
+    });
+    let pb = ctx.out.spinner("auditing");
+    while let Some(msg) = rx.recv().await {
+        let (_, keys) = msg?;
+        let replies = redis
+            .per_key(&keys, 2, true, |p, k| {
+                p.cmd("PTTL").arg(k);
+                p.cmd("MEMORY").arg("USAGE").arg(k).arg("SAMPLES").arg(0);
+            })
+            .await?;
+        pb.inc(keys.len() as u64);
+        for (key, r) in keys.into_iter().zip(replies) {
+            let fam = if layout.is_broker_key(&key) {
+                broker_idx
+            } else {
+                reg.classify(&key).map(|(i, _)| i)
+            };
+            c.add(key, &r, fam, fix);
+        }
+    }
+    pb.finish_and_clear();
+    Ok(c)
+}
+
+/// Unknown keys grouped by folded pattern, most keys first, the first `limit`.
+fn unknown_groups(unknown: HashMap<String, (u64, u64)>, limit: usize) -> Vec<UnknownGroup> {
+    let mut groups: Vec<UnknownGroup> = unknown
+        .into_iter()
+        .map(|(pattern, (keys, bytes))| UnknownGroup {
+            pattern,
+            keys,
+            bytes,
+        })
+        .collect();
+    groups.sort_by(|a, b| b.keys.cmp(&a.keys).then(a.pattern.cmp(&b.pattern)));
+    groups.truncate(limit);
+    groups
+}
+
+/// Set the TTL on the family's keys that have none (PEXPIRE ... NX), after
+/// confirmation; a dry run only counts them.
+async fn fix_ttl(
+    redis: &Redis,
+    out: &Output,
+    reg: &Registry,
+    fix: Fix,
+    fix_keys: &[Vec<u8>],
+) -> Result<FixReport> {
+    let Fix { family, ttl, gate } = fix;
+    let mut rep = FixReport {
+        family: reg.families[family].name.clone(),
+        ttl_seconds: ttl.as_secs_f64(),
+        dry_run: gate.dry_run,
+        candidates: fix_keys.len() as u64,
+        fixed: 0,
+    };
+    let go = !fix_keys.is_empty()
+        && (gate.confirm(
+            out,
+            &format!(
+                "Set a TTL of {} on {} keys of '{}'?",
+                humantime::format_duration(ttl),
+                fix_keys.len(),
+                rep.family
+            ),
+        )?);
+    if !go {
+        return Ok(rep);
+    }
+    let ms = ttl.as_millis() as u64;
+    let replies = redis
+        .per_key(fix_keys, 1, false, |p, k| {
+            p.cmd("PEXPIRE").arg(k).arg(ms).arg("NX");
+        })
+        .await?;
+    rep.fixed = replies
+        .iter()
+        .filter(|r| matches!(r.first(), Some(Value::Int(1))))
+        .count() as u64;
+    if let Some(e) = replies.iter().find_map(|r| match r.first() {
+        Some(Value::ServerError(e)) => Some(e.to_string()),
+        _ => None,
+    }) {
+        return Err(LdpError::Failed(format!(
+            "PEXPIRE failed (Redis 7.0 or newer is needed for NX): {e}"
+        ))
+        .into());
+    }
+    Ok(rep)
 }

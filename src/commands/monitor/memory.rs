@@ -13,10 +13,10 @@ use serde::Serialize;
 use crate::bytes;
 use crate::commands::Ctx;
 use crate::exit::Exit;
-use crate::keyspace::Role;
+use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report};
-use crate::redis::ScanSpec;
-use crate::redis::info::info;
+use crate::redis::info::{Info, info, num, text};
+use crate::redis::{Redis, ScanSpec};
 
 /// Above this many keys the default is a sample, not every key.
 const FULL_UP_TO: u64 = 1_000_000;
@@ -151,8 +151,8 @@ impl Report for MemoryReport {
     }
 }
 
-fn field(i: &crate::redis::info::Info, k: &str) -> u64 {
-    crate::redis::info::num(i, k).map_or(0, |v| v as u64)
+fn field(i: &Info, k: &str) -> u64 {
+    num(i, k).map_or(0, |v| v as u64)
 }
 
 /// Plain options of `monitor memory`.
@@ -169,6 +169,41 @@ pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
     let out = &ctx.out;
     let reg = ctx.registry()?;
     let redis = ctx.redis().await?;
+    let nodes = node_memory(&redis).await?;
+    let total = total_of(&nodes);
+    let threshold = sample_threshold(&a, total.keys);
+    let tally = measure(ctx, &redis, &reg, &a, threshold).await?;
+    if tally.refused > 0 {
+        out.warn(format!(
+            "MEMORY USAGE was refused for {} keys (not available on this server): bytes are missing",
+            output::thousands(tally.refused)
+        ));
+    }
+    let exact = threshold.is_none() && tally.refused == 0;
+    let families = family_bytes(&reg, &tally.acc, exact);
+    let top = tally
+        .top
+        .into_sorted()
+        .into_iter()
+        .map(|(m, k)| BigKey {
+            family: reg.classify(&k).map(|(i, _)| reg.families[i].name.clone()),
+            key: bytes::escape(&k),
+            memory: m,
+        })
+        .collect();
+    out.print(&MemoryReport {
+        nodes,
+        total,
+        exact,
+        measured_keys: tally.measured,
+        families,
+        top,
+    })?;
+    Ok(Exit::Ok)
+}
+
+/// INFO memory and DBSIZE of every node.
+async fn node_memory(redis: &Redis) -> Result<Vec<NodeMemory>> {
     let mut nodes = Vec::new();
     for n in redis.nodes() {
         let i = info(n).await?;
@@ -178,22 +213,24 @@ pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
             used: field(&i, "used_memory"),
             rss: field(&i, "used_memory_rss"),
             peak: field(&i, "used_memory_peak"),
-            fragmentation_ratio: i
-                .get("mem_fragmentation_ratio")
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0.0),
+            fragmentation_ratio: num(&i, "mem_fragmentation_ratio").unwrap_or(0.0),
             maxmemory: field(&i, "maxmemory"),
-            policy: i.get("maxmemory_policy").cloned().unwrap_or_default(),
+            policy: text(&i, "maxmemory_policy").unwrap_or_default().into(),
             dataset: field(&i, "used_memory_dataset"),
             overhead: field(&i, "used_memory_overhead"),
             keys,
         });
     }
+    Ok(nodes)
+}
+
+/// The sum over the nodes (fragmentation recomputed, the first node's policy).
+fn total_of(nodes: &[NodeMemory]) -> NodeMemory {
     let mut total = NodeMemory {
         node: "total".into(),
         ..Default::default()
     };
-    for n in &nodes {
+    for n in nodes {
         total.used += n.used;
         total.rss += n.rss;
         total.peak += n.peak;
@@ -208,36 +245,96 @@ pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
         0.0
     };
     total.policy = nodes.first().map(|n| n.policy.clone()).unwrap_or_default();
+    total
+}
 
-    // Measure every key, or a deterministic sample of about N keys.
+/// Measure every key (None), or a deterministic sample of about N keys: the
+/// keys whose hash is at most the returned threshold.
+fn sample_threshold(a: &MemoryOptions, keys: u64) -> Option<u64> {
     let sample = match (a.full, a.sample) {
         (true, _) => None,
         (false, Some(n)) => Some(n.max(1)),
-        (false, None) if total.keys > FULL_UP_TO => Some(DEFAULT_SAMPLE),
+        (false, None) if keys > FULL_UP_TO => Some(DEFAULT_SAMPLE),
         _ => None,
     };
-    let threshold =
-        sample.map(|n| ((n as f64 / total.keys.max(1) as f64).min(1.0) * u64::MAX as f64) as u64);
-    let hasher = std::collections::hash_map::RandomState::new();
+    sample.map(|n| ((n as f64 / keys.max(1) as f64).min(1.0) * u64::MAX as f64) as u64)
+}
 
+/// What the scan found. `acc` is per family (index `families.len()` = no
+/// family): keys, measured keys, measured bytes.
+struct Tally {
+    acc: Vec<(u64, u64, u64)>,
+    top: crate::biggest::Biggest,
+    measured: u64,
+    refused: u64,
+}
+
+impl Tally {
+    /// Account one batch of MEMORY USAGE replies.
+    fn record(&mut self, fams: Vec<usize>, keys: Vec<Vec<u8>>, replies: Vec<Vec<Value>>) {
+        for ((fam, k), r) in fams.into_iter().zip(keys).zip(replies) {
+            let b = match r.first() {
+                Some(Value::Int(b)) => b,
+                // A managed Redis may forbid MEMORY: say so, do not fail.
+                Some(Value::ServerError(_)) => {
+                    self.refused += 1;
+                    continue;
+                }
+                _ => continue, // the key expired since SCAN saw it
+            };
+            let b = (*b).max(0) as u64;
+            self.measured += 1;
+            self.acc[fam].1 += 1;
+            self.acc[fam].2 += b;
+            self.top.offer(b, &k);
+        }
+    }
+}
+
+/// One streaming scan: every key counted in its family, the picked ones
+/// measured with pipelined MEMORY USAGE, up to IN_FLIGHT batches at a time.
+async fn measure(
+    ctx: &Ctx,
+    redis: &Redis,
+    reg: &Registry,
+    a: &MemoryOptions,
+    threshold: Option<u64>,
+) -> Result<Tally> {
     let layout = &ctx.settings.broker_layout;
     let broker_idx = reg
         .with_role(Role::Broker)
         .next()
         .and_then(|b| reg.families.iter().position(|f| f.name == b.name));
     let nf = reg.families.len();
-    // Per family (index nf = no family): keys, measured keys, measured bytes.
-    let mut acc = vec![(0u64, 0u64, 0u64); nf + 1];
-    let mut top = crate::biggest::Biggest::new(a.top);
-    let mut measured = 0u64;
-    let mut refused = 0u64;
-
+    let family_of = |k: &[u8]| {
+        if layout.is_broker_key(k) {
+            broker_idx
+        } else {
+            reg.classify(k).map(|(i, _)| i)
+        }
+        .unwrap_or(nf)
+    };
+    let hasher = std::collections::hash_map::RandomState::new();
+    let picked = |k: &[u8]| match threshold {
+        None => true,
+        Some(th) => {
+            let mut h = hasher.build_hasher();
+            h.write(k);
+            h.finish() <= th
+        }
+    };
+    let mut tally = Tally {
+        acc: vec![(0u64, 0u64, 0u64); nf + 1],
+        top: crate::biggest::Biggest::new(a.top),
+        measured: 0,
+        refused: 0,
+    };
     let mut rx = redis.scan(ScanSpec {
         pattern: b"*".to_vec(),
         count: a.count,
         key_type: None,
     });
-    let pb = out.spinner("measuring");
+    let pb = ctx.out.spinner("measuring");
     let mut pending = FuturesUnordered::new();
     let mut done = false;
     while !done || !pending.is_empty() {
@@ -249,17 +346,9 @@ pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
                 let mut fams = Vec::with_capacity(keys.len());
                 let mut measure = Vec::with_capacity(keys.len());
                 for k in keys {
-                    let fam = if layout.is_broker_key(&k) { broker_idx } else { reg.classify(&k).map(|(i, _)| i) }.unwrap_or(nf);
-                    acc[fam].0 += 1;
-                    let pick = match threshold {
-                        None => true,
-                        Some(th) => {
-                            let mut h = hasher.build_hasher();
-                            h.write(&k);
-                            h.finish() <= th
-                        }
-                    };
-                    if pick {
+                    let fam = family_of(&k);
+                    tally.acc[fam].0 += 1;
+                    if picked(&k) {
                         fams.push(fam);
                         measure.push(k);
                     }
@@ -274,34 +363,18 @@ pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
             }
             Some(res) = pending.next(), if !pending.is_empty() => {
                 let (fams, measure, replies) = res?;
-                for ((fam, k), r) in fams.into_iter().zip(measure).zip(replies) {
-                    let b = match r.first() {
-                        Some(Value::Int(b)) => b,
-                        // A managed Redis may forbid MEMORY: say so, do not fail.
-                        Some(Value::ServerError(_)) => {
-                            refused += 1;
-                            continue;
-                        }
-                        _ => continue, // the key expired since SCAN saw it
-                    };
-                    let b = (*b).max(0) as u64;
-                    measured += 1;
-                    acc[fam].1 += 1;
-                    acc[fam].2 += b;
-                    top.offer(b, &k);
-                }
+                tally.record(fams, measure, replies);
             }
         }
     }
     pb.finish_and_clear();
-    if refused > 0 {
-        out.warn(format!(
-            "MEMORY USAGE was refused for {} keys (not available on this server): bytes are missing",
-            output::thousands(refused)
-        ));
-    }
+    Ok(tally)
+}
 
-    let exact = threshold.is_none() && refused == 0;
+/// Bytes per family: measured, or scaled up from the family's sampled keys
+/// (from the average over all families when none of its keys was sampled).
+fn family_bytes(reg: &Registry, acc: &[(u64, u64, u64)], exact: bool) -> Vec<FamilyMemory> {
+    let nf = reg.families.len();
     let avg_all = {
         let (m, b) = acc.iter().fold((0u64, 0u64), |x, f| (x.0 + f.1, x.1 + f.2));
         if m == 0 { 0.0 } else { b as f64 / m as f64 }
@@ -333,22 +406,5 @@ pub async fn memory(ctx: &Ctx, a: MemoryOptions) -> Result<Exit> {
         })
         .collect();
     families.sort_by(|x, y| y.bytes.cmp(&x.bytes).then(x.family.cmp(&y.family)));
-    let top = top
-        .into_sorted()
-        .into_iter()
-        .map(|(m, k)| BigKey {
-            family: reg.classify(&k).map(|(i, _)| reg.families[i].name.clone()),
-            key: bytes::escape(&k),
-            memory: m,
-        })
-        .collect();
-    out.print(&MemoryReport {
-        nodes,
-        total,
-        exact,
-        measured_keys: measured,
-        families,
-        top,
-    })?;
-    Ok(Exit::Ok)
+    families
 }

@@ -123,7 +123,7 @@ impl Report for StatsReport {
 }
 
 fn counter(i: &Info, k: &str) -> u64 {
-    i.get(k).and_then(|v| v.parse().ok()).unwrap_or(0)
+    i.get(k).unwrap_or(0)
 }
 
 async fn server_stats(redis: &Redis, interval: Duration) -> Result<ServerStats> {
