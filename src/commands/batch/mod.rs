@@ -334,6 +334,22 @@ struct DocSource {
     in_database: bool,
 }
 
+impl DocSource {
+    /// Which sources named the document.
+    fn names(&self) -> Vec<&'static str> {
+        [
+            (self.document_key.is_some(), "batch_document"),
+            (self.error_key.is_some(), "batch_error"),
+            (self.in_progress_value, "progress"),
+            (self.in_ldp, "ldp"),
+            (self.in_database, "database"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect()
+    }
+}
+
 /// One batch with everything read.
 #[derive(Debug)]
 struct Batch {
@@ -1037,28 +1053,15 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
             last_update: None,
         });
         let err = src.error_key.as_ref().and_then(|k| err_values.get(k));
-        if err.is_some_and(is_permanent) && facts.state != DocState::Done {
+        if err.is_some_and(is_permanent)
+            && !matches!(facts.state, DocState::Done | DocState::Failed)
+        {
             facts.state = DocState::Failed;
             facts.rule = Rule::PermanentError;
             states.insert(d.clone(), facts.clone());
         }
         let lu = facts.last_update.as_ref();
-        let mut sources = Vec::new();
-        if src.document_key.is_some() {
-            sources.push("batch_document");
-        }
-        if src.error_key.is_some() {
-            sources.push("batch_error");
-        }
-        if src.in_progress_value {
-            sources.push("progress");
-        }
-        if src.in_ldp {
-            sources.push("ldp");
-        }
-        if src.in_database {
-            sources.push("database");
-        }
+        let sources = src.names();
         documents.push(DocRow {
             document: d.clone(),
             state: facts.state,

@@ -20,6 +20,7 @@ use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report};
 use crate::pipeline::ids::{ProjectId, parse_doc, read_docs_from};
 use crate::pipeline::stored::{json_path, read_json};
+use crate::pipeline::verdict::{Rule, Standing, judge};
 use crate::redis::{Redis, ScanSpec};
 
 const SCAN_COUNT: u32 = 5000;
@@ -126,11 +127,14 @@ pub struct DocEntry {
     pub keys: Vec<DocKey>,
     pub status: Option<String>,
     pub state: Option<Json>,
+    /// Where the document stands and which rule decided (see `verdict`).
+    pub judged: Option<(Standing, Rule)>,
 }
 
 impl DocEntry {
+    /// In flight by the pipeline's real rule: a failed latest update is not.
     pub fn in_flight(&self) -> bool {
-        matches!(self.status.as_deref(), Some("starting" | "processing"))
+        matches!(self.judged, Some((Standing::InFlight, _)))
     }
 }
 
@@ -282,6 +286,7 @@ pub async fn find_docs(
             && e.status.is_none()
         {
             e.status = json_path(&v, path).and_then(|s| s.as_str().map(str::to_string));
+            e.judged = Some(judge(Some(&v), path, false));
             e.state = Some(v);
         }
     }
@@ -423,6 +428,10 @@ struct ShownDoc {
     document: String,
     status: Option<String>,
     in_flight: bool,
+    /// failed, in_flight, done, other or not_started, and the rule that
+    /// decided (a failed latest update is failed whatever `status` says).
+    standing: Option<Standing>,
+    rule: Option<Rule>,
     last_update: Option<Json>,
     key_count: usize,
     bytes: u64,
@@ -535,13 +544,16 @@ impl Report for ShowReport {
 }
 
 fn status_text(d: &ShownDoc, out: &Output) -> String {
-    let st = d.status.clone().unwrap_or_else(|| "unknown".into());
+    let mut st = d.status.clone().unwrap_or_else(|| "unknown".into());
+    if d.rule == Some(Rule::LastUpdate) {
+        st = format!("failed (last_update.status; pipeline.status {st})");
+    }
     if !out.color {
         return st;
     }
     let styled = match st.as_str() {
         "completed" => console::style(st.clone()).green(),
-        "failed" => console::style(st.clone()).red(),
+        s if s.starts_with("failed") => console::style(st.clone()).red(),
         "starting" | "processing" => console::style(st.clone()).yellow(),
         _ => console::style(st.clone()),
     };
@@ -655,6 +667,8 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
             document: doc.clone(),
             status: e.status.clone(),
             in_flight: e.in_flight(),
+            standing: e.judged.map(|j| j.0),
+            rule: e.judged.map(|j| j.1),
             last_update,
             key_count: keys.len(),
             bytes: keys.iter().filter_map(|k| k.memory).sum(),

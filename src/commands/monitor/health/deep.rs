@@ -108,9 +108,9 @@ async fn stuck_check(redis: &Redis, ctx: &Ctx, after: Duration) -> Result<Check>
                 let values = crate::pipeline::stored::read_json(redis, &keys).await?;
                 for (k, v) in keys.iter().zip(values) {
                     let Some(v) = v else { continue };
-                    let status = crate::pipeline::stored::json_path(&v, path)
-                        .and_then(|s| s.as_str().map(str::to_string));
-                    if !matches!(status.as_deref(), Some("starting" | "processing")) {
+                    // A failed latest update is failed, not in flight (verdict.rs).
+                    let (standing, _) = crate::pipeline::verdict::judge(Some(&v), path, false);
+                    if standing != crate::pipeline::verdict::Standing::InFlight {
                         continue;
                     }
                     in_flight += 1;
