@@ -134,6 +134,12 @@ impl Template {
     }
 
     /// Whether the template names a document.
+    /// A per-chunk key (`entity:chunk:{chunk}:...`): a document's through
+    /// its chunk list or its value.
+    pub fn per_chunk(&self) -> bool {
+        self.parts.contains(&Part::Hole("chunk".to_string()))
+    }
+
     pub fn has_doc(&self) -> bool {
         self.parts.contains(&Part::Doc)
     }
@@ -349,7 +355,7 @@ impl Family {
 
     /// Keys of this family belong to one document.
     pub fn per_doc(&self) -> bool {
-        self.compiled.iter().any(Template::has_doc)
+        self.compiled.iter().any(|t| t.has_doc() || t.per_chunk())
     }
 
     pub fn is_protected(&self) -> bool {

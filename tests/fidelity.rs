@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::{LdpTarget, RedisServer};
+use support::{LdpTarget, RedisServer, Target, random_uuid, shared_cluster, shared_standalone};
 
 const DOC: &str = "3f1c9a52-6b0d-4e7a-8c21-9d4e5f6a7b80";
 const BATCH: &str = "b7e1c2d3-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
@@ -94,4 +94,73 @@ fn a_permanent_batch_error_alone_means_failed() {
     let j = s.ldp(&["batch", "show", BATCH, "-o", "json"]).ok().json();
     assert_eq!(j["documents"][0]["state"], "failed", "{j}");
     assert_eq!(j["documents"][0]["rule"], "permanent_error", "{j}");
+}
+
+/// The per-chunk entity caches of `doc` as the pipeline writes them: two
+/// through its chunk list (one of them `[]`), one only through its value;
+/// and another document's. Returns (doc's keys, the other's key).
+fn chunk_caches(t: &Target, doc: &str, other: &str) -> (Vec<String>, String) {
+    let set = |k: &str, v: &str| {
+        t.run_str(&["SET", k, v]);
+    };
+    let (c1, c2, c3) = (random_uuid(), random_uuid(), random_uuid());
+    set(
+        &format!("cache:doc:chunks:{doc}"),
+        &format!(r#"[{{"chunk_uuid": "{c1}", "index": 0}}, {{"chunk_uuid": "{c2}", "index": 1}}]"#),
+    );
+    let mine = vec![
+        format!("entity:chunk:{c1}:9f86d081"),
+        format!("entity:chunk:{c2}:0a1b2c3d"),
+        format!("entity:chunk:{c3}:deadbeef"),
+    ];
+    set(
+        &mine[0],
+        &format!(r#"[{{"text": "ACME", "document_uuid": "{doc}"}}]"#),
+    );
+    set(&mine[1], "[]");
+    set(
+        &mine[2],
+        &format!(r#"[{{"text": "Smith", "document_uuid": "{doc}"}}]"#),
+    );
+    let theirs = format!("entity:chunk:{}:c0ffee00", random_uuid());
+    set(
+        &theirs,
+        &format!(r#"[{{"text": "X", "document_uuid": "{other}"}}]"#),
+    );
+    (mine, theirs)
+}
+
+fn chunk_caches_belong_to_their_document(t: &Target) {
+    let (doc, other) = (random_uuid(), random_uuid());
+    let (mine, theirs) = chunk_caches(t, &doc, &other);
+    let r = t.ldp(&["cache", "show", "--doc", &doc, "-o", "json"]).ok();
+    r.stderr_has("2 found through the documents' chunk lists, 1 through their values");
+    let j = r.json();
+    let keys: Vec<&str> = j["documents"][0]["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["key"].as_str().unwrap())
+        .collect();
+    for k in &mine {
+        assert!(keys.contains(&k.as_str()), "{k} missing: {j}");
+    }
+    assert!(!keys.contains(&theirs.as_str()), "{j}");
+    t.ldp(&["cache", "clear", "--doc", &doc, "--yes"]).ok();
+    for k in &mine {
+        assert!(!t.exists(k), "{k} should be gone");
+    }
+    assert!(t.exists(&theirs), "another document's cache stays");
+}
+
+#[test]
+fn chunk_caches_belong_to_their_document_standalone() {
+    let s = shared_standalone();
+    chunk_caches_belong_to_their_document(&Target::One(s));
+}
+
+#[test]
+fn chunk_caches_belong_to_their_document_on_a_cluster() {
+    let c = shared_cluster();
+    chunk_caches_belong_to_their_document(&Target::Cluster(c));
 }

@@ -405,11 +405,11 @@ fn cache_commands_list_a_projects_documents_from_postgresql() {
             .ok()
             .json()
     };
-    assert_eq!(
-        show(&[])["totals"]["documents"],
-        0,
-        "Redis alone does not know them"
-    );
+    // Redis alone does not know them: exit 1, naming --database-url.
+    redis
+        .ldp_cmd(&["cache", "show", "--project", PROJECT, "-o", "json"])
+        .fails(1)
+        .stderr_has("--database-url");
     let j = show(&["--database-url", &url]);
     assert_eq!(j["totals"]["documents"], 2, "{j:#}");
     assert_eq!(j["totals"]["keys"], 2);

@@ -15,7 +15,6 @@ use crate::commands::Ctx;
 use crate::consent::Consent;
 use crate::error::LdpError;
 use crate::exit::Exit;
-use crate::glob::glob_escape;
 use crate::keyspace::{Registry, Role};
 use crate::output::{self, Output, Report};
 use crate::pipeline::ids::{ProjectId, parse_doc, read_docs_from};
@@ -218,16 +217,11 @@ pub async fn find_docs(
             }
         }
     }
-    let pattern = match (&sel.project, sel.docs.as_slice()) {
-        (None, [one]) => {
-            let mut p = b"*".to_vec();
-            p.extend_from_slice(&glob_escape(one.as_bytes()));
-            p.push(b'*');
-            p
-        }
-        _ => b"*".to_vec(),
-    };
+    // The whole keyspace, once: per-chunk caches do not carry the document's
+    // id, so a MATCH on it would miss them.
+    let pattern = b"*".to_vec();
     let mut all: HashMap<String, DocEntry> = HashMap::new();
+    let mut chunk_keys: Vec<(String, Vec<u8>, usize)> = Vec::new();
     let mut rx = redis.scan(ScanSpec {
         pattern,
         count: SCAN_COUNT,
@@ -238,7 +232,14 @@ pub async fn find_docs(
         let (_, keys) = msg?;
         pb.inc(keys.len() as u64);
         for key in keys {
-            let Some((fam, t, Some(doc))) = reg.classify_template(&key) else {
+            let Some((fam, t, doc)) = reg.classify_template(&key) else {
+                continue;
+            };
+            let Some(doc) = doc else {
+                if let Some(chunk) = t.capture(&key, "chunk") {
+                    let chunk = String::from_utf8_lossy(chunk).to_ascii_lowercase();
+                    chunk_keys.push((chunk, key, fam));
+                }
                 continue;
             };
             let doc = String::from_utf8_lossy(doc).to_ascii_lowercase();
@@ -318,7 +319,108 @@ pub async fn find_docs(
         let e = all.remove(&d).unwrap_or_default();
         result.insert(d, e);
     }
+    let chunks = attribute_chunks(redis, reg, &mut result, chunk_keys).await?;
+    if chunks.by_chunk_list + chunks.by_value > 0 {
+        out.note(format!(
+            "per-chunk caches: {} found through the documents' chunk lists, {} through their values",
+            chunks.by_chunk_list, chunks.by_value
+        ));
+    }
     Ok((result, sources))
+}
+
+/// How the documents' per-chunk caches were found.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChunkCounts {
+    pub by_chunk_list: usize,
+    pub by_value: usize,
+}
+
+/// Give each selected document its per-chunk caches (`entity:chunk:{chunk}:
+/// {md5[:8]}`): those of the chunks its chunk list names, then, for the
+/// rest, those whose value (mentions with `document_uuid`) names it. One
+/// pipelined read of the chunk lists and one of the unclaimed values,
+/// whatever the number of documents.
+async fn attribute_chunks(
+    redis: &Redis,
+    reg: &Registry,
+    docs: &mut BTreeMap<String, DocEntry>,
+    chunk_keys: Vec<(String, Vec<u8>, usize)>,
+) -> Result<ChunkCounts> {
+    let mut counts = ChunkCounts::default();
+    if chunk_keys.is_empty() || docs.is_empty() {
+        return Ok(counts);
+    }
+    let chunks_fam = reg.families.iter().position(|f| f.name == "chunks");
+    let list_keys: Vec<(String, Vec<u8>)> = docs
+        .iter()
+        .flat_map(|(d, e)| {
+            e.keys
+                .iter()
+                .filter(|k| Some(k.family) == chunks_fam)
+                .map(move |k| (d.clone(), k.key.clone()))
+        })
+        .collect();
+    let raw: Vec<Vec<u8>> = list_keys.iter().map(|k| k.1.clone()).collect();
+    let mut owner: HashMap<String, String> = HashMap::new();
+    for ((doc, _), v) in list_keys.iter().zip(read_json(redis, &raw).await?) {
+        let mut ids = Vec::new();
+        if let Some(v) = v {
+            uuids_in(&v, &mut ids);
+        }
+        for c in ids {
+            owner.entry(c).or_insert_with(|| doc.clone());
+        }
+    }
+    let mut unclaimed = Vec::new();
+    for (chunk, key, fam) in chunk_keys {
+        match owner.get(&chunk).and_then(|d| docs.get_mut(d)) {
+            Some(e) => {
+                counts.by_chunk_list += 1;
+                e.keys.push(DocKey {
+                    key,
+                    family: fam,
+                    legacy: false,
+                });
+            }
+            None => unclaimed.push((key, fam)),
+        }
+    }
+    let raw: Vec<Vec<u8>> = unclaimed.iter().map(|k| k.0.clone()).collect();
+    for ((key, fam), v) in unclaimed.into_iter().zip(read_json(redis, &raw).await?) {
+        let mut named = Vec::new();
+        if let Some(v) = v {
+            uuids_in(&v, &mut named);
+        }
+        let Some(d) = named.into_iter().find(|d| docs.contains_key(d)) else {
+            continue;
+        };
+        if let Some(e) = docs.get_mut(&d) {
+            counts.by_value += 1;
+            e.keys.push(DocKey {
+                key,
+                family: fam,
+                legacy: false,
+            });
+        }
+    }
+    for e in docs.values_mut() {
+        e.keys
+            .sort_by(|a, b| (a.family, a.legacy, &a.key).cmp(&(b.family, b.legacy, &b.key)));
+    }
+    Ok(counts)
+}
+
+/// Every UUID-shaped string in a JSON value, lower-cased.
+fn uuids_in(v: &Json, out: &mut Vec<String>) {
+    match v {
+        Json::String(s) if crate::keyspace::is_uuid(s.as_bytes()) => {
+            out.push(s.to_ascii_lowercase())
+        }
+        Json::Array(a) => a.iter().for_each(|x| uuids_in(x, out)),
+        Json::Object(m) => m.values().for_each(|x| uuids_in(x, out)),
+        _ => {}
+    }
 }
 
 /// TYPE, PTTL and MEMORY USAGE of each key.
