@@ -164,3 +164,31 @@ fn chunk_caches_belong_to_their_document_on_a_cluster() {
     let c = shared_cluster();
     chunk_caches_belong_to_their_document(&Target::Cluster(c));
 }
+
+#[test]
+fn keys_audit_warns_when_import_markers_can_be_evicted() {
+    let s = RedisServer::start_with(&["--maxmemory-policy", "allkeys-lru"]);
+    set(
+        &s,
+        "ldp:imported:3f1c9a52-6b0d-4e7a-8c21-9d4e5f6a7b80:abc",
+        "task-1",
+    );
+    let r = s.ldp(&["keys", "audit", "-o", "json"]).ok();
+    r.stderr_has("can be evicted").stderr_has("allkeys-lru");
+    assert!(r.json()["eviction_risk"].is_string(), "{r}");
+    // With a database configured its rows are the truth: no warning.
+    s.ldp_cmd(&["keys", "audit"])
+        .env("LDP_DATABASE_URL", "postgres://u@127.0.0.1:1/db")
+        .ok()
+        .stderr_lacks("can be evicted");
+    // noeviction: no warning.
+    let n = RedisServer::start();
+    set(
+        &n,
+        "ldp:imported:3f1c9a52-6b0d-4e7a-8c21-9d4e5f6a7b80:abc",
+        "task-1",
+    );
+    n.ldp(&["keys", "audit"])
+        .ok()
+        .stderr_lacks("can be evicted");
+}

@@ -81,6 +81,10 @@ pub struct AuditReport {
     pub total_bytes: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix_ttl: Option<FixReport>,
+    /// Set when the server may evict ldp's import markers (an `allkeys-*`
+    /// policy) and no database backs exactly-once.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eviction_risk: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -233,6 +237,10 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
                 .join(", ")
         ));
     }
+    let eviction_risk = eviction_risk(ctx, &redis, &reg, &families).await;
+    if let Some(why) = &eviction_risk {
+        out.warn(why);
+    }
     out.print(&AuditReport {
         families,
         unknown: groups,
@@ -241,8 +249,41 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
         total_keys,
         total_bytes,
         fix_ttl,
+        eviction_risk,
     })?;
     Ok(Exit::Ok)
+}
+
+/// ldp's import markers have no TTL and are what makes a re-run skip a
+/// document; under an `allkeys-*` policy the server may evict them, and
+/// without a database (whose rows are the truth) a re-run would enqueue
+/// those documents again.
+async fn eviction_risk(
+    ctx: &Ctx,
+    redis: &crate::redis::Redis,
+    reg: &crate::keyspace::Registry,
+    families: &[FamilyAudit],
+) -> Option<String> {
+    let ldp_marker = reg.get("ldp_imported").map(|f| f.name.as_str())?;
+    let markers = families.iter().find(|f| f.family == ldp_marker)?.keys;
+    if markers == 0 || ctx.settings.intake.database_url.is_some() {
+        return None;
+    }
+    let mut policies = Vec::new();
+    for node in redis.nodes() {
+        let info = crate::redis::info::info(node).await.ok()?;
+        let p = crate::redis::info::text(&info, "maxmemory_policy")?.to_string();
+        if p.starts_with("allkeys") {
+            policies.push(format!("{} on {}", p, node.label));
+        }
+    }
+    (!policies.is_empty()).then(|| {
+        format!(
+            "{markers} ldp import markers can be evicted ({}): a re-run would enqueue those \
+             documents again; use noeviction or volatile-*, or configure the database",
+            policies.join(", ")
+        )
+    })
 }
 
 /// What `--fix-ttl FAMILY --ttl DUR` will repair, once consent is given.
