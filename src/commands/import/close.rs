@@ -6,8 +6,9 @@ use anyhow::Result;
 use redis::Value;
 
 use super::enqueue::{KeyNames, MARK_INTAKE, write_cache_side};
+use super::plan::FileResult;
 use super::plan::{Doc, DocStatus, Docs, Plan};
-use super::report::{FileResult, ImportReport, IntakeReport};
+use super::report::{ImportReport, IntakeReport};
 use super::run::Tally;
 use crate::intake::stage::Intake;
 use crate::redis::Redis;

@@ -7,8 +7,22 @@ use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use super::inputs::{Hashed, Input, render_path};
-use super::report::FileResult;
 use crate::broker::task::Task;
+
+/// What happened to one input file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_uuid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    pub status: DocStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
 
 /// What became of a file or document; `-o json` names it in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -6,24 +6,9 @@ use anyhow::Result;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::plan::DocStatus;
+use super::plan::{DocStatus, FileResult};
 use crate::exit::Exit;
 use crate::output::{self, Output, Report};
-
-/// What happened to one input file.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileResult {
-    pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub document_uuid: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sha256: Option<String>,
-    pub status: DocStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub duplicate_of: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-}
 
 #[derive(Debug, Serialize)]
 pub struct ImportReport {
