@@ -664,6 +664,10 @@ pub struct LockRunArgs {
     /// Exit with N instead of 75 when the lock is busy (like flock -E)
     #[arg(long, value_name = "N")]
     pub conflict_exit_code: Option<u8>,
+    /// Pass the pipeline's secret variables (REDIS_PW, DATABASE_URL, ...) on to CMD; by default
+    /// they are removed from its environment
+    #[arg(long)]
+    pub pass_secrets: bool,
     /// When the lock is lost: time between SIGTERM and SIGKILL to CMD
     #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
     pub grace: Duration,

@@ -21,3 +21,21 @@ impl fmt::Debug for Secret {
         f.write_str("Secret(***)")
     }
 }
+
+/// The environment variables that carry the pipeline's (and ldp's) secrets:
+/// a child ldp starts (`lock run`) does not get them unless asked.
+pub const SECRET_VARS: [&str; 13] = [
+    "REDIS_PW",
+    "REDIS_PASSWORD",
+    "REDIS_URL",
+    "CELERY_BROKER_URL",
+    "CELERY_RESULT_BACKEND",
+    "DATABASE_URL",
+    "DATABASE_URL_DIRECT",
+    "LDP_REDIS_URL",
+    "LDP_REDIS_PASSWORD",
+    "LDP_BROKER_URL",
+    "LDP_DATABASE_URL",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+];

@@ -789,3 +789,35 @@ fn caches_on_a_cluster_with_the_broker_on_its_own_redis() {
         .args(["--project", project])
         .fails(2);
 }
+
+#[test]
+fn a_dangling_link_or_a_link_loop_is_one_failed_file_and_the_rest_go_on() {
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), 3, "l");
+    std::os::unix::fs::symlink(dir.path().join("gone.pdf"), dir.path().join("dangling.pdf"))
+        .unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub").join("loop")).unwrap();
+    let r = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+        ])
+        .fails(1);
+    let j = r.json();
+    assert_eq!(j["new"], 3, "{r}");
+    assert!(j["failed"].as_u64().unwrap() >= 1, "{r}");
+    let failed: Vec<&str> = j["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "failed")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert!(failed.iter().any(|f| f.ends_with("dangling.pdf")), "{r}");
+}

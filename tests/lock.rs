@@ -758,6 +758,20 @@ fn tls_acl_run_list_and_break() {
     ])
     .ok();
     assert_eq!(out.stdout.trim(), "1", "{out}");
+    // The child does not inherit the password unless asked.
+    let env = |extra: &[&str]| {
+        let mut args = vec!["lock", "run", &name];
+        args.extend_from_slice(extra);
+        args.extend(["--", "sh", "-c", "echo \"pw=${LDP_REDIS_PASSWORD:-none}\""]);
+        base(&args).ok()
+    };
+    assert_eq!(env(&[]).stdout.trim(), "pw=none");
+    let passed = env(&["--pass-secrets"]);
+    assert_eq!(
+        passed.stdout.trim(),
+        format!("pw={}", t.password()),
+        "{passed}"
+    );
     t.seed(&[vec![
         b"SET".to_vec(),
         key.clone().into_bytes(),

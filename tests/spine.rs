@@ -151,3 +151,10 @@ fn destructive_commands_refuse_off_a_terminal_without_yes() {
         .unwrap();
     assert_eq!(exists, 1, "nothing was deleted");
 }
+
+#[test]
+fn health_refuses_a_zero_interval() {
+    ldp_run(&["monitor", "health", "--interval", "0"])
+        .fails(3)
+        .stderr_has("--interval");
+}

@@ -67,6 +67,7 @@ pub fn run(a: LockRunArgs) -> Result<RunOptions> {
                 .unwrap_or_else(|| Exit::LockBusy.code()),
             grace: a.grace,
             command: a.command,
+            pass_secrets: a.pass_secrets,
         })
     }
 }

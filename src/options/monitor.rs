@@ -20,6 +20,11 @@ fn watch(w: WatchArgs) -> Watch {
 /// `monitor health`: check names known, percentages 0-100, warn below crit.
 pub fn health(a: HealthArgs) -> Result<HealthOptions> {
     {
+        if a.interval.is_some_and(|i| i.is_zero()) {
+            return Err(LdpError::usage(
+                "invalid --interval '0': two samples need time between them, e.g. 10s",
+            ));
+        }
         for n in a.check.iter().chain(&a.skip) {
             if !health::CHECKS.contains(&n.as_str()) {
                 return Err(LdpError::usage(format!(

@@ -117,7 +117,15 @@ pub fn walk(
                         }
                     }
                     Ok(_) => {}
-                    Err(e) => missing.push(format!("{}: {e}", p.display())),
+                    // A dangling link or a link loop inside a directory is
+                    // one unreadable file: reported as failed, the rest go on.
+                    Err(e) => match e.path() {
+                        Some(bad) if bad != p.as_path() && wanted(bad) => {
+                            out.push(input_for(absolute(bad)))
+                        }
+                        Some(bad) if bad != p.as_path() => skipped += 1,
+                        _ => missing.push(format!("{}: {e}", p.display())),
+                    },
                 }
             }
         } else if wanted(p) || (include.is_empty() && exclude.is_empty()) {

@@ -168,6 +168,8 @@ pub struct RunOptions {
     pub conflict_exit_code: u8,
     pub grace: Duration,
     pub command: Vec<OsString>,
+    /// Keep the pipeline's secret variables in CMD's environment.
+    pub pass_secrets: bool,
 }
 
 /// Plain options of `lock break`.
@@ -821,6 +823,11 @@ pub async fn run(ctx: &Ctx, o: RunOptions) -> Result<Exit> {
         .env("LDP_LOCK_KEY", o.lock.shown())
         .env("LDP_LOCK_TOKEN", &lease.token)
         .env("LDP_LOCK_FENCE", lease.fence.to_string());
+    if !o.pass_secrets {
+        for var in crate::secret::SECRET_VARS {
+            cmd.env_remove(var);
+        }
+    }
     // If ldp itself dies (SIGKILL), nothing renews the lock any more: the child
     // gets SIGTERM from the kernel instead of running on unprotected. The death
     // signal follows the spawning thread; this future runs on the thread that
