@@ -404,3 +404,38 @@ fn delete_on_cluster_removes_keys_from_every_node() {
         );
     }
 }
+
+/// A server that dies mid-delete: exit non-zero, one line on stderr saying
+/// how many keys were already deleted.
+#[test]
+fn a_delete_that_fails_mid_way_says_what_it_deleted() {
+    let mut s = RedisServer::start_with(&["--enable-debug-command", "local"]);
+    let n = 500_000u64;
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(n)
+        .arg("del")
+        .query(&mut s.client())
+        .unwrap();
+    let child = s
+        .ldp_std()
+        .args(["keys", "delete", "del:*", "--yes", "--count", "1000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    support::wait_until(
+        "the delete under way",
+        std::time::Duration::from_secs(30),
+        || {
+            redis::cmd("DBSIZE")
+                .query::<u64>(&mut s.client())
+                .is_ok_and(|left| left < n * 9 / 10)
+        },
+    );
+    s.stop();
+    let r = support::Run::from_output("keys delete", child.wait_with_output().unwrap());
+    assert_ne!(r.code, 0, "{r}");
+    r.stderr_has("before the failure").stderr_has("deleted ");
+    assert_eq!(r.stderr_lines().len(), 1, "one line: {r}");
+}

@@ -783,12 +783,22 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
 
     let pb = out.spinner("deleting");
     let mut deleted = 0u64;
+    // A failure mid-way says what was already deleted (faults are loud).
+    let partial = |e: anyhow::Error, n: u64| {
+        e.context(format!(
+            "deleted {} keys matching '{shown}' before the failure; run the same delete again to finish",
+            output::thousands(n)
+        ))
+    };
     let mut interrupted = false;
     match listed {
         Some(keys) => {
             // Exactly the keys counted against --max-keys.
             for chunk in keys.chunks(UNLINK_BATCH * 10) {
-                deleted += redis.unlink(chunk.to_vec(), UNLINK_BATCH).await?;
+                deleted += redis
+                    .unlink(chunk.to_vec(), UNLINK_BATCH)
+                    .await
+                    .map_err(|e| partial(e, deleted))?;
                 pb.set_position(deleted);
             }
         }
@@ -808,12 +818,14 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
                 tokio::select! {
                     _ = &mut ctrl_c => { interrupted = true; break; }
                     Some(r) = inflight.next(), if !inflight.is_empty() => {
-                        deleted += r?;
+                        let r: Result<u64> = r;
+                        let n = r.map_err(|e| partial(e, deleted))?;
+                        deleted += n;
                         pb.set_position(deleted);
                     }
                     msg = rx.recv(), if inflight.len() < 2 * redis.nodes().len() + 2 => {
                         let Some(msg) = msg else { break };
-                        let (_, keys) = msg?;
+                        let (_, keys) = msg.map_err(|e| partial(e, deleted))?;
                         let keys: Vec<Vec<u8>> = keys
                             .into_iter()
                             .filter(|k| {
@@ -836,7 +848,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
             drop(rx);
             // Let the UNLINKs already sent finish, so the summary is true.
             while let Some(r) = inflight.next().await {
-                deleted += r?;
+                deleted += r.map_err(|e| partial(e, deleted))?;
             }
             report.matched = matched;
             report.skipped_protected = protected;
