@@ -821,3 +821,56 @@ fn a_dangling_link_or_a_link_loop_is_one_failed_file_and_the_rest_go_on() {
         .collect();
     assert!(failed.iter().any(|f| f.ends_with("dangling.pdf")), "{r}");
 }
+
+/// Scripts whose reply is lost to a timeout may have run: the report says
+/// "unknown", never "not enqueued", and a re-run settles them exactly once.
+#[test]
+fn a_timeout_mid_import_reports_unknown_and_a_rerun_settles_it() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    let n = 3000;
+    files(dir.path(), n, "t");
+    let child = import_under_way(&s, dir.path(), &["-o", "json", "--timeout", "300ms"], true);
+    // Writes wait 2 s: the pipelines in flight time out, then run.
+    let _: () = redis::cmd("CLIENT")
+        .arg("PAUSE")
+        .arg(2000)
+        .arg("WRITE")
+        .query(&mut s.client())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let j: Json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert!(j["unknown"].as_u64().unwrap() > 0, "{j}");
+    let sure = j["new"].as_u64().unwrap();
+    // Once the pause is over the scripts that were sent have run.
+    support::wait_until("the pause to end", Duration::from_secs(10), || {
+        redis::cmd("SET")
+            .arg("probe")
+            .arg("1")
+            .query::<()>(&mut s.client())
+            .is_ok()
+    });
+    let queued_now = llen(&mut s.client(), b"default\x06\x163");
+    assert!(queued_now >= sure, "{queued_now} < {sure}");
+    let j2 = s
+        .ldp(&[
+            "import",
+            "--project",
+            PROJECT,
+            "-o",
+            "json",
+            dir.path().to_str().unwrap(),
+        ])
+        .ok()
+        .json();
+    assert_eq!(j2["already_imported"].as_u64().unwrap(), queued_now, "{j2}");
+    let q = queued(&s, &[b"default\x06\x163"]);
+    let uuids: BTreeSet<&str> = q
+        .iter()
+        .map(|(_, k)| k["document_uuid"].as_str().unwrap())
+        .collect();
+    assert_eq!((q.len(), uuids.len()), (n, n), "each document exactly once");
+}

@@ -340,6 +340,7 @@ fn empty_report(c: &Checked, a: &ImportOptions, files: usize, skipped: usize) ->
         duplicates: 0,
         failed: 0,
         not_enqueued: 0,
+        unknown: 0,
         stopped: None,
         signal: None,
         intake: None,
@@ -576,7 +577,13 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
         Some(ik) => close::close_session(ik, &mut report, st, &inputs, &tally).await,
         None => st.into_results(&inputs),
     };
-    settle_batch(&cache, &keys, documents, any_new).await?;
+    // After a stop the record stays as it is (it expires); the report, with
+    // what was done, is what matters now.
+    if report.stopped.is_none()
+        && let Err(e) = settle_batch(&cache, &keys, documents, any_new).await
+    {
+        report.stopped = Some(crate::error::one_line(&e));
+    }
     finish(out, report, results, started)
 }
 

@@ -42,6 +42,9 @@ pub enum DocStatus {
     Duplicate,
     /// Unreadable, or its upload failed.
     Failed,
+    /// Sent, but the reply was lost (a timeout, a dropped connection): it may
+    /// be enqueued; a re-run settles it without enqueueing it twice.
+    Unknown,
 }
 
 /// One unit of enqueueing: a document (single mode) or a batch task's documents.

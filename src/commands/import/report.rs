@@ -26,6 +26,8 @@ pub struct ImportReport {
     pub failed: usize,
     /// Files an interrupted or stopped run did not get to (a re-run does).
     pub not_enqueued: usize,
+    /// Sent when the connection failed: maybe enqueued (a re-run settles it).
+    pub unknown: usize,
     /// Why the import stopped early (Redis refusing writes, ...), if it did.
     pub stopped: Option<String>,
     /// Stopped by Ctrl-C (or SIGTERM): exit 130 (143).
@@ -64,7 +66,7 @@ impl Report for ImportReport {
     fn json(&self) -> Json {
         serde_json::to_value(self).unwrap_or_default()
     }
-    fn text(&self, _out: &Output) -> String {
+    fn text(&self, out: &Output) -> String {
         let mut s = format!(
             "{}{} files -> project {} (batch {}, {} on {} priority {}) in {:.1}s\n  new {}, already imported {}, duplicates {}, failed {}\n",
             if self.dry_run { "dry run: " } else { "" },
@@ -116,6 +118,12 @@ impl Report for ImportReport {
                 output::thousands(i.failed as u64),
             ));
         }
+        if self.unknown > 0 {
+            s.push_str(&format!(
+                "  unknown {}: sent when the connection failed, maybe enqueued; a re-run settles them\n",
+                out.count(self.unknown as u64)
+            ));
+        }
         if let Some(why) = &self.stopped {
             s.push_str(&format!("  stopped: {why}\n"));
         }
@@ -136,6 +144,7 @@ pub fn finish(
     report.duplicates = count(DocStatus::Duplicate);
     report.failed = count(DocStatus::Failed);
     report.not_enqueued = count(DocStatus::NotEnqueued);
+    report.unknown = count(DocStatus::Unknown);
     report.seconds = started.elapsed().as_secs_f64();
     report.documents = results;
     let failed = report.failed > 0 || report.stopped.is_some();

@@ -246,6 +246,13 @@ impl<'p> State<'p> {
         let replies = match res {
             Ok(v) => v,
             Err(e) => {
+                // The scripts may have run: these documents are not known
+                // to be enqueued or not (a re-run's markers tell).
+                for u in &units {
+                    for &i in &u.docs {
+                        self.st.status[i] = DocStatus::Unknown;
+                    }
+                }
                 let why = format!("Redis failed ({})", crate::redis::describe(&e));
                 self.stop.get_or_insert_with(|| Stop::failed(why));
                 return Ok(());
@@ -272,7 +279,13 @@ impl<'p> State<'p> {
                 .filter(|&i| self.st.status[i] == DocStatus::New)
                 .collect();
             let record = |d: &Doc| f.plan.record(d);
-            write_cache_side(f.cache, f.keys, &self.st.docs, &written, &record, true).await?;
+            if let Err(e) =
+                write_cache_side(f.cache, f.keys, &self.st.docs, &written, &record, true).await
+            {
+                // The tasks are enqueued; a re-run writes what is missing.
+                let why = crate::error::one_line(&e);
+                self.stop.get_or_insert_with(|| Stop::failed(why));
+            }
         }
         files_message(f);
         if let Some(r) = f.rate {
