@@ -30,6 +30,9 @@ pub struct Node {
     client: redis::Client,
     config: AsyncConnectionConfig,
     conn: Mutex<MultiplexedConnection>,
+    /// Bumped on every reconnect: a cursor walk checks, when it moved, that
+    /// the server behind the address is still the one it started on.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 impl Node {
@@ -44,7 +47,31 @@ impl Node {
             .get_multiplexed_async_connection_with_config(&self.config)
             .await?;
         *self.conn.lock().unwrap_or_else(|p| p.into_inner()) = fresh.clone();
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(fresh)
+    }
+
+    /// How many times this node reconnected.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Which server answers: its `run_id` (new on every start) and its
+    /// replication id (new when a replica is promoted). None when the
+    /// server does not say (INFO refused).
+    pub async fn identity(&self) -> Option<(String, String)> {
+        let field = |text: &str, k: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(k)?.strip_prefix(':'))
+                .map(|v| v.trim().to_string())
+        };
+        let server: String = self.read(redis::cmd("INFO").arg("server")).await.ok()?;
+        let repl: String = self
+            .read(redis::cmd("INFO").arg("replication"))
+            .await
+            .ok()?;
+        Some((field(&server, "run_id")?, field(&repl, "master_replid")?))
     }
 
     /// Run a command once.
@@ -175,6 +202,7 @@ impl Dialer {
             client,
             config: self.config.clone(),
             conn: Mutex::new(conn),
+            generation: std::sync::atomic::AtomicU64::new(0),
         })
     }
 }
@@ -553,6 +581,8 @@ impl Redis {
             tokio::spawn(async move {
                 let node = this.node(i);
                 let mut cursor: u64 = 0;
+                let mut seen = node.generation();
+                let start = node.identity().await;
                 loop {
                     let mut cmd = redis::cmd("SCAN");
                     cmd.arg(cursor)
@@ -563,7 +593,21 @@ impl Redis {
                     if let Some(t) = &spec.key_type {
                         cmd.arg("TYPE").arg(t);
                     }
-                    match node.read::<(u64, Vec<Vec<u8>>)>(&cmd).await {
+                    let reply = node.read::<(u64, Vec<Vec<u8>>)>(&cmd).await;
+                    if node.generation() != seen {
+                        // A reconnect mid-walk: the cursor means something
+                        // only on the server that gave it (a failover behind
+                        // one address, a restart would skip or repeat keys).
+                        seen = node.generation();
+                        let now = node.identity().await;
+                        if start.is_none() || now != start {
+                            let _ = tx
+                                .send(Err(changed_mid_walk(&node.label, &start, &now)))
+                                .await;
+                            return;
+                        }
+                    }
+                    match reply {
                         Ok((next, keys)) => {
                             if !keys.is_empty() && tx.send(Ok((i, keys))).await.is_err() {
                                 return; // the consumer stopped (e.g. --limit reached)
@@ -585,6 +629,26 @@ impl Redis {
         }
         rx
     }
+}
+
+/// The walk's server changed under it: the walk fails (exit 1), since keys
+/// may have been missed or repeated.
+fn changed_mid_walk(
+    label: &str,
+    start: &Option<(String, String)>,
+    now: &Option<(String, String)>,
+) -> anyhow::Error {
+    let short = |id: &Option<(String, String)>| match id {
+        Some((run, _)) => run.chars().take(8).collect::<String>(),
+        None => "unknown".into(),
+    };
+    LdpError::Failed(format!(
+        "the server behind {label} changed during the walk (run_id {} -> {}: a failover or a \
+         restart): keys may have been missed or repeated; run the command again",
+        short(start),
+        short(now)
+    ))
+    .into()
 }
 
 /// What to SCAN for.

@@ -21,6 +21,7 @@
 #![allow(dead_code)]
 
 pub mod intake;
+pub mod proxy;
 pub mod python;
 pub mod run;
 pub mod seed;

@@ -1,0 +1,105 @@
+//! A failover behind one address (Redis Cloud, Sentinel-fronted endpoints):
+//! a proxy the test controls sits in front of a primary and its replica,
+//! and switches to the promoted replica mid-walk. A walk must then either
+//! have finished exactly or exit non-zero: never exit 0 with keys missed.
+
+mod support;
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::time::Duration;
+
+use support::proxy::Proxy;
+use support::{LdpTarget, RedisServer, Run, wait_until};
+
+const KEYS: u64 = 300_000;
+
+/// A primary with KEYS keys and a replica in sync with it.
+fn primary_and_replica() -> (RedisServer, RedisServer) {
+    let p = RedisServer::start_with(&["--enable-debug-command", "local"]);
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(KEYS)
+        .arg("k")
+        .query(&mut p.client())
+        .unwrap();
+    let port = p.port().to_string();
+    let r = RedisServer::start_with(&["--replicaof", "127.0.0.1", &port]);
+    wait_until("the replica in sync", Duration::from_secs(30), || {
+        let info: String = redis::cmd("INFO")
+            .arg("replication")
+            .query(&mut r.client())
+            .unwrap_or_default();
+        let size: u64 = redis::cmd("DBSIZE").query(&mut r.client()).unwrap_or(0);
+        info.contains("master_link_status:up") && size == KEYS
+    });
+    (p, r)
+}
+
+/// `keys scan '*'` through the proxy; after `after` keys are printed, run
+/// `event`. Returns the finished run.
+fn scan_with(proxy: &Proxy, after: usize, event: impl FnOnce()) -> Run {
+    let mut child = proxy
+        .url()
+        .ldp_std()
+        .args(["keys", "scan", "*", "--count", "100"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = Vec::new();
+    let mut event = Some(event);
+    for line in BufReader::new(stdout).lines() {
+        lines.push(line.unwrap());
+        if lines.len() == after
+            && let Some(e) = event.take()
+        {
+            e();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    let mut r = Run::from_output("keys scan", out);
+    r.stdout = lines.join("\n");
+    r
+}
+
+#[test]
+fn a_failover_behind_one_address_mid_scan_fails_loudly() {
+    for after in [1_000, 100_000, 250_000] {
+        let (p, r) = primary_and_replica();
+        let proxy = Proxy::start(p.port());
+        let run = scan_with(&proxy, after, || {
+            let _: () = redis::cmd("REPLICAOF")
+                .arg("NO")
+                .arg("ONE")
+                .query(&mut r.client())
+                .unwrap();
+            proxy.switch(r.port());
+        });
+        let distinct: HashSet<&str> = run.stdout.lines().collect();
+        if run.code == 0 {
+            assert_eq!(
+                distinct.len() as u64,
+                KEYS,
+                "exit 0 must mean every key: {run}"
+            );
+        } else {
+            assert_eq!(run.code, 1, "{run}");
+            run.stderr_has("changed during the walk")
+                .stderr_has("missed");
+        }
+        assert_ne!(run.code, 0, "switched after {after} of {KEYS} keys: {run}");
+    }
+}
+
+#[test]
+fn a_blip_to_the_same_server_mid_scan_still_gives_every_key() {
+    let (p, _r) = primary_and_replica();
+    let proxy = Proxy::start(p.port());
+    let run = scan_with(&proxy, 50_000, || proxy.cut());
+    assert_eq!(run.code, 0, "{run}");
+    let distinct: HashSet<&str> = run.stdout.lines().collect();
+    assert_eq!(distinct.len() as u64, KEYS);
+}
