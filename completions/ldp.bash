@@ -2508,7 +2508,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__lock__subcmd__run)
-            opts="-u -o -q -v -h --key --ttl --wait --conflict-exit-code --grace --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            opts="-u -o -q -v -h --key --ttl --wait --conflict-exit-code --pass-secrets --grace --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -633,6 +633,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
             cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
             cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --pass-secrets 'Pass the pipeline''s secret variables (REDIS_PW, DATABASE_URL, ...) on to CMD; by default they are removed from its environment'
             cand --tls-insecure 'Do not verify the server''s TLS certificate'
             cand -q 'Quieter (no progress, no notes on stderr)'
             cand --quiet 'Quieter (no progress, no notes on stderr)'

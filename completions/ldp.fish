@@ -591,6 +591,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l pass-secrets -d 'Pass the pipeline\'s secret variables (REDIS_PW, DATABASE_URL, ...) on to CMD; by default they are removed from its environment'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
