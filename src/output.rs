@@ -509,9 +509,21 @@ pub fn format_name(f: OutputFormat) -> String {
 }
 
 /// A command's result: one JSON shape, one human rendering.
-pub trait Report {
-    fn json(&self) -> serde_json::Value;
+pub trait Report: erased::ToJson {
     fn text(&self, out: &Output) -> String;
+}
+
+/// Every serializable report is JSON-able through a `dyn Report`.
+pub mod erased {
+    pub trait ToJson {
+        fn json(&self) -> serde_json::Value;
+    }
+
+    impl<T: serde::Serialize> ToJson for T {
+        fn json(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or_default()
+        }
+    }
 }
 
 /// How a stream of rows is written.

@@ -620,10 +620,15 @@ struct ListReport {
     batches: Vec<Summary>,
 }
 
-impl Report for ListReport {
-    fn json(&self) -> Json {
-        serde_json::to_value(&self.batches).unwrap_or_default()
+/// The JSON shape of this report.
+impl Serialize for ListReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = { serde_json::to_value(&self.batches).unwrap_or_default() };
+        v.serialize(s)
     }
+}
+
+impl Report for ListReport {
     fn text(&self, out: &Output) -> String {
         if self.batches.is_empty() {
             let mut s = String::new();
@@ -776,22 +781,28 @@ struct ShowReport {
     full: bool,
 }
 
-impl Report for ShowReport {
-    fn json(&self) -> Json {
-        let mut v = serde_json::to_value(&self.summary).unwrap_or_default();
-        if let Json::Object(m) = &mut v {
-            m.insert(
-                "documents".into(),
-                serde_json::to_value(&self.documents).unwrap_or_default(),
-            );
-            m.insert(
-                "errors".into(),
-                serde_json::to_value(&self.errors).unwrap_or_default(),
-            );
-        }
-        v
+/// The JSON shape of this report.
+impl Serialize for ShowReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = {
+            let mut v = serde_json::to_value(&self.summary).unwrap_or_default();
+            if let Json::Object(m) = &mut v {
+                m.insert(
+                    "documents".into(),
+                    serde_json::to_value(&self.documents).unwrap_or_default(),
+                );
+                m.insert(
+                    "errors".into(),
+                    serde_json::to_value(&self.errors).unwrap_or_default(),
+                );
+            }
+            v
+        };
+        v.serialize(s)
     }
+}
 
+impl Report for ShowReport {
     fn text(&self, out: &Output) -> String {
         let s = &self.summary;
         let a = &s.actual;

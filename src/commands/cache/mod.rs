@@ -472,10 +472,15 @@ struct FamiliesReport {
     reg: Arc<Registry>,
 }
 
-impl Report for FamiliesReport {
-    fn json(&self) -> Json {
-        serde_json::to_value(&self.reg.families).unwrap_or_default()
+/// The JSON shape of this report.
+impl Serialize for FamiliesReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = { serde_json::to_value(&self.reg.families).unwrap_or_default() };
+        v.serialize(s)
     }
+}
+
+impl Report for FamiliesReport {
     fn text(&self, out: &Output) -> String {
         let mut t = out.table(&["family", "role", "type", "expires", "templates (legacy)"]);
         for f in &self.reg.families {
@@ -547,18 +552,24 @@ struct ShowReport {
     full: bool,
 }
 
-impl Report for ShowReport {
-    fn json(&self) -> Json {
-        let docs = serde_json::to_value(&self.docs).unwrap_or_default();
-        let keys: usize = self.docs.iter().map(|d| d.key_count).sum();
-        let bytes: u64 = self.docs.iter().map(|d| d.bytes).sum();
-        serde_json::json!({
-            "project": self.project,
-            "documents": docs,
-            "totals": {"documents": self.docs.len(), "keys": keys, "bytes": bytes},
-        })
+/// The JSON shape of this report.
+impl Serialize for ShowReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = {
+            let docs = serde_json::to_value(&self.docs).unwrap_or_default();
+            let keys: usize = self.docs.iter().map(|d| d.key_count).sum();
+            let bytes: u64 = self.docs.iter().map(|d| d.bytes).sum();
+            serde_json::json!({
+                "project": self.project,
+                "documents": docs,
+                "totals": {"documents": self.docs.len(), "keys": keys, "bytes": bytes},
+            })
+        };
+        v.serialize(s)
     }
+}
 
+impl Report for ShowReport {
     fn text(&self, out: &Output) -> String {
         let mut s = String::new();
         if self.project.is_some() {
@@ -812,9 +823,6 @@ pub struct ClearReport {
 }
 
 impl Report for ClearReport {
-    fn json(&self) -> Json {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, out: &Output) -> String {
         let mut s = String::new();
         if self.dry_run {

@@ -4,7 +4,6 @@ use std::time::Instant;
 
 use anyhow::Result;
 use serde::Serialize;
-use serde_json::Value as Json;
 
 use super::plan::{DocStatus, FileResult};
 use crate::exit::Exit;
@@ -63,9 +62,6 @@ pub struct IntakeReport {
 }
 
 impl Report for ImportReport {
-    fn json(&self) -> Json {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, out: &Output) -> String {
         let mut s = format!(
             "{}{} files -> project {} (batch {}, {} on {} priority {}) in {:.1}s\n  new {}, already imported {}, duplicates {}, failed {}\n",

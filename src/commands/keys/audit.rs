@@ -99,9 +99,6 @@ pub struct FixReport {
 }
 
 impl Report for AuditReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, out: &Output) -> String {
         let mut t = out.table(&["family", "role", "keys", "bytes", "no ttl", "ttl left"]);
         for f in &self.families {

@@ -518,10 +518,15 @@ struct GroupReport {
     groups: Vec<Group>,
 }
 
-impl Report for GroupReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(&self.groups).unwrap_or_default()
+/// The JSON shape of this report.
+impl Serialize for GroupReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = { serde_json::to_value(&self.groups).unwrap_or_default() };
+        v.serialize(s)
     }
+}
+
+impl Report for GroupReport {
     fn text(&self, out: &Output) -> String {
         let total: u64 = self.groups.iter().map(|g| g.bytes).sum();
         let mut t = out.table(&["pattern", "keys", "bytes", "share"]);
@@ -551,10 +556,15 @@ struct TopReport {
     rows: Vec<KeyRow>,
 }
 
-impl Report for TopReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(&self.rows).unwrap_or_default()
+/// The JSON shape of this report.
+impl Serialize for TopReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = { serde_json::to_value(&self.rows).unwrap_or_default() };
+        v.serialize(s)
     }
+}
+
+impl Report for TopReport {
     fn text(&self, out: &Output) -> String {
         if self.rows.is_empty() {
             let mut s = String::new();
@@ -605,9 +615,6 @@ pub struct DeleteReport {
 }
 
 impl Report for DeleteReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, _out: &Output) -> String {
         let mut s = String::new();
         if self.dry_run {

@@ -711,9 +711,6 @@ pub struct HoldReport {
 }
 
 impl Report for HoldReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, out: &Output) -> String {
         if out.stdout_tty || out.explicit {
             let mut t = out.table(&["key", "token", "fence", "ttl"]);
@@ -941,9 +938,6 @@ pub struct BreakReport {
 }
 
 impl Report for BreakReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, _out: &Output) -> String {
         let tok = self.token.as_deref().unwrap_or("?");
         let ttl = human_secs(self.ttl);

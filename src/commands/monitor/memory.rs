@@ -66,9 +66,6 @@ pub struct MemoryReport {
 }
 
 impl Report for MemoryReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, out: &Output) -> String {
         let hb = |n| out.bytes(n);
         let mut t = out.table(&[

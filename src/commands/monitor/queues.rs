@@ -27,15 +27,21 @@ struct QueuesReport {
     discovered: Vec<String>,
 }
 
-impl Report for QueuesReport {
-    fn json(&self) -> Json {
-        let mut v = serde_json::to_value(&self.stats).unwrap_or_default();
-        if let Json::Object(m) = &mut v {
-            m.insert("discovered".into(), serde_json::json!(self.discovered));
-        }
-        v
+/// The JSON shape of this report.
+impl serde::Serialize for QueuesReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = {
+            let mut v = serde_json::to_value(&self.stats).unwrap_or_default();
+            if let Json::Object(m) = &mut v {
+                m.insert("discovered".into(), serde_json::json!(self.discovered));
+            }
+            v
+        };
+        v.serialize(s)
     }
+}
 
+impl Report for QueuesReport {
     fn text(&self, out: &Output) -> String {
         let columns = self.steps.len() <= STEP_COLUMNS;
         let mut headers: Vec<String> = vec!["queue".into(), "ready".into()];

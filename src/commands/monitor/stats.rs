@@ -71,9 +71,6 @@ pub fn sparkline(v: &[u64]) -> String {
 }
 
 impl Report for StatsReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, out: &Output) -> String {
         let s = &self.server;
         let mut text = String::new();

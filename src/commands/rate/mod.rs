@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use anyhow::Result;
 use redis::Value;
 use serde::Serialize;
-use serde_json::Value as Json;
 
 use crate::bytes;
 use crate::clock::unix_now;
@@ -113,10 +112,15 @@ fn ago(now: f64, t: Option<f64>) -> String {
     }
 }
 
-impl Report for RateReport {
-    fn json(&self) -> Json {
-        serde_json::to_value(&self.windows).unwrap_or_default()
+/// The JSON shape of this report.
+impl Serialize for RateReport {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = { serde_json::to_value(&self.windows).unwrap_or_default() };
+        v.serialize(s)
     }
+}
+
+impl Report for RateReport {
     fn text(&self, out: &Output) -> String {
         if self.windows.is_empty() {
             let mut s = String::new();

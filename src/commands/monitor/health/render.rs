@@ -256,9 +256,6 @@ fn fmt_num(v: f64) -> String {
 }
 
 impl Report for HealthReport {
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
     fn text(&self, out: &Output) -> String {
         let mut t = out.table(&["status", "check", "where", "value", "message"]);
         for c in &self.checks {
