@@ -103,3 +103,38 @@ fn a_blip_to_the_same_server_mid_scan_still_gives_every_key() {
     let distinct: HashSet<&str> = run.stdout.lines().collect();
     assert_eq!(distinct.len() as u64, KEYS);
 }
+
+/// A server that hangs mid-walk: ldp gives up after one --timeout, not two
+/// (a timeout is not retried: the server may be hung).
+#[test]
+fn a_hang_mid_scan_waits_one_timeout() {
+    let (p, _r) = primary_and_replica();
+    let pid = p.pid().expect("server pid");
+    let mut child = p
+        .ldp_std()
+        .args(["keys", "scan", "*", "--count", "10", "--timeout", "2s"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    for _ in 0..1000 {
+        lines.next().unwrap().unwrap();
+    }
+    // SAFETY: signalling the test's own server process.
+    unsafe { libc::kill(pid, libc::SIGSTOP) };
+    let t0 = std::time::Instant::now();
+    for l in lines.by_ref() {
+        l.unwrap();
+    }
+    let status = child.wait().unwrap();
+    let waited = t0.elapsed();
+    // SAFETY: as above.
+    unsafe { libc::kill(pid, libc::SIGCONT) };
+    assert!(!status.success());
+    assert!(
+        waited < Duration::from_millis(3500),
+        "waited {waited:?} for a 2s timeout"
+    );
+}

@@ -705,7 +705,11 @@ fn redis_refusing_writes_stops_cleanly_and_a_rerun_completes() {
             "json",
             dir.path().to_str().unwrap(),
         ])
-        .fails(1)
+        .fails(1);
+    // The reason is one line on stderr too, not only in the report.
+    let j = j
+        .stderr_has("import stopped after")
+        .stderr_has("OOM")
         .json();
     let stopped = j["stopped"].as_str().unwrap_or_default();
     assert!(

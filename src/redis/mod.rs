@@ -101,8 +101,10 @@ impl Node {
     }
 }
 
+/// A connection that broke (worth one reconnect and retry). A timeout is
+/// not: the server may be hung, and a retry would double the wait.
 fn is_dropped(e: &RedisError) -> bool {
-    e.is_connection_dropped() || e.is_io_error()
+    (e.is_connection_dropped() || e.is_io_error()) && !e.is_timeout()
 }
 
 /// A slot range and the index of the primary that serves it.
