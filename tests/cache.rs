@@ -598,3 +598,34 @@ fn the_pipelines_stray_keys_belong_to_families() {
     let j = s.ldp(&["keys", "audit", "-o", "json"]).ok().json();
     assert_eq!(j["unknown_keys"], 0, "{j}");
 }
+
+/// A huge value is reported by its size unless --full: never read whole.
+#[test]
+fn a_huge_value_is_not_read_without_full() {
+    let s = shared_standalone();
+    let d = random_uuid();
+    let big = format!("\"{}\"", "x".repeat(3 << 20));
+    let _: () = redis::cmd("SET")
+        .arg(format!("cache:doc:ocr:{d}"))
+        .arg(&big)
+        .query(&mut s.client())
+        .unwrap();
+    let j = s
+        .ldp(&["cache", "show", "--doc", &d, "--values", "-o", "json"])
+        .ok()
+        .json();
+    let k = &j["documents"][0]["keys"][0];
+    assert_eq!(k["too_large_bytes"], big.len() as u64, "{k}");
+    assert!(k.get("value").is_none(), "{k}");
+    s.ldp(&["cache", "show", "--doc", &d, "--values", "-o", "table"])
+        .ok()
+        .stdout_has("--full reads it");
+    let j = s
+        .ldp(&[
+            "cache", "show", "--doc", &d, "--values", "--full", "-o", "json",
+        ])
+        .ok()
+        .json();
+    let v = j["documents"][0]["keys"][0]["value"].as_str().unwrap();
+    assert_eq!(v.len(), 3 << 20);
+}

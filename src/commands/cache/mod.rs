@@ -27,6 +27,8 @@ const UNLINK_BATCH: usize = 1000;
 const SAMPLE: usize = 10;
 /// Characters of a value shown by `--values` without `--full`.
 const VALUE_CHARS: usize = 1200;
+/// Bytes of a value `--values` reads without `--full`.
+const VALUE_READ_MAX: u64 = 1 << 20;
 
 /// Plain options of `cache show`.
 #[derive(Debug, Clone)]
@@ -528,6 +530,9 @@ struct ShownKey {
     /// For values that are not JSON: their size (pickles, binary).
     #[serde(skip_serializing_if = "Option::is_none")]
     opaque_bytes: Option<usize>,
+    /// A value over 1 MiB, not read without --full: its size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    too_large_bytes: Option<u64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -643,10 +648,16 @@ impl Report for ShowReport {
                         (None, Some(n)) => {
                             s.push_str(&format!("  <not JSON: {n} bytes (a pickle or binary)>\n"))
                         }
-                        (None, None) => s.push_str(&format!(
-                            "  <{}>\n",
-                            k.key_type.as_deref().unwrap_or("gone")
-                        )),
+                        (None, None) => match k.too_large_bytes {
+                            Some(n) => s.push_str(&format!(
+                                "  <{} bytes: not read (over 1 MiB); --full reads it>\n",
+                                out.count(n)
+                            )),
+                            None => s.push_str(&format!(
+                                "  <{}>\n",
+                                k.key_type.as_deref().unwrap_or("gone")
+                            )),
+                        },
                     }
                 }
                 s.push('\n');
@@ -708,15 +719,29 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
         .flat_map(|e| e.keys.iter().map(|k| k.key.clone()))
         .collect();
     let facts = key_facts(&redis, &all_keys).await?;
+    // Without --full a value is read up to VALUE_READ_MAX bytes: a 100 MB
+    // value is reported by its size, never held in memory.
+    let mut too_large: Vec<Option<u64>> = vec![None; all_keys.len()];
     let raw_values: Vec<Option<Vec<u8>>> = if a.values && sel.project.is_none() {
+        let cap = if a.full {
+            -1
+        } else {
+            VALUE_READ_MAX as i64 - 1
+        };
         redis
-            .per_key(&all_keys, 1, true, |p, k| {
-                p.cmd("GET").arg(k);
+            .per_key(&all_keys, 2, true, |p, k| {
+                p.cmd("STRLEN").arg(k);
+                p.cmd("GETRANGE").arg(k).arg(0).arg(cap);
             })
             .await?
             .into_iter()
-            .map(|r| match r.into_iter().next() {
-                Some(Value::BulkString(b)) => Some(b),
+            .enumerate()
+            .map(|(i, r)| match (r.first(), r.get(1)) {
+                (Some(Value::Int(n)), _) if !a.full && *n as u64 > VALUE_READ_MAX => {
+                    too_large[i] = Some(*n as u64);
+                    None
+                }
+                (_, Some(Value::BulkString(b))) => Some(b.clone()),
                 _ => None,
             })
             .collect()
@@ -744,6 +769,7 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
         for k in &e.keys {
             let f = &facts[i];
             let raw = &raw_values[i];
+            let large = too_large[i];
             let hashed = hash_values.remove(&i);
             i += 1;
             if !f.exists {
@@ -769,6 +795,7 @@ pub async fn show(ctx: &Ctx, a: ShowOptions) -> Result<Exit> {
                 memory: f.memory,
                 value,
                 opaque_bytes,
+                too_large_bytes: large,
             });
         }
         let last_update = e
