@@ -189,12 +189,14 @@ impl Output {
         let stdout = io::stdout();
         let mut w = BufWriter::new(stdout.lock());
         match self.format {
+            // Straight from the report to stdout: no copy of a large
+            // report as a JSON tree first.
             OutputFormat::Json => {
-                serde_json::to_writer_pretty(&mut w, &report.json())?;
+                report.write_json(&mut w, true)?;
                 writeln!(w)?;
             }
             OutputFormat::Ndjson => {
-                serde_json::to_writer(&mut w, &report.json())?;
+                report.write_json(&mut w, false)?;
                 writeln!(w)?;
             }
             _ => w.write_all(report.text(self).as_bytes())?,
@@ -517,11 +519,20 @@ pub trait Report: erased::ToJson {
 pub mod erased {
     pub trait ToJson {
         fn json(&self) -> serde_json::Value;
+        /// Serialize to `w` without building a JSON tree first.
+        fn write_json(&self, w: &mut dyn std::io::Write, pretty: bool) -> serde_json::Result<()>;
     }
 
     impl<T: serde::Serialize> ToJson for T {
         fn json(&self) -> serde_json::Value {
             serde_json::to_value(self).unwrap_or_default()
+        }
+        fn write_json(&self, w: &mut dyn std::io::Write, pretty: bool) -> serde_json::Result<()> {
+            if pretty {
+                serde_json::to_writer_pretty(w, self)
+            } else {
+                serde_json::to_writer(w, self)
+            }
         }
     }
 }
