@@ -599,6 +599,14 @@ impl Report for TopReport {
     }
 }
 
+/// A failure mid-way says what was already deleted (faults are loud).
+fn partial_failure(e: anyhow::Error, deleted: u64, pattern: &str) -> anyhow::Error {
+    e.context(format!(
+        "deleted {} keys matching '{pattern}' before the failure; run the same delete again to finish",
+        output::thousands(deleted)
+    ))
+}
+
 /// The summary of a delete (or of a dry run).
 #[derive(Debug, Serialize)]
 pub struct DeleteReport {
@@ -790,13 +798,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
 
     let pb = out.spinner("deleting");
     let mut deleted = 0u64;
-    // A failure mid-way says what was already deleted (faults are loud).
-    let partial = |e: anyhow::Error, n: u64| {
-        e.context(format!(
-            "deleted {} keys matching '{shown}' before the failure; run the same delete again to finish",
-            output::thousands(n)
-        ))
-    };
+    let partial = |e: anyhow::Error, n: u64| partial_failure(e, n, &shown);
     let mut interrupted = false;
     match listed {
         Some(keys) => {
