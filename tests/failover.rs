@@ -138,3 +138,86 @@ fn a_hang_mid_scan_waits_one_timeout() {
         "waited {waited:?} for a 2s timeout"
     );
 }
+
+/// How many SCAN calls a server has answered (INFO commandstats).
+fn scans(s: &RedisServer) -> u64 {
+    let info: String = redis::cmd("INFO")
+        .arg("commandstats")
+        .query(&mut s.client())
+        .unwrap_or_default();
+    info.lines()
+        .find_map(|l| l.strip_prefix("cmdstat_scan:calls="))
+        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_failover_mid_cache_clear_of_a_project_fails_loudly() {
+    let project = "5b3c1f0e-8d2a-4c6b-9e1f-2a7d4c8b6e01";
+    let (p, r) = primary_and_replica();
+    // 50,000 documents' OCR caches, in ldp's index of the project.
+    let _: () = redis::cmd("EVAL")
+        .arg(
+            "for i = 1, 50000 do \
+               local d = string.format('%08x-0000-4000-8000-%012x', i, i) \
+               redis.call('SET', 'cache:doc:ocr:' .. d, '{}') \
+               redis.call('SADD', KEYS[1], d) \
+             end",
+        )
+        .arg(1)
+        .arg(format!("ldp:project:{project}:docs"))
+        .query(&mut p.client())
+        .unwrap();
+    wait_until("the replica in sync", Duration::from_secs(30), || {
+        redis::cmd("DBSIZE")
+            .query::<u64>(&mut r.client())
+            .unwrap_or(0)
+            == KEYS + 50_001
+    });
+    let proxy = Proxy::start(p.port());
+    let before = scans(&p);
+    let child = proxy
+        .url()
+        .ldp_std()
+        .args([
+            "cache",
+            "clear",
+            "--project",
+            project,
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Switch once the walk is under way (it has asked for 20 pages).
+    wait_until("the walk under way", Duration::from_secs(30), || {
+        scans(&p) > before + 20
+    });
+    let _: () = redis::cmd("REPLICAOF")
+        .arg("NO")
+        .arg("ONE")
+        .query(&mut r.client())
+        .unwrap();
+    proxy.switch(r.port());
+    let run = Run::from_output("cache clear", child.wait_with_output().unwrap());
+    if run.code == 0 {
+        // Only an exact clear may succeed: every document's cache gone.
+        let left: Vec<String> = redis::cmd("KEYS")
+            .arg("cache:doc:ocr:*")
+            .query(&mut r.client())
+            .unwrap();
+        assert!(
+            left.is_empty(),
+            "exit 0 with {} caches left: {run}",
+            left.len()
+        );
+    } else {
+        assert_eq!(run.code, 1, "{run}");
+        run.stderr_has("changed during the walk");
+    }
+    assert_ne!(run.code, 0, "the switch came mid-walk: {run}");
+}
