@@ -317,6 +317,19 @@ fn kill_9_in_the_middle_then_a_rerun_gives_each_document_once() {
     let mut child = import_under_way(&s, dir.path(), &["-q"], false);
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
+    // Redis may still be running what the killed client had sent; it frees
+    // the client only once all of it ran. Wait for that, then count.
+    support::wait_until(
+        "the killed client to leave",
+        Duration::from_secs(10),
+        || {
+            let list: String = redis::cmd("CLIENT")
+                .arg("LIST")
+                .query(&mut s.client())
+                .unwrap();
+            list.lines().count() == 1
+        },
+    );
     let partial = llen(&mut s.client(), b"default\x06\x163") as usize;
     assert!(partial > 0 && partial < n, "killed at {partial}");
 

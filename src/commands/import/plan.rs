@@ -122,7 +122,7 @@ impl<'p> Docs<'p> {
             }
             Ok(x) => x,
         };
-        let uuid = uuid::Uuid::new_v5(&self.ns, sha.as_bytes()).to_string();
+        let uuid = document_uuid(&self.ns, &sha);
         if let Some(&first) = self.by_sha.get(&sha) {
             self.results[i] = FileResult {
                 file,
@@ -176,6 +176,12 @@ impl<'p> Docs<'p> {
         }
         self.results
     }
+}
+
+/// A document's identity: UUIDv5 of its project's UUID and its hex SHA-256,
+/// as Python's `uuid.uuid5(project, sha256)` computes it.
+pub fn document_uuid(project: &uuid::Uuid, sha256_hex: &str) -> String {
+    uuid::Uuid::new_v5(project, sha256_hex.as_bytes()).to_string()
 }
 
 /// A document's Celery task id: UUIDv5 of the document's UUID, so every
