@@ -439,3 +439,52 @@ fn a_delete_that_fails_mid_way_says_what_it_deleted() {
     r.stderr_has("before the failure").stderr_has("deleted ");
     assert_eq!(r.stderr_lines().len(), 1, "one line: {r}");
 }
+
+/// Ctrl-C under `--max-keys` (the counted-then-deleted path) stops after the
+/// chunk in flight, says what it deleted, and exits 130.
+#[test]
+fn ctrl_c_during_a_max_keys_delete_exits_130_with_the_count() {
+    let s = RedisServer::start_with(&["--enable-debug-command", "local"]);
+    let n = 500_000u64;
+    let _: () = redis::cmd("DEBUG")
+        .arg("POPULATE")
+        .arg(n)
+        .arg("del")
+        .query(&mut s.client())
+        .unwrap();
+    let child = s
+        .ldp_std()
+        .args([
+            "keys",
+            "delete",
+            "del:*",
+            "--yes",
+            "--max-keys",
+            "600000",
+            "-o",
+            "json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    support::wait_until(
+        "the delete under way",
+        std::time::Duration::from_secs(60),
+        || {
+            redis::cmd("DBSIZE")
+                .query::<u64>(&mut s.client())
+                .is_ok_and(|left| left < n * 9 / 10)
+        },
+    );
+    // SAFETY: kill(2) on our own child.
+    assert_eq!(
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) },
+        0
+    );
+    let r = support::Run::from_output("keys delete", child.wait_with_output().unwrap());
+    assert_eq!(r.code, 130, "{r}");
+    let left: u64 = redis::cmd("DBSIZE").query(&mut s.client()).unwrap();
+    assert!(left > 0, "stopped before the end: {r}");
+    assert_eq!(r.json()["deleted"].as_u64().unwrap(), n - left, "{r}");
+}

@@ -21,7 +21,7 @@ use support::{
 /// redis-py's side of the interop tests: its stdout, trimmed.
 fn py(url: &str, args: &[&str]) -> String {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/lockpy.py");
-    let out = Command::new("python3")
+    let out = Command::new(support::python::python())
         .arg(script)
         .arg(url)
         .args(args)

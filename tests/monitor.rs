@@ -285,7 +285,7 @@ lat = fams["ldp_redis_ping_latency_seconds"].samples[0]
 assert 0 < lat.value < 1 and "node" in lat.labels, lat
 print(len(fams))
 "#;
-    let mut child = Command::new("python3")
+    let mut child = Command::new(support::python::python())
         .args(["-c", script])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

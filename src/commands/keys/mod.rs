@@ -599,6 +599,38 @@ impl Report for TopReport {
     }
 }
 
+/// Delete exactly the keys counted against --max-keys; Ctrl-C stops between
+/// chunks, after the one in flight. Returns (deleted, interrupted).
+async fn unlink_listed(
+    redis: &Redis,
+    keys: &[Vec<u8>],
+    pb: &indicatif::ProgressBar,
+    shown: &str,
+) -> Result<(u64, bool)> {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    let watcher = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let mut deleted = 0u64;
+    let mut interrupted = false;
+    for chunk in keys.chunks(UNLINK_BATCH * 10) {
+        if stop.load(std::sync::atomic::Ordering::SeqCst) {
+            interrupted = true;
+            break;
+        }
+        deleted += redis
+            .unlink(chunk.to_vec(), UNLINK_BATCH)
+            .await
+            .map_err(|e| partial_failure(e, deleted, shown))?;
+        pb.set_position(deleted);
+    }
+    watcher.abort();
+    Ok((deleted, interrupted))
+}
+
 /// A failure mid-way says what was already deleted (faults are loud).
 fn partial_failure(e: anyhow::Error, deleted: u64, pattern: &str) -> anyhow::Error {
     e.context(format!(
@@ -802,14 +834,9 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let mut interrupted = false;
     match listed {
         Some(keys) => {
-            // Exactly the keys counted against --max-keys.
-            for chunk in keys.chunks(UNLINK_BATCH * 10) {
-                deleted += redis
-                    .unlink(chunk.to_vec(), UNLINK_BATCH)
-                    .await
-                    .map_err(|e| partial(e, deleted))?;
-                pb.set_position(deleted);
-            }
+            let (n, stopped) = unlink_listed(&redis, &keys, &pb, &shown).await?;
+            deleted = n;
+            interrupted = stopped;
         }
         None => {
             let mut rx = redis.scan(ScanSpec {
