@@ -786,3 +786,29 @@ fn tls_acl_run_list_and_break() {
         .ok()
         .never_shows(t.password());
 }
+
+/// A lock deleted under `lock hold`: the holder notices at its next renewal
+/// and exits 76 (lost), saying so.
+#[test]
+fn lock_hold_exits_76_when_its_lock_is_lost() {
+    let s = shared_standalone();
+    let name = format!("{}hold-lost", unique_prefix("lock"));
+    let key = format!("lock:{name}");
+    let mut child = s
+        .ldp_std()
+        .args(["lock", "hold", &name, "--ttl", "1s"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ldp");
+    let mut con = s.client();
+    wait_until("the lock key", Duration::from_secs(5), || {
+        get(&mut con, &key).is_some()
+    });
+    let _: i64 = redis::cmd("DEL").arg(&key).query(&mut con).unwrap();
+    let status = wait_child(&mut child, Duration::from_secs(10));
+    assert_eq!(status.code(), Some(76));
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert!(err.contains("lost"), "{err}");
+}
