@@ -15,25 +15,10 @@ use crate::error::LdpError;
 use crate::intake::IntakeSettings;
 use crate::redis::target::RedisTarget;
 use crate::secret::Secret;
+pub use crate::settings::Settings;
 
 pub const DEFAULT_URL: &str = "redis://127.0.0.1:6379/0";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Everything a command needs to know about its environment.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub redis: RedisTarget,
-    pub broker: RedisTarget,
-    pub output: Option<OutputFormat>,
-    pub color: ColorWhen,
-    /// -q lowers, -v raises; 0 is normal.
-    pub verbosity: i8,
-    pub broker_layout: BrokerLayout,
-    /// An operator's key-family registry file (extends the embedded one).
-    pub keyspace: Option<PathBuf>,
-    /// PostgreSQL and object storage for `ldp import`'s intake.
-    pub intake: IntakeSettings,
-}
 
 /// One profile of the TOML config file.
 #[derive(Debug, Default, Deserialize)]

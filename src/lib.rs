@@ -26,3 +26,4 @@ pub mod pipeline;
 pub mod redact;
 pub mod redis;
 pub mod secret;
+pub mod settings;

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::config::Settings;
+use crate::settings::Settings;
 use crate::exit::Exit;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -126,7 +126,6 @@ pub enum Action {
     BatchList(batch::ListOptions),
     BatchShow(batch::ShowOptions),
     RateList(rate::ListOptions),
-    Completions(clap_complete::Shell),
 }
 
 impl Action {
@@ -151,7 +150,6 @@ impl Action {
             Action::BatchList(_) => "batch list",
             Action::BatchShow(_) => "batch show",
             Action::RateList(_) => "rate list",
-            Action::Completions(_) => "completions",
         }
     }
 }
@@ -180,9 +178,5 @@ pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
         Action::BatchList(o) => batch::list(ctx, o).await,
         Action::BatchShow(o) => batch::show(ctx, o).await,
         Action::RateList(o) => rate::list(ctx, o).await,
-        Action::Completions(shell) => {
-            crate::docs::write_completions(shell, &mut std::io::stdout());
-            Ok(Exit::Ok)
-        }
     }
 }

@@ -37,6 +37,11 @@ pub fn action(cmd: Command) -> Result<Action> {
         Command::Batch(BatchCommand::List(a)) => Action::BatchList(batch::list(a)),
         Command::Batch(BatchCommand::Show(a)) => Action::BatchShow(batch::show(a)),
         Command::Rate(RateCommand::List(a)) => Action::RateList(batch::rate_list(a)),
-        Command::Completions { shell } => Action::Completions(shell),
+        // Printed by `app` before any options are made: there are none.
+        Command::Completions { .. } => {
+            return Err(crate::error::LdpError::usage(
+                "'completions' runs before the options boundary",
+            ));
+        }
     })
 }
