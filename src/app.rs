@@ -95,7 +95,10 @@ pub fn main(args: Vec<OsString>, env: &dyn Env) -> Exit {
 
 fn run(cli: Cli, env: &dyn Env) -> Result<Exit> {
     if let Command::Completions { shell } = &cli.command {
-        crate::docs::write_completions(*shell, &mut std::io::stdout());
+        // Into memory first: clap_complete panics on a closed pipe (`| head`).
+        let mut script = Vec::new();
+        crate::docs::write_completions(*shell, &mut script);
+        crate::output::write_stdout(&script)?;
         return Ok(Exit::Ok);
     }
     let settings = config::resolve(&cli.global, env)?;

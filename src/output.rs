@@ -206,13 +206,7 @@ impl Output {
 
     /// Write text that a command rendered itself (Nagios, Prometheus) to stdout.
     pub fn write_raw(&self, text: &str) -> Result<()> {
-        let stdout = io::stdout();
-        let mut w = BufWriter::new(stdout.lock());
-        match w.write_all(text.as_bytes()) {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-            r => r?,
-        }
-        flush(w)
+        write_stdout(text.as_bytes())
     }
 
     /// One frame of `--watch`. A table on a terminal is redrawn in place
@@ -496,6 +490,17 @@ impl std::fmt::Display for Grid {
 /// A progress rate as a whole number per second (`12,345/s`).
 fn whole_rate(state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write) {
     let _ = write!(w, "{}/s", thousands(state.per_sec().round() as u64));
+}
+
+/// Bytes to stdout, a closed pipe (`| head`) being no error.
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let stdout = io::stdout();
+    let mut w = BufWriter::new(stdout.lock());
+    match w.write_all(bytes) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+        r => r?,
+    }
+    flush(w)
 }
 
 /// Flush, treating a closed pipe (`| head`) as success.

@@ -15,11 +15,11 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::settings::Settings;
 use crate::exit::Exit;
 use crate::keyspace::Registry;
 use crate::output::Output;
 use crate::redis::Redis;
+use crate::settings::Settings;
 
 /// What every command gets: the merged settings and the output layer.
 pub struct Ctx {
