@@ -79,17 +79,18 @@ fn leaf(m: &clap::ArgMatches) -> &clap::ArgMatches {
 
 /// Run ldp with these arguments (the first is the program name).
 pub fn main(args: Vec<OsString>, env: &dyn Env) -> Exit {
-    let failure = Failure::from_args(&args, env);
+    // The lenient second parse happens only when there is a failure to report.
+    let report = |e: anyhow::Error| Failure::from_args(&args, env).report(&e);
     let cli = match crate::cli::command().try_get_matches_from(&args) {
         Ok(m) => match Cli::from_arg_matches(&m) {
             Ok(c) => c,
-            Err(e) => return clap_verdict(&e).unwrap_or_else(|e| failure.report(&e)),
+            Err(e) => return clap_verdict(&e).unwrap_or_else(report),
         },
-        Err(e) => return clap_verdict(&e).unwrap_or_else(|e| failure.report(&e)),
+        Err(e) => return clap_verdict(&e).unwrap_or_else(report),
     };
     match run(cli, env) {
         Ok(exit) => exit,
-        Err(e) => failure.report(&e),
+        Err(e) => report(e),
     }
 }
 

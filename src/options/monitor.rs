@@ -33,22 +33,14 @@ pub fn health(a: HealthArgs) -> Result<HealthOptions> {
                 )));
             }
         }
-        let pct = |name: &str, v: f64| {
-            if (0.0..=100.0).contains(&v) {
-                Ok(v)
-            } else {
-                Err(LdpError::usage(format!(
-                    "invalid {name} '{v}': a percentage 0-100"
-                )))
-            }
-        };
+        // Percentages are 0-100 by their flags' parser (cli::parse_percent).
         let o = HealthOptions {
             latency_warn: a.latency_warn,
             latency_crit: a.latency_crit,
-            memory_warn: pct("--memory-warn", a.memory_warn)?,
-            memory_crit: pct("--memory-crit", a.memory_crit)?,
-            clients_warn: pct("--clients-warn", a.clients_warn)?,
-            clients_crit: pct("--clients-crit", a.clients_crit)?,
+            memory_warn: a.memory_warn,
+            memory_crit: a.memory_crit,
+            clients_warn: a.clients_warn,
+            clients_crit: a.clients_crit,
             frag_warn: a.frag_warn,
             frag_min_bytes: a.frag_min_mb * 1024 * 1024,
             queue_warn: a.queue_warn,

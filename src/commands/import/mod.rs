@@ -349,25 +349,27 @@ fn empty_report(c: &Checked, a: &ImportOptions, files: usize, skipped: usize) ->
     }
 }
 
-/// The broker (never a cluster: kombu cannot use one) and the caches' server.
-async fn servers(ctx: &Ctx) -> Result<(Redis, Redis)> {
+/// The broker (never a cluster: kombu cannot use one), the caches' server,
+/// and whether they are the same one.
+async fn servers(ctx: &Ctx) -> Result<(Redis, Redis, bool)> {
     let broker = ctx.broker().await?;
     if broker.is_cluster() {
         return Err(LdpError::usage(
             "the Celery broker is a Redis Cluster, which kombu cannot use: give the broker's standalone Redis with --broker-url",
         ));
     }
-    let cache = if ctx.settings.broker.urls == ctx.settings.redis.urls {
+    let same = ctx.settings.broker.urls == ctx.settings.redis.urls;
+    let cache = if same {
         broker.clone()
     } else {
         ctx.redis().await?
     };
-    Ok((broker, cache))
+    Ok((broker, cache, same))
 }
 
-/// Without streaming, what is already imported is known beforehand: the
-/// documents still to do, each marked, a dry run's verdict. Returns None
-/// when the run ends here (a dry run; a declined confirmation).
+/// Without streaming, what is already imported is known beforehand: returns
+/// the documents still to do, and marks each document's status (a dry run's
+/// verdict included).
 async fn look_ahead(
     st: &mut Docs<'_>,
     broker: &Redis,
@@ -473,7 +475,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     }
 
     let reg = ctx.registry()?;
-    let (broker, cache) = servers(ctx).await?;
+    let (broker, cache, same_server) = servers(ctx).await?;
     let keys = KeyNames::new(&reg, &c.project, &c.batch_id, a.batch_ttl.as_secs())?;
     let mut todo: Vec<usize> = (0..st.docs.len()).collect();
     if !streaming {
@@ -509,7 +511,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     };
     // doc:import and the sets go in the enqueue script when the caches are
     // on the broker; with the intake they come after the row update.
-    let in_script = ctx.settings.broker.urls == ctx.settings.redis.urls && intake.is_none();
+    let in_script = same_server && intake.is_none();
     let enqueuer = Enqueuer {
         queue_key: ctx.settings.broker_layout.publish_key(&c.queue, c.priority),
         keys: &keys,
