@@ -91,10 +91,10 @@ impl Output {
         if supported.contains(&self.format) {
             return Ok(());
         }
-        let names: Vec<String> = supported.iter().map(|f| format_name(*f)).collect();
+        let names: Vec<&str> = supported.iter().map(|f| f.name()).collect();
         Err(LdpError::usage(format!(
             "'{command}' does not support -o {} (supported: {})",
-            format_name(self.format),
+            self.format.name(),
             names.join(", ")
         )))
     }
@@ -509,10 +509,6 @@ pub fn flush<W: Write>(mut w: W) -> Result<()> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         r => Ok(r?),
     }
-}
-
-pub fn format_name(f: OutputFormat) -> String {
-    f.name().to_string()
 }
 
 /// A command's result: one JSON shape, one human rendering.
