@@ -705,6 +705,158 @@ impl RowWriter {
     }
 }
 
+/// A report whose records go out the moment each is decided, between a
+/// head known at the start and a tail known only at the end, so a command
+/// over a million inputs keeps nothing per input. With JSON it is one object
+/// (`{head..., "<key>": [record, ...], tail...}`); with NDJSON one line per
+/// record, then one line with head and tail; otherwise nothing is streamed
+/// and the tail's text is printed at the end. Records are held back until
+/// [`go_live`](Self::go_live), so a command that fails before it changes
+/// anything leaves stdout empty.
+pub struct RecordStream {
+    json: Option<bool>,
+    key: &'static str,
+    head: serde_json::Map<String, serde_json::Value>,
+    live: bool,
+    buf: Vec<u8>,
+    w: BufWriter<io::Stdout>,
+    rows: usize,
+    closed: bool,
+    error: Option<io::Error>,
+}
+
+impl RecordStream {
+    /// `head`: the fields known before the first record (a JSON object).
+    pub fn new(out: &Output, key: &'static str, head: &impl Serialize) -> RecordStream {
+        let head = match serde_json::to_value(head) {
+            Ok(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        };
+        RecordStream {
+            json: match out.format {
+                OutputFormat::Json => Some(true),
+                OutputFormat::Ndjson => Some(false),
+                _ => None,
+            },
+            key,
+            head,
+            live: false,
+            buf: Vec::new(),
+            w: BufWriter::with_capacity(1 << 16, io::stdout()),
+            rows: 0,
+            closed: false,
+            error: None,
+        }
+    }
+
+    /// Whether records are written at all (JSON or NDJSON).
+    pub fn streams(&self) -> bool {
+        self.json.is_some()
+    }
+
+    /// One record. A write error other than a closed pipe is kept and
+    /// returned by [`finish`](Self::finish).
+    pub fn push<R: Serialize>(&mut self, r: &R) {
+        let Some(pretty) = self.json else { return };
+        if pretty {
+            self.buf.extend_from_slice(if self.rows == 0 {
+                b"\n    "
+            } else {
+                b",\n    "
+            });
+        }
+        if let Err(e) = serde_json::to_writer(&mut self.buf, r) {
+            self.error.get_or_insert(e.into());
+        }
+        if !pretty {
+            self.buf.push(b'\n');
+        }
+        self.rows += 1;
+        if self.live && self.buf.len() >= 1 << 16 {
+            self.write_buf();
+        }
+    }
+
+    /// From now on records are written as they come (with JSON, after the
+    /// head).
+    pub fn go_live(&mut self) {
+        if self.live {
+            return;
+        }
+        self.live = true;
+        if self.json == Some(true) {
+            let mut head = Vec::new();
+            head.extend_from_slice(b"{");
+            for (k, v) in &self.head {
+                write_field(&mut head, k, v);
+                head.push(b',');
+            }
+            head.extend_from_slice(format!("\n  {:?}: [", self.key).as_bytes());
+            head.append(&mut self.buf);
+            self.buf = head;
+        }
+        self.write_buf();
+    }
+
+    fn write_buf(&mut self) {
+        if !self.closed
+            && let Err(e) = self.w.write_all(&self.buf)
+        {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                self.closed = true;
+            } else {
+                self.error.get_or_insert(e);
+            }
+        }
+        self.buf.clear();
+    }
+
+    /// The end: the tail's fields (the head's are not repeated), or its text.
+    pub fn finish(mut self, out: &Output, tail: &dyn Report) -> Result<()> {
+        self.go_live();
+        match self.json {
+            None => self.buf.extend_from_slice(tail.text(out).as_bytes()),
+            Some(pretty) => {
+                let mut all = match tail.json() {
+                    serde_json::Value::Object(m) => m,
+                    _ => serde_json::Map::new(),
+                };
+                all.retain(|k, _| !self.head.contains_key(k) && k != self.key);
+                if pretty {
+                    self.buf
+                        .extend_from_slice(if self.rows == 0 { b"]" } else { b"\n  ]" });
+                    for (k, v) in &all {
+                        self.buf.push(b',');
+                        write_field(&mut self.buf, k, v);
+                    }
+                    self.buf.extend_from_slice(b"\n}\n");
+                } else {
+                    let mut line = self.head.clone();
+                    line.extend(all);
+                    serde_json::to_writer(&mut self.buf, &line)?;
+                    self.buf.push(b'\n');
+                }
+            }
+        }
+        self.write_buf();
+        if let Some(e) = self.error.take() {
+            return Err(e.into());
+        }
+        if self.closed {
+            return Ok(());
+        }
+        flush(self.w)
+    }
+}
+
+/// `\n  "key": value` for a pretty JSON object's field.
+fn write_field(buf: &mut Vec<u8>, k: &str, v: &serde_json::Value) {
+    buf.extend_from_slice(b"\n  ");
+    let _ = serde_json::to_writer(&mut *buf, k);
+    buf.extend_from_slice(b": ");
+    let _ = serde_json::to_writer(&mut *buf, v);
+}
+
 /// A text progress bar `[###xx~~....]`: done `#`, failed `x`, in flight `~`,
 /// the rest `.`; coloured when colour is on. Counts are scaled to `width`.
 pub fn bar(out: &Output, done: u64, failed: u64, running: u64, total: u64, width: usize) -> String {

@@ -6,9 +6,8 @@ use anyhow::Result;
 use redis::Value;
 
 use super::enqueue::{KeyNames, MARK_INTAKE, write_cache_side};
-use super::plan::FileResult;
 use super::plan::{Doc, DocStatus, Docs, Plan};
-use super::report::{ImportReport, IntakeReport};
+use super::report::{ImportReport, IntakeReport, Verdicts};
 use super::run::Tally;
 use crate::intake::stage::Intake;
 use crate::redis::Redis;
@@ -29,35 +28,37 @@ pub struct Servers<'a> {
 /// mends.
 pub async fn complete(
     s: &Servers<'_>,
-    st: &Docs<'_>,
+    st: &Docs,
     plan: &Plan<'_>,
     intake: Option<&Intake>,
     tally: &mut Tally,
 ) -> Result<Option<String>> {
-    let again: Vec<usize> = (0..st.docs.len())
-        .filter(|&i| st.status[i] == DocStatus::AlreadyImported)
-        .collect();
-    let mut stopped = None;
-    if let Some(ik) = intake
-        && !again.is_empty()
-    {
-        // A run killed between the enqueue and the row update left rows
-        // without their task: the marker holds the task's id.
-        let pairs = task_ids(s, &st.docs, &again).await?;
-        match ik.db.mark_enqueued(&pairs).await {
-            Ok(n) => tally.updated += n as usize,
-            Err(e) => {
-                stopped = Some(format!(
-                    "{}: run the same import again to finish",
-                    crate::error::one_line(&e)
-                ))
+    let again = st.with_status(DocStatus::AlreadyImported);
+    let record = |d: &Doc| plan.record(d);
+    // In slices: a re-run of a million documents holds a slice's keys and
+    // records at a time, not all of them.
+    for slice in again.chunks(COMPLETE_SLICE) {
+        if let Some(ik) = intake {
+            // A run killed between the enqueue and the row update left rows
+            // without their task: the marker holds the task's id.
+            let pairs = task_ids(s, &st.docs, slice).await?;
+            match ik.db.mark_enqueued(&pairs).await {
+                Ok(n) => tally.updated += n as usize,
+                Err(e) => {
+                    return Ok(Some(format!(
+                        "{}: run the same import again to finish",
+                        crate::error::one_line(&e)
+                    )));
+                }
             }
         }
+        write_cache_side(s.cache, s.keys, &st.docs, slice, &record, !s.in_script).await?;
     }
-    let record = |d: &Doc| plan.record(d);
-    write_cache_side(s.cache, s.keys, &st.docs, &again, &record, !s.in_script).await?;
-    Ok(stopped)
+    Ok(None)
 }
+
+/// Documents completed per round.
+const COMPLETE_SLICE: usize = 5000;
 
 /// The task id each marker holds, for documents `which`.
 async fn task_ids(
@@ -82,9 +83,18 @@ async fn task_ids(
                 }
                 _ => return None,
             };
-            Some((uuid::Uuid::parse_str(&docs[i].uuid).ok()?, id))
+            Some((docs[i].uuid, id))
         })
         .collect())
+}
+
+/// Documents a previous run had taken through every stage (none of them
+/// uploaded or registered now).
+pub fn skipped(st: &Docs, tally: &Tally) -> usize {
+    st.with_status(DocStatus::AlreadyImported)
+        .into_iter()
+        .filter(|d| !tally.touched.contains(d))
+        .count()
 }
 
 /// Close the intake's import session with the run's counts and put the
@@ -92,16 +102,11 @@ async fn task_ids(
 pub async fn close_session(
     ik: &Intake,
     report: &mut ImportReport,
-    st: Docs<'_>,
-    inputs: &[super::inputs::Input],
+    verdicts: &Verdicts,
+    skipped: usize,
     tally: &Tally,
-) -> Vec<FileResult> {
-    // Skipped: a previous run had already uploaded, registered and enqueued them.
-    let skipped = (0..st.docs.len())
-        .filter(|&i| st.status[i] == DocStatus::AlreadyImported && !tally.touched.contains(&i))
-        .count();
-    let results = st.into_results(inputs);
-    let count = |s: DocStatus| results.iter().filter(|r| r.status == s).count();
+) {
+    let count = |s: DocStatus| verdicts.count(s);
     let (new, already, failed) = (
         count(DocStatus::New),
         count(DocStatus::AlreadyImported),
@@ -112,10 +117,7 @@ pub async fn close_session(
         (None, 0) => "completed",
         _ => "completed_with_errors",
     };
-    let total = results
-        .iter()
-        .filter(|r| r.status != DocStatus::Duplicate)
-        .count();
+    let total = verdicts.total() - count(DocStatus::Duplicate);
     let closed = ik
         .db
         .finish_session(
@@ -143,5 +145,4 @@ pub async fn close_session(
         skipped,
         failed,
     });
-    results
 }

@@ -188,9 +188,13 @@ impl Enqueuer<'_> {
             });
             argv.push(u.task.envelope(&self.origin).into_bytes());
             if self.in_script {
-                keys_list.extend(u.docs.iter().map(|&i| self.keys.doc_import(&docs[i].uuid)));
+                keys_list.extend(
+                    u.docs
+                        .iter()
+                        .map(|&i| self.keys.doc_import(&docs[i].uuid_str())),
+                );
                 for &i in &u.docs {
-                    argv.push(docs[i].uuid.clone().into_bytes());
+                    argv.push(docs[i].uuid_str().into_bytes());
                     argv.push(self.plan.record(&docs[i]).into_bytes());
                 }
             }
@@ -249,10 +253,11 @@ impl KeyNames {
     /// ldp's marker that a document was enqueued (never under kombu's
     /// `global_keyprefix`: it is ldp's own key).
     pub fn marker(&self, d: &Doc) -> Vec<u8> {
+        let sha = d.sha.hex();
         self.imported
             .fill_exact(&[
                 ("project", self.project.as_bytes()),
-                ("sha256", d.sha.as_bytes()),
+                ("sha256", sha.as_bytes()),
             ])
             .unwrap_or_else(|| format!("ldp:imported:{}:{}", self.project, d.sha).into_bytes())
     }
@@ -338,13 +343,13 @@ pub async fn write_cache_side(
     if import_records {
         write_import_records(cache, keys, docs, which, record).await?;
     }
-    let uuids: Vec<&str> = which.iter().map(|&i| docs[i].uuid.as_str()).collect();
+    let uuids: Vec<String> = which.iter().map(|&i| docs[i].uuid_str()).collect();
     for set in [&keys.index, &keys.batch_docs] {
         for chunk in uuids.chunks(1000) {
             let mut cmd = redis::cmd("SADD");
             cmd.arg(set);
             for u in chunk {
-                cmd.arg(*u);
+                cmd.arg(u);
             }
             let _: i64 = cache.query_key(set, &cmd).await?;
         }
@@ -363,7 +368,7 @@ async fn write_import_records(
 ) -> Result<()> {
     let import_keys: Vec<Vec<u8>> = which
         .iter()
-        .map(|&i| keys.doc_import(&docs[i].uuid))
+        .map(|&i| keys.doc_import(&docs[i].uuid_str()))
         .collect();
     let records: Vec<String> = which.iter().map(|&i| record(&docs[i])).collect();
     let pos: HashMap<&[u8], usize> = import_keys

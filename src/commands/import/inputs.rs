@@ -17,37 +17,68 @@ pub const DEFAULT_TYPES: [&str; 9] = [
     "pdf", "doc", "docx", "txt", "jpg", "jpeg", "png", "tiff", "tif",
 ];
 
-/// One file to import, validated.
+/// One file to import, validated. Small on purpose (a path and, from a
+/// manifest only, what it says beyond the path): an import holds one per
+/// file for the whole run.
 #[derive(Debug, Clone)]
 pub struct Input {
     pub path: PathBuf,
-    pub name: String,
+    extra: Option<Box<Extra>>,
+}
+
+/// What a manifest entry may say beyond the file's path.
+#[derive(Debug, Clone, Default)]
+struct Extra {
+    name: Option<String>,
+    /// Lower-case, without a dot.
+    file_type: Option<String>,
+    mime_type: Option<String>,
+    metadata: Option<Json>,
+}
+
+impl Input {
+    fn new(path: PathBuf) -> Input {
+        Input { path, extra: None }
+    }
+
+    /// The file name (or the manifest's `name`).
+    pub fn name(&self) -> String {
+        match self.extra.as_ref().and_then(|e| e.name.as_ref()) {
+            Some(n) => n.clone(),
+            None => self
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+
     /// Lower-case, with its dot (`.pdf`), or empty.
-    pub ext: String,
-    pub file_type: String,
-    pub mime_type: Option<String>,
-    pub metadata: Option<Json>,
+    pub fn ext(&self) -> String {
+        lower_ext(&self.path)
+    }
+
+    /// The extension without its dot (or the manifest's `detected_type`).
+    pub fn file_type(&self) -> String {
+        match self.extra.as_ref().and_then(|e| e.file_type.as_ref()) {
+            Some(t) => t.clone(),
+            None => self.ext().trim_start_matches('.').to_string(),
+        }
+    }
+
+    pub fn mime_type(&self) -> Option<&str> {
+        self.extra.as_ref().and_then(|e| e.mime_type.as_deref())
+    }
+
+    pub fn metadata(&self) -> Option<&Json> {
+        self.extra.as_ref().and_then(|e| e.metadata.as_ref())
+    }
 }
 
 fn lower_ext(p: &Path) -> String {
     p.extension()
         .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
         .unwrap_or_default()
-}
-
-fn input_for(path: PathBuf) -> Input {
-    let ext = lower_ext(&path);
-    Input {
-        name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        file_type: ext.trim_start_matches('.').to_string(),
-        ext,
-        mime_type: None,
-        metadata: None,
-        path,
-    }
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -111,7 +142,7 @@ pub fn walk(
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
                         if wanted(e.path()) {
-                            out.push(input_for(absolute(e.path())));
+                            out.push(Input::new(absolute(e.path())));
                         } else {
                             skipped += 1;
                         }
@@ -121,7 +152,7 @@ pub fn walk(
                     // one unreadable file: reported as failed, the rest go on.
                     Err(e) => match e.path() {
                         Some(bad) if bad != p.as_path() && wanted(bad) => {
-                            out.push(input_for(absolute(bad)))
+                            out.push(Input::new(absolute(bad)))
                         }
                         Some(bad) if bad != p.as_path() => skipped += 1,
                         _ => missing.push(format!("{}: {e}", p.display())),
@@ -130,7 +161,7 @@ pub fn walk(
             }
         } else if wanted(p) || (include.is_empty() && exclude.is_empty()) {
             // A file named explicitly is imported whatever its type, unless excluded.
-            out.push(input_for(absolute(p)));
+            out.push(Input::new(absolute(p)));
         } else {
             skipped += 1;
         }
@@ -254,18 +285,16 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Input>> {
         if !ok {
             continue;
         }
-        let mut input = input_for(absolute(&full));
-        if let Some(Json::String(t)) = obj.get("detected_type") {
-            input.file_type = t.trim_start_matches('.').to_ascii_lowercase();
-        }
-        if let Some(Json::String(n)) = obj.get("name") {
-            input.name = n.clone();
-        }
-        input.mime_type = obj
-            .get("mime_type")
-            .and_then(|v| v.as_str())
-            .map(str::to_string);
-        input.metadata = metadata;
+        let text = |field: &str| obj.get(field).and_then(|v| v.as_str()).map(str::to_string);
+        let extra = Extra {
+            name: text("name"),
+            file_type: text("detected_type")
+                .map(|t| t.trim_start_matches('.').to_ascii_lowercase()),
+            mime_type: text("mime_type"),
+            metadata,
+        };
+        let mut input = Input::new(absolute(&full));
+        input.extra = Some(Box::new(extra));
         out.push(input);
     }
     if !bad.is_empty() {
@@ -302,14 +331,30 @@ pub fn render_path(tpl: Option<&str>, input: &Input, uuid: &str, project: &str) 
         None => input.path.to_string_lossy().into_owned(),
         Some(t) => t
             .replace("{uuid}", uuid)
-            .replace("{ext}", &input.ext)
-            .replace("{name}", &input.name)
+            .replace("{ext}", &input.ext())
+            .replace("{name}", &input.name())
             .replace("{project}", project),
     }
 }
 
+/// A SHA-256 digest, kept as its 32 bytes; hex only where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sha(pub [u8; 32]);
+
+impl Sha {
+    pub fn hex(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for Sha {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
 /// SHA-256 of a file, streamed.
-pub fn sha256_file(p: &Path) -> std::io::Result<(String, u64)> {
+pub fn sha256_file(p: &Path) -> std::io::Result<(Sha, u64)> {
     let mut f = std::fs::File::open(p)?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
@@ -322,20 +367,23 @@ pub fn sha256_file(p: &Path) -> std::io::Result<(String, u64)> {
         size += n as u64;
         h.update(&buf[..n]);
     }
-    let digest = h.finalize();
-    Ok((digest.iter().map(|b| format!("{b:02x}")).collect(), size))
+    Ok((Sha(h.finalize().into()), size))
 }
 
-/// A file's hex SHA-256 and size, or why it could not be read.
-pub type Hashed = std::io::Result<(String, u64)>;
+/// A file's SHA-256 and size, or why it could not be read.
+pub type Hashed = std::io::Result<(Sha, u64)>;
+
+/// Hashes waiting for the run: a bound, so fast hashing of many small files
+/// cannot pile up results faster than they are enqueued.
+const HASHED_AHEAD: usize = 4096;
 
 /// Hash files on `jobs` threads, sending each result as it is ready.
 pub fn spawn_hashing(
     inputs: std::sync::Arc<Vec<Input>>,
     jobs: usize,
     fail_fast: bool,
-) -> tokio::sync::mpsc::UnboundedReceiver<(usize, Hashed)> {
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+) -> tokio::sync::mpsc::Receiver<(usize, Hashed)> {
+    let (tx, rx) = tokio::sync::mpsc::channel(HASHED_AHEAD);
     let next = std::sync::Arc::new(AtomicUsize::new(0));
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     for _ in 0..jobs.max(1) {
@@ -354,7 +402,7 @@ pub fn spawn_hashing(
                 if r.is_err() && fail_fast {
                     stop.store(true, Ordering::Relaxed);
                 }
-                if tx.send((i, r)).is_err() {
+                if tx.blocking_send((i, r)).is_err() {
                     return; // the import stopped listening
                 }
             }

@@ -28,13 +28,15 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Result;
+use indicatif::ProgressBar;
 use serde_json::json;
+use tokio::sync::mpsc::Receiver;
 
 use self::close::Servers;
 use self::enqueue::{Enqueuer, KeyNames, is_marked, load_script, settle_batch, write_batch_record};
-use self::inputs::{Input, check_template, read_manifest, spawn_hashing, walk};
+use self::inputs::{Hashed, Input, check_template, read_manifest, spawn_hashing, walk};
 use self::plan::{DocStatus, Docs, Plan};
-use self::report::{ImportReport, finish};
+use self::report::{Head, ImportReport, Verdicts, finish};
 use self::run::{DEFAULT_UPLOADS, Fixed, State};
 use crate::broker::task::origin;
 use crate::commands::Ctx;
@@ -345,7 +347,22 @@ fn empty_report(c: &Checked, a: &ImportOptions, files: usize, skipped: usize) ->
         signal: None,
         intake: None,
         seconds: 0.0,
-        documents: Vec::new(),
+        duplicates_shown: Vec::new(),
+        failures_shown: Vec::new(),
+    }
+}
+
+/// What the report says before the first file is decided.
+fn head(r: &ImportReport) -> Head {
+    Head {
+        project: r.project.clone(),
+        batch_id: r.batch_id.clone(),
+        mode: r.mode,
+        queue: r.queue.clone(),
+        priority: r.priority,
+        dry_run: r.dry_run,
+        files: r.files,
+        skipped_by_filter: r.skipped_by_filter,
     }
 }
 
@@ -371,30 +388,38 @@ async fn servers(ctx: &Ctx) -> Result<(Redis, Redis, bool)> {
 /// the documents still to do, and marks each document's status (a dry run's
 /// verdict included).
 async fn look_ahead(
-    st: &mut Docs<'_>,
+    st: &mut Docs,
     broker: &Redis,
     keys: &KeyNames,
     intake: bool,
     dry_run: bool,
 ) -> Result<Vec<usize>> {
-    let markers: Vec<Vec<u8>> = st.docs.iter().map(|d| keys.marker(d)).collect();
-    let values = broker
-        .per_key(&markers, 1, true, |p, k| {
-            p.cmd("GET").arg(k);
-        })
-        .await?;
-    let todo: Vec<usize> = (0..st.docs.len())
-        .filter(|&i| !is_marked(values[i].first(), intake))
-        .collect();
-    for i in 0..st.docs.len() {
-        st.status[i] = match (todo.binary_search(&i).is_ok(), dry_run) {
-            (false, _) => DocStatus::AlreadyImported,
-            (true, true) => DocStatus::WouldImport,
-            (true, false) => DocStatus::NotEnqueued,
-        };
+    let mut todo = Vec::new();
+    let all: Vec<usize> = (0..st.docs.len()).collect();
+    for slice in all.chunks(LOOK_AHEAD_SLICE) {
+        let markers: Vec<Vec<u8>> = slice.iter().map(|&d| keys.marker(&st.docs[d])).collect();
+        let values = broker
+            .per_key(&markers, 1, true, |p, k| {
+                p.cmd("GET").arg(k);
+            })
+            .await?;
+        for (&d, v) in slice.iter().zip(&values) {
+            let status = match (is_marked(v.first(), intake), dry_run) {
+                (true, _) => DocStatus::AlreadyImported,
+                (false, true) => DocStatus::WouldImport,
+                (false, false) => DocStatus::NotEnqueued,
+            };
+            if status == DocStatus::NotEnqueued {
+                todo.push(d);
+            }
+            st.set(d, status);
+        }
     }
     Ok(todo)
 }
+
+/// Markers read per round by [`look_ahead`].
+const LOOK_AHEAD_SLICE: usize = 10_000;
 
 /// ldp's batch record first, so even an interrupted run is listed; and the
 /// intake's import session.
@@ -446,10 +471,6 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     let (inputs, skipped) = collect_inputs(&a)?;
     let started = Instant::now();
     let intake = preflight(&c, &a, out).await?;
-    let template: Option<String> = match &intake {
-        Some(ik) => Some(ik.store.file_path("documents/{uuid}{ext}")),
-        None => a.path_template.clone(),
-    };
     let inputs = Arc::new(inputs);
     // Streaming: documents are enqueued while later files are still being
     // hashed. Not when everything must be known first: a dry run, batch
@@ -460,46 +481,26 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     let streaming = !(a.consent.dry_run || a.as_batch.is_some() || a.fail_fast || confirm);
     let (pb, bytes_pb) = bars(out, &inputs, intake.is_some(), streaming);
     let mut hashed = spawn_hashing(inputs.clone(), c.jobs, a.fail_fast);
-    let mut st = Docs::new(inputs.len(), c.ns, &c.project, template.as_deref());
+    let mut report = empty_report(&c, &a, inputs.len(), skipped);
+    let mut st = Docs::new(inputs.clone(), c.ns, Verdicts::new(out, &head(&report)));
     if !streaming {
         while let Some((i, h)) = hashed.recv().await {
-            st.absorb(&inputs, i, h);
+            st.absorb(i, h);
             pb.inc(1);
         }
         pb.finish_and_clear();
     }
-    let mut report = empty_report(&c, &a, inputs.len(), skipped);
-    if a.fail_fast && st.results.iter().any(|r| r.status == DocStatus::Failed) {
+    if a.fail_fast && st.verdicts.count(DocStatus::Failed) > 0 {
         report.stopped = Some("an input could not be read (--fail-fast): nothing enqueued".into());
-        return finish(out, report, st.results, started);
+        return finish(out, report, st.finish(), started);
     }
-
     let reg = ctx.registry()?;
     let (broker, cache, same_server) = servers(ctx).await?;
     let keys = KeyNames::new(&reg, &c.project, &c.batch_id, a.batch_ttl.as_secs())?;
-    let mut todo: Vec<usize> = (0..st.docs.len()).collect();
-    if !streaming {
-        todo = look_ahead(&mut st, &broker, &keys, intake.is_some(), a.consent.dry_run).await?;
-        if a.consent.dry_run {
-            return finish(out, report, st.into_results(&inputs), started);
-        }
-        if confirm {
-            eprintln!(
-                "{} new documents ({} already imported) -> {} on {} ({}, priority {})",
-                output::thousands(todo.len() as u64),
-                st.docs.len() - todo.len(),
-                c.queue,
-                broker.label(),
-                c.mode,
-                c.priority
-            );
-            if !gate.confirm(out, "Import them?")? {
-                out.note("nothing imported");
-                return Ok(Exit::Failure);
-            }
-        }
-    }
-    begin(&cache, &keys, &c, &a, inputs.len(), intake.as_deref()).await?;
+    let template: Option<String> = match &intake {
+        Some(ik) => Some(ik.store.file_path("documents/{uuid}{ext}")),
+        None => a.path_template.clone(),
+    };
     let plan = Plan {
         inputs: &inputs,
         project: &c.project,
@@ -508,85 +509,202 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
         queue: &c.queue,
         priority: c.priority,
         batch_size: a.as_batch.map(|_| a.batch_size),
+        template: template.as_deref(),
     };
-    // doc:import and the sets go in the enqueue script when the caches are
-    // on the broker; with the intake they come after the row update.
-    let in_script = same_server && intake.is_none();
-    let enqueuer = Enqueuer {
-        queue_key: ctx.settings.broker_layout.publish_key(&c.queue, c.priority),
-        keys: &keys,
-        sha: load_script(broker.node(0)).await?,
-        in_script,
-        intake: intake.is_some(),
-        origin: origin(),
-        plan: &plan,
-    };
-    let chunk_docs = match a.rate {
-        Some(r) => (r.ceil() as usize).clamp(1, CHUNK),
-        None => CHUNK,
-    };
-    let pb = if streaming {
-        // Files already known not to be documents count as done.
-        pb.inc((st.results.len() - st.pending_results()) as u64);
-        pb
-    } else {
-        out.bar(todo.len() as u64, "enqueueing")
-    };
-    let fixed = Fixed {
-        inputs: &inputs,
+    let run = Run {
+        ctx,
+        a: &a,
+        c: &c,
         intake: intake.as_ref(),
         broker: &broker,
         cache: &cache,
+        same_server,
         keys: &keys,
         plan: &plan,
-        enqueuer: &enqueuer,
-        fail_fast: a.fail_fast,
-        rate: a.rate,
-        chunk_docs,
-        // Enough to keep the uploads busy, no more than a pipeline's worth.
-        prep_chunk: (c.jobs.max(DEFAULT_UPLOADS) * 4).min(chunk_docs).max(1),
-        pb: &pb,
-        bytes_pb: &bytes_pb,
+        streaming,
+        confirm,
+        gate: &gate,
     };
-    let mut state = State::new(st, if streaming { Vec::new() } else { todo }, streaming);
-    state.drive(&fixed, &mut hashed).await?;
-    pb.finish_and_clear();
-    bytes_pb.finish_and_clear();
-    let State {
-        st,
-        stop,
-        mut tally,
-        ..
-    } = state;
-    report.stopped = stop.as_ref().map(|s| s.reason());
-    report.signal = match stop {
-        Some(run::Stop::Signal(sig)) => Some(sig),
-        _ => None,
-    };
-    if report.stopped.is_none() {
-        let servers = Servers {
-            broker: &broker,
-            cache: &cache,
-            keys: &keys,
+    // From here on the report streams; a failure ends it (with why) before
+    // the error is returned, so stdout is never left a partial report.
+    if !confirm {
+        st.verdicts.go_live();
+    }
+    let hashing = streaming.then_some(&mut hashed);
+    match run.go(&mut st, &mut report, hashing, pb, bytes_pb).await {
+        Ok(true) => {}
+        Ok(false) => return Ok(Exit::Failure), // not confirmed
+        Err(e) => {
+            report.stopped = Some(crate::error::one_line(&e));
+            let _ = report::close_quietly(out, report, st.finish(), started);
+            return Err(e);
+        }
+    }
+    finish(out, report, st.finish(), started)
+}
+
+/// What an import run works with once its servers answer.
+struct Run<'a> {
+    ctx: &'a Ctx,
+    a: &'a ImportOptions,
+    c: &'a Checked,
+    intake: Option<&'a Arc<Intake>>,
+    broker: &'a Redis,
+    cache: &'a Redis,
+    same_server: bool,
+    keys: &'a KeyNames,
+    plan: &'a Plan<'a>,
+    streaming: bool,
+    confirm: bool,
+    gate: &'a crate::consent::Admitted,
+}
+
+impl Run<'_> {
+    /// Look ahead (without streaming), confirm, begin, run the loop and
+    /// close. False when the user declined.
+    async fn go(
+        &self,
+        st: &mut Docs,
+        report: &mut ImportReport,
+        hashed: Option<&mut Receiver<(usize, Hashed)>>,
+        pb: ProgressBar,
+        bytes_pb: ProgressBar,
+    ) -> Result<bool> {
+        let (a, c, out) = (self.a, self.c, &self.ctx.out);
+        let mut todo: Vec<usize> = Vec::new();
+        if !self.streaming {
+            todo = look_ahead(
+                st,
+                self.broker,
+                self.keys,
+                self.intake.is_some(),
+                a.consent.dry_run,
+            )
+            .await?;
+            if a.consent.dry_run {
+                return Ok(true);
+            }
+            if self.confirm {
+                eprintln!(
+                    "{} new documents ({} already imported) -> {} on {} ({}, priority {})",
+                    output::thousands(todo.len() as u64),
+                    st.docs.len() - todo.len(),
+                    c.queue,
+                    self.broker.label(),
+                    c.mode,
+                    c.priority
+                );
+                if !self.gate.confirm(out, "Import them?")? {
+                    out.note("nothing imported");
+                    return Ok(false);
+                }
+                st.verdicts.go_live();
+            }
+        }
+        begin(
+            self.cache,
+            self.keys,
+            c,
+            a,
+            self.plan.inputs.len(),
+            self.intake.map(|i| &**i),
+        )
+        .await?;
+        // doc:import and the sets go in the enqueue script when the caches are
+        // on the broker; with the intake they come after the row update.
+        let in_script = self.same_server && self.intake.is_none();
+        let enqueuer = Enqueuer {
+            queue_key: self
+                .ctx
+                .settings
+                .broker_layout
+                .publish_key(&c.queue, c.priority),
+            keys: self.keys,
+            sha: load_script(self.broker.node(0)).await?,
             in_script,
+            intake: self.intake.is_some(),
+            origin: origin(),
+            plan: self.plan,
         };
-        report.stopped =
-            close::complete(&servers, &st, &plan, intake.as_deref(), &mut tally).await?;
+        let chunk_docs = match a.rate {
+            Some(r) => (r.ceil() as usize).clamp(1, CHUNK),
+            None => CHUNK,
+        };
+        let pb = if self.streaming {
+            // Files already known not to be documents count as done.
+            pb.inc(st.decided() as u64);
+            pb
+        } else {
+            out.bar(todo.len() as u64, "enqueueing")
+        };
+        let fixed = Fixed {
+            intake: self.intake,
+            broker: self.broker,
+            cache: self.cache,
+            keys: self.keys,
+            plan: self.plan,
+            enqueuer: &enqueuer,
+            fail_fast: a.fail_fast,
+            rate: a.rate,
+            chunk_docs,
+            // Enough to keep the uploads busy, no more than a pipeline's worth.
+            prep_chunk: (c.jobs.max(DEFAULT_UPLOADS) * 4).min(chunk_docs).max(1),
+            pb: &pb,
+            bytes_pb: &bytes_pb,
+        };
+        let (stop, tally) = State::run(st, todo, &fixed, hashed).await?;
+        pb.finish_and_clear();
+        bytes_pb.finish_and_clear();
+        self.close(st, report, stop, tally, in_script).await?;
+        Ok(true)
     }
-    let any_new = st.status.contains(&DocStatus::New);
-    let documents = st.docs.len();
-    let results = match &intake {
-        Some(ik) => close::close_session(ik, &mut report, st, &inputs, &tally).await,
-        None => st.into_results(&inputs),
-    };
-    // After a stop the record stays as it is (it expires); the report, with
-    // what was done, is what matters now.
-    if report.stopped.is_none()
-        && let Err(e) = settle_batch(&cache, &keys, documents, any_new).await
-    {
-        report.stopped = Some(crate::error::one_line(&e));
+
+    /// After the loop: complete what earlier runs left, close the intake's
+    /// session, settle the batch record.
+    async fn close(
+        &self,
+        st: &mut Docs,
+        report: &mut ImportReport,
+        stop: Option<run::Stop>,
+        mut tally: run::Tally,
+        in_script: bool,
+    ) -> Result<()> {
+        report.stopped = stop.as_ref().map(|s| s.reason());
+        report.signal = match stop {
+            Some(run::Stop::Signal(sig)) => Some(sig),
+            _ => None,
+        };
+        if report.stopped.is_none() {
+            let servers = Servers {
+                broker: self.broker,
+                cache: self.cache,
+                keys: self.keys,
+                in_script,
+            };
+            report.stopped = close::complete(
+                &servers,
+                st,
+                self.plan,
+                self.intake.map(|i| &**i),
+                &mut tally,
+            )
+            .await?;
+        }
+        let any_new = st.any(DocStatus::New);
+        if let Some(ik) = self.intake {
+            let skipped = close::skipped(st, &tally);
+            st.settle_unreached();
+            close::close_session(ik, report, &st.verdicts, skipped, &tally).await;
+        }
+        // After a stop the record stays as it is (it expires); the report, with
+        // what was done, is what matters now.
+        if report.stopped.is_none()
+            && let Err(e) = settle_batch(self.cache, self.keys, st.docs.len(), any_new).await
+        {
+            report.stopped = Some(crate::error::one_line(&e));
+        }
+        Ok(())
     }
-    finish(out, report, results, started)
 }
 
 #[cfg(test)]
@@ -622,8 +740,14 @@ mod tests {
     #[test]
     fn document_ids_are_uuid5_of_project_and_hash() {
         let ns = uuid::Uuid::parse_str("7c2d4d62-4f5e-4e8a-9a51-6f0d2b9c1e11").unwrap();
-        let sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-        let a = super::plan::document_uuid(&ns, sha);
+        let hex = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        let mut bytes = [0u8; 32];
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap();
+        }
+        let sha = super::inputs::Sha(bytes);
+        assert_eq!(sha.hex(), hex);
+        let a = super::plan::document_uuid(&ns, &sha).to_string();
         // Python: uuid.uuid5(uuid.UUID('7c2d4d62-...'), '9f86d081...').
         assert_eq!(a, "a85dade9-4a34-570b-bd3c-424c45cae74b");
         assert!(is_uuid(a.as_bytes()));

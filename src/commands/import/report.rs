@@ -1,4 +1,6 @@
-//! What an import reports: per file, per stage, and the run's verdict.
+//! What an import reports: each file's verdict the moment it is final
+//! (streamed with `-o json`/`ndjson`, so memory stays flat however many
+//! files), per stage, and the run's verdict.
 
 use std::time::Instant;
 
@@ -7,7 +9,76 @@ use serde::Serialize;
 
 use super::plan::{DocStatus, FileResult};
 use crate::exit::Exit;
-use crate::output::{self, Output, Report};
+use crate::output::{self, Output, RecordStream, Report};
+
+/// Duplicates the text report names (the JSON lists every one).
+const SHOWN_DUPLICATES: usize = 10;
+/// Failures the text report names.
+const SHOWN_FAILURES: usize = 100;
+
+/// What the report says before the first file is decided.
+#[derive(Debug, Serialize)]
+pub struct Head {
+    pub project: String,
+    pub batch_id: String,
+    pub mode: &'static str,
+    pub queue: String,
+    pub priority: u8,
+    pub dry_run: bool,
+    pub files: usize,
+    pub skipped_by_filter: usize,
+}
+
+/// Each file's verdict as it is decided: streamed, counted, and a few kept
+/// for the text report.
+pub struct Verdicts {
+    stream: RecordStream,
+    counts: [usize; 8],
+    duplicates: Vec<(String, String)>,
+    failures: Vec<(String, String)>,
+}
+
+impl Verdicts {
+    pub fn new(out: &Output, head: &Head) -> Verdicts {
+        Verdicts {
+            stream: RecordStream::new(out, "documents", head),
+            counts: [0; 8],
+            duplicates: Vec::new(),
+            failures: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, r: &FileResult) {
+        self.counts[r.status as usize] += 1;
+        match r.status {
+            DocStatus::Duplicate if self.duplicates.len() < SHOWN_DUPLICATES => {
+                let of = r.duplicate_of.clone().unwrap_or_else(|| "?".into());
+                self.duplicates.push((r.file.clone(), of));
+            }
+            DocStatus::Failed if self.failures.len() < SHOWN_FAILURES => {
+                let why = r.error.clone().unwrap_or_else(|| "?".into());
+                self.failures.push((r.file.clone(), why));
+            }
+            _ => {}
+        }
+        self.stream.push(r);
+    }
+
+    /// Records go to stdout from now on (held until the run has begun, so
+    /// an import refused at the start prints no partial report).
+    pub fn go_live(&mut self) {
+        self.stream.go_live();
+    }
+
+    pub fn count(&self, s: DocStatus) -> usize {
+        self.counts[s as usize]
+    }
+
+    /// Files with a verdict so far.
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+}
 
 #[derive(Debug, Serialize)]
 pub struct ImportReport {
@@ -36,7 +107,11 @@ pub struct ImportReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intake: Option<IntakeReport>,
     pub seconds: f64,
-    pub documents: Vec<FileResult>,
+    /// The first duplicates and failures, for the text report.
+    #[serde(skip)]
+    pub duplicates_shown: Vec<(String, String)>,
+    #[serde(skip)]
+    pub failures_shown: Vec<(String, String)>,
 }
 
 /// What each intake stage did in this run.
@@ -78,27 +153,16 @@ impl Report for ImportReport {
             output::thousands(self.duplicates as u64),
             output::thousands(self.failed as u64),
         );
-        for d in self
-            .documents
-            .iter()
-            .filter(|d| d.status == DocStatus::Duplicate)
-            .take(10)
-        {
-            s.push_str(&format!(
-                "  duplicate: {} = {}\n",
-                d.file,
-                d.duplicate_of.as_deref().unwrap_or("?")
-            ));
+        for (file, of) in &self.duplicates_shown {
+            s.push_str(&format!("  duplicate: {file} = {of}\n"));
         }
-        for d in self
-            .documents
-            .iter()
-            .filter(|d| d.status == DocStatus::Failed)
-        {
+        for (file, why) in &self.failures_shown {
+            s.push_str(&format!("  failed: {file}: {why}\n"));
+        }
+        if self.failed > self.failures_shown.len() {
             s.push_str(&format!(
-                "  failed: {}: {}\n",
-                d.file,
-                d.error.as_deref().unwrap_or("?")
+                "  and {} more failed (-o json lists every file)\n",
+                self.failed - self.failures_shown.len()
             ));
         }
         if let Some(i) = &self.intake {
@@ -127,24 +191,16 @@ impl Report for ImportReport {
     }
 }
 
-/// Fill in the counts and print the report; exit 1 when anything failed.
+/// Fill in the counts and print the report's end; exit 1 when anything failed.
 pub fn finish(
     out: &Output,
     mut report: ImportReport,
-    results: Vec<FileResult>,
+    verdicts: Verdicts,
     started: Instant,
 ) -> Result<Exit> {
-    let count = |s: DocStatus| results.iter().filter(|r| r.status == s).count();
-    report.new = count(DocStatus::New) + count(DocStatus::WouldImport);
-    report.already_imported = count(DocStatus::AlreadyImported);
-    report.duplicates = count(DocStatus::Duplicate);
-    report.failed = count(DocStatus::Failed);
-    report.not_enqueued = count(DocStatus::NotEnqueued);
-    report.unknown = count(DocStatus::Unknown);
-    report.seconds = started.elapsed().as_secs_f64();
-    report.documents = results;
+    let stream = fill(&mut report, verdicts, started);
     let failed = report.failed > 0 || report.stopped.is_some();
-    out.print(&report)?;
+    stream.finish(out, &report)?;
     // Faults are loud: a stop is one line on stderr too, whatever the format.
     if let Some(why) = &report.stopped {
         out.warn(format!(
@@ -157,4 +213,31 @@ pub fn finish(
         Some(sig) => Exit::from_signal(sig),
         None => Exit::failed_if(failed),
     })
+}
+
+/// End the report of a run that failed with an error (the caller returns
+/// the error, which is the one line on stderr).
+pub fn close_quietly(
+    out: &Output,
+    mut report: ImportReport,
+    verdicts: Verdicts,
+    started: Instant,
+) -> Result<()> {
+    let stream = fill(&mut report, verdicts, started);
+    stream.finish(out, &report)
+}
+
+/// The counts from the verdicts; returns the stream to end.
+fn fill(report: &mut ImportReport, verdicts: Verdicts, started: Instant) -> RecordStream {
+    let count = |s: DocStatus| verdicts.count(s);
+    report.new = count(DocStatus::New) + count(DocStatus::WouldImport);
+    report.already_imported = count(DocStatus::AlreadyImported);
+    report.duplicates = count(DocStatus::Duplicate);
+    report.failed = count(DocStatus::Failed);
+    report.not_enqueued = count(DocStatus::NotEnqueued);
+    report.unknown = count(DocStatus::Unknown);
+    report.seconds = started.elapsed().as_secs_f64();
+    report.duplicates_shown = verdicts.duplicates;
+    report.failures_shown = verdicts.failures;
+    verdicts.stream
 }

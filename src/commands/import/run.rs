@@ -14,11 +14,11 @@ use futures_util::stream::FuturesOrdered;
 use indicatif::ProgressBar;
 use redis::{RedisError, Value};
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc::Receiver;
 
 use super::enqueue::{Enqueuer, KeyNames, write_cache_side};
-use super::inputs::{Hashed, Input};
+use super::inputs::Hashed;
 use super::plan::{Doc, DocStatus, Docs, Plan, Unit};
-use crate::error::LdpError;
 use crate::intake::db::DocRow;
 use crate::intake::stage::{Intake, Job, Prepared};
 use crate::intake::store::Meta;
@@ -64,7 +64,6 @@ pub struct Tally {
 
 /// What stays the same through the loop.
 pub struct Fixed<'a> {
-    pub inputs: &'a Arc<Vec<Input>>,
     pub intake: Option<&'a Arc<Intake>>,
     pub broker: &'a Redis,
     pub cache: &'a Redis,
@@ -84,8 +83,8 @@ pub struct Fixed<'a> {
 }
 
 /// What the loop changes.
-pub struct State<'p> {
-    pub st: Docs<'p>,
+pub struct State<'s> {
+    pub st: &'s mut Docs,
     pub stop: Option<Stop>,
     pub tally: Tally,
     /// Hashed documents waiting for the intake (or the enqueue without one).
@@ -103,17 +102,26 @@ type Sent = (
     std::result::Result<Vec<Value>, RedisError>,
 );
 
-impl<'p> State<'p> {
-    pub fn new(st: Docs<'p>, todo: Vec<usize>, hashing: bool) -> State<'p> {
-        State {
+impl State<'_> {
+    /// Run the loop over `st`, starting with `todo` (and the hashes as they
+    /// come, when streaming); returns why it stopped early, and the tally.
+    pub async fn run(
+        st: &mut Docs,
+        todo: Vec<usize>,
+        f: &Fixed<'_>,
+        hashed: Option<&mut Receiver<(usize, Hashed)>>,
+    ) -> Result<(Option<Stop>, Tally)> {
+        let mut state = State {
             st,
             stop: None,
             tally: Tally::default(),
             pending: todo,
             prepared: Vec::new(),
-            hashing,
+            hashing: hashed.is_some(),
             batch_no: 0,
-        }
+        };
+        state.drive(f, hashed).await?;
+        Ok((state.stop, state.tally))
     }
 
     /// Run until every document is enqueued, failed, or the run stopped and
@@ -121,7 +129,7 @@ impl<'p> State<'p> {
     pub async fn drive(
         &mut self,
         f: &Fixed<'_>,
-        hashed: &mut tokio::sync::mpsc::UnboundedReceiver<(usize, Hashed)>,
+        mut hashed: Option<&mut Receiver<(usize, Hashed)>>,
     ) -> Result<()> {
         let mut sigint = signal(SignalKind::interrupt())?;
         let mut sigterm = signal(SignalKind::terminate())?;
@@ -160,8 +168,8 @@ impl<'p> State<'p> {
                 Some(sent) = inflight.next(), if !inflight.is_empty() => {
                     self.on_sent(f, sent).await?;
                 }
-                h = hashed.recv(), if self.hashing && self.stop.is_none() => match h {
-                    Some((i, h)) => match self.st.absorb(f.inputs, i, h) {
+                h = next_hash(&mut hashed), if self.hashing && self.stop.is_none() => match h {
+                    Some((i, h)) => match self.st.absorb(i, h) {
                         Some(d) => self.pending.push(d),
                         None => f.pb.inc(1),
                     },
@@ -187,7 +195,7 @@ impl<'p> State<'p> {
             let jobs = self
                 .pending
                 .drain(..n)
-                .map(|i| intake_job(f.inputs, &self.st.docs, i))
+                .map(|i| intake_job(f.plan, &self.st.docs, i))
                 .collect::<Result<Vec<Job>>>()?;
             preps.push_back(ik.prepare(jobs, f.bytes_pb.clone()));
         }
@@ -223,8 +231,7 @@ impl<'p> State<'p> {
             self.tally.touched.insert(d);
         }
         for (d, e) in p.failed {
-            self.st.status[d] = DocStatus::Failed;
-            self.st.results[self.st.docs[d].input].error = Some(e);
+            self.st.fail(d, e);
             f.pb.inc(1);
             if f.fail_fast {
                 self.stop
@@ -250,7 +257,7 @@ impl<'p> State<'p> {
                 // to be enqueued or not (a re-run's markers tell).
                 for u in &units {
                     for &i in &u.docs {
-                        self.st.status[i] = DocStatus::Unknown;
+                        self.st.set(i, DocStatus::Unknown);
                     }
                 }
                 let why = format!("Redis failed ({})", crate::redis::describe(&e));
@@ -276,7 +283,7 @@ impl<'p> State<'p> {
             let written: Vec<usize> = units
                 .iter()
                 .flat_map(|u| u.docs.iter().copied())
-                .filter(|&i| self.st.status[i] == DocStatus::New)
+                .filter(|&i| self.st.status(i) == DocStatus::New)
                 .collect();
             let record = |d: &Doc| f.plan.record(d);
             if let Err(e) =
@@ -340,10 +347,8 @@ impl State<'_> {
     /// A unit the script enqueued: its documents are new.
     fn enqueued(&mut self, f: &Fixed<'_>, u: &Unit, out: &mut Vec<(uuid::Uuid, String)>) {
         for &i in &u.docs {
-            self.st.status[i] = DocStatus::New;
-            if let Ok(id) = uuid::Uuid::parse_str(&self.st.docs[i].uuid) {
-                out.push((id, u.task.id.clone()));
-            }
+            self.st.set(i, DocStatus::New);
+            out.push((self.st.docs[i].uuid, u.task.id.clone()));
         }
         f.pb.inc(u.docs.len() as u64);
     }
@@ -351,7 +356,7 @@ impl State<'_> {
     /// Documents an earlier (or a concurrent) run enqueued.
     fn already(&mut self, f: &Fixed<'_>, docs: &[usize]) {
         for &i in docs {
-            self.st.status[i] = DocStatus::AlreadyImported;
+            self.st.set(i, DocStatus::AlreadyImported);
         }
         f.pb.inc(docs.len() as u64);
     }
@@ -375,6 +380,14 @@ impl State<'_> {
         } else {
             self.pending.extend(rest);
         }
+    }
+}
+
+/// The next hash, when hashing streams into the loop.
+async fn next_hash(hashed: &mut Option<&mut Receiver<(usize, Hashed)>>) -> Option<(usize, Hashed)> {
+    match hashed {
+        Some(r) => r.recv().await,
+        None => None,
     }
 }
 
@@ -403,32 +416,30 @@ fn files_message(f: &Fixed<'_>) {
 }
 
 /// The intake job of document `i`: its object key, metadata and row.
-pub fn intake_job(inputs: &[Input], docs: &[Doc], i: usize) -> Result<Job> {
+pub fn intake_job(plan: &Plan<'_>, docs: &[Doc], i: usize) -> Result<Job> {
     let d = &docs[i];
-    let input = &inputs[d.input];
-    let key = crate::intake::object_key(&d.uuid, &input.ext);
-    let document_uuid = uuid::Uuid::parse_str(&d.uuid)
-        .map_err(|e| LdpError::Failed(format!("document uuid {}: {e}", d.uuid)))?;
+    let input = &plan.inputs[d.input];
+    let (uuid, ext, name) = (d.uuid_str(), input.ext(), input.name());
     Ok(Job {
         doc: i,
         path: input.path.clone(),
         meta: Meta {
-            original_filename: input.name.clone(),
-            document_uuid: d.uuid.clone(),
+            original_filename: name.clone(),
+            document_uuid: uuid.clone(),
             content_type: input
-                .mime_type
-                .clone()
-                .unwrap_or_else(|| crate::intake::content_type(&input.ext).to_string()),
+                .mime_type()
+                .map(str::to_string)
+                .unwrap_or_else(|| crate::intake::content_type(&ext).to_string()),
         },
         row: DocRow {
-            document_uuid,
-            file_name: input.name.clone(),
+            document_uuid: d.uuid,
+            file_name: name,
             original_file_path: input.path.to_string_lossy().into_owned(),
-            file_path: d.file_path.clone(),
-            file_type: input.ext.trim_start_matches('.').to_string(),
-            detected_file_type: input.file_type.clone(),
+            file_path: plan.file_path(d),
+            file_type: ext.trim_start_matches('.').to_string(),
+            detected_file_type: input.file_type(),
             file_size_bytes: i64::try_from(d.size).unwrap_or(i64::MAX),
-            s3_key: key,
+            s3_key: crate::intake::object_key(&uuid, &ext),
         },
     })
 }
