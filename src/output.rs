@@ -723,6 +723,9 @@ pub struct RecordStream {
     rows: usize,
     closed: bool,
     error: Option<io::Error>,
+    /// When records last reached stdout: a slow run still shows its
+    /// records within a second (and the first at once).
+    flushed: Option<std::time::Instant>,
 }
 
 impl RecordStream {
@@ -746,6 +749,7 @@ impl RecordStream {
             rows: 0,
             closed: false,
             error: None,
+            flushed: None,
         }
     }
 
@@ -772,8 +776,19 @@ impl RecordStream {
             self.buf.push(b'\n');
         }
         self.rows += 1;
-        if self.live && self.buf.len() >= 1 << 16 {
+        let due = self
+            .flushed
+            .is_none_or(|t| t.elapsed() >= Duration::from_secs(1));
+        if self.live && (due || self.buf.len() >= 1 << 16) {
             self.write_buf();
+            if due {
+                self.flushed = Some(std::time::Instant::now());
+                if let Err(e) = self.w.flush()
+                    && e.kind() != io::ErrorKind::BrokenPipe
+                {
+                    self.error.get_or_insert(e);
+                }
+            }
         }
     }
 

@@ -891,3 +891,52 @@ fn a_timeout_mid_import_reports_unknown_and_a_rerun_settles_it() {
         .collect();
     assert_eq!((q.len(), uuids.len()), (n, n), "each document exactly once");
 }
+
+/// Each file's entry is on stdout while the run goes on (memory stays flat:
+/// nothing per file is kept for the end), and the report is complete.
+#[test]
+fn the_report_streams_each_file_as_it_is_decided() {
+    use std::io::BufRead;
+    let s = RedisServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), 3, "stream");
+    // --rate 0.5: one document every 2 s, so the run lasts at least 4 s
+    // after its first document is enqueued.
+    let mut child = s
+        .ldp_std()
+        .args(["import", dir.path().to_str().unwrap(), "--project", PROJECT])
+        .args(["--rate", "0.5", "-o", "ndjson"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let first: Json = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    let first_seen = Instant::now();
+    assert_eq!(first["status"], "new", "{first}");
+    let rest: Vec<Json> = lines
+        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
+        .collect();
+    let ended = Instant::now();
+    assert!(child.wait().unwrap().success());
+    // Written only at the end, the first entry would come with the others.
+    assert!(
+        ended - first_seen >= Duration::from_secs(1),
+        "the first entry came {:?} before the end",
+        ended - first_seen
+    );
+    assert_eq!(rest.len(), 3, "two more files, then the summary: {rest:?}");
+    let summary = &rest[2];
+    assert_eq!(summary["new"], 3, "{summary}");
+    assert_eq!(summary["files"], 3, "{summary}");
+    assert!(summary.get("documents").is_none(), "{summary}");
+    // -o json: one object, the same entries.
+    let j = s
+        .ldp_cmd(&["import", dir.path().to_str().unwrap(), "--project", PROJECT])
+        .args(["-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(j["already_imported"], 3, "{j}");
+    assert_eq!(j["documents"].as_array().unwrap().len(), 3, "{j}");
+    assert_eq!(j["project"], PROJECT);
+}

@@ -135,10 +135,10 @@ pub fn walk(
             }
         };
         if meta.is_dir() {
-            for entry in walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-            {
+            // Unsorted: walkdir sorts by holding a whole directory's entries
+            // (a 100,000-file folder at once); the inputs are sorted below.
+            let first = out.len();
+            for entry in walkdir::WalkDir::new(p).follow_links(true) {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
                         if wanted(e.path()) {
@@ -159,6 +159,8 @@ pub fn walk(
                     },
                 }
             }
+            // Path order is component-wise: the order of a sorted walk.
+            out[first..].sort_unstable_by(|a: &Input, b: &Input| a.path.cmp(&b.path));
         } else if wanted(p) || (include.is_empty() && exclude.is_empty()) {
             // A file named explicitly is imported whatever its type, unless excluded.
             out.push(Input::new(absolute(p)));
@@ -172,6 +174,7 @@ pub fn walk(
             &missing,
         )));
     }
+    out.shrink_to_fit();
     Ok((out, skipped))
 }
 

@@ -97,10 +97,12 @@ pub struct Docs {
 
 impl Docs {
     pub fn new(inputs: Arc<Vec<Input>>, ns: uuid::Uuid, verdicts: Verdicts) -> Docs {
+        // At most one document per file: reserved once, never doubled.
+        let n = inputs.len();
         Docs {
-            docs: Vec::new(),
-            status: Vec::new(),
-            by_sha: HashMap::new(),
+            docs: Vec::with_capacity(n),
+            status: Vec::with_capacity(n),
+            by_sha: HashMap::with_capacity(n),
             reported: vec![false; inputs.len()],
             decided: 0,
             ns,
