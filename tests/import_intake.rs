@@ -701,3 +701,59 @@ fn an_intake_after_an_enqueue_only_import_enqueues_again() {
     assert_eq!(j["new"], 0, "{j:#}");
     assert_eq!(w.queued().len(), 6);
 }
+
+/// Two intakes of the same files at once: each object is uploaded once (the
+/// other run waits for its row instead of sending it again), and every
+/// document still ends with one object, one row and one task.
+#[test]
+fn two_concurrent_intakes_upload_each_object_once() {
+    let w = World::new("race");
+    let _g = (
+        w.redis.guard(),
+        shared_postgres().guard(),
+        shared_s3().guard(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let n = 300;
+    let docs: BTreeMap<String, (PathBuf, Vec<u8>)> = files(dir.path(), n, 2000, "race")
+        .iter()
+        .map(|p| {
+            let c = std::fs::read(p).unwrap();
+            (doc_uuid(PROJECT, &c), (p.clone(), c))
+        })
+        .collect();
+    let spawn = || {
+        w.std_cmd(&[dir.path().to_str().unwrap(), "-o", "json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    let mut uploaded = 0;
+    for (name, child) in [("first", a), ("second", b)] {
+        let j = Run::from_output(name, child.wait_with_output().unwrap())
+            .ok()
+            .json();
+        assert_eq!(j["failed"], 0, "{j:#}");
+        uploaded += j["intake"]["uploaded"].as_u64().unwrap();
+    }
+    assert_eq!(uploaded, n as u64, "each object uploaded by one run only");
+    // What the S3 server received: one PUT per object.
+    let puts = shared_s3()
+        .log()
+        .lines()
+        .filter(|l| l.contains(&format!("PUT /{}/documents/", w.bucket)))
+        .count();
+    assert_eq!(
+        puts, n,
+        "PUTs of this bucket's objects in the S3 server's log"
+    );
+    assert_exactly_once(&w, &docs, true);
+    let mut con = w.redis.client();
+    let claims: Vec<redis::RedisResult<String>> =
+        redis::Commands::scan_match(&mut con, "ldp:uploading:*")
+            .unwrap()
+            .collect();
+    assert!(claims.is_empty(), "claims given back: {claims:?}");
+}

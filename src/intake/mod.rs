@@ -7,6 +7,7 @@
 //! document (the key and `document_uuid` are derived from the content), so a
 //! re-run after a crash converges instead of duplicating.
 
+pub mod claim;
 pub mod db;
 pub mod stage;
 pub mod store;

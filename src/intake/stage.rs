@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Result;
 use indicatif::ProgressBar;
@@ -14,6 +15,7 @@ use tokio::sync::Semaphore;
 use uuid::Uuid;
 
 use super::IntakeSettings;
+use super::claim::Claims;
 use super::db::{Db, DocRow, Project, RunInfo};
 use super::store::{Kind, Meta, Store};
 use crate::error::LdpError;
@@ -95,33 +97,88 @@ impl Intake {
     }
 
     /// Prepare a chunk on its own task, so uploads go on while the caller
-    /// enqueues earlier chunks. `bytes` advances as files are done.
+    /// enqueues earlier chunks. `bytes` advances as files are done. With
+    /// `claims`, a document another run is uploading is waited for, not
+    /// uploaded again.
     pub fn prepare(
         self: &Arc<Self>,
         jobs: Vec<Job>,
         bytes: ProgressBar,
+        claims: Option<Claims>,
     ) -> tokio::task::JoinHandle<Prepared> {
         let me = self.clone();
-        tokio::spawn(async move { me.prepare_now(jobs, bytes).await })
+        tokio::spawn(async move { me.prepare_now(jobs, bytes, claims).await })
     }
 
-    async fn prepare_now(self: Arc<Self>, jobs: Vec<Job>, bytes: ProgressBar) -> Prepared {
+    /// Rounds until every job is ready or failed: those with a row are
+    /// ready; of the others, those this run claims are uploaded and
+    /// registered; those another run holds are looked at again a moment
+    /// later (their row appears when that run is done, or their claim
+    /// expires and this run takes it).
+    async fn prepare_now(
+        self: Arc<Self>,
+        mut jobs: Vec<Job>,
+        bytes: ProgressBar,
+        claims: Option<Claims>,
+    ) -> Prepared {
         let mut out = Prepared::default();
-        let uuids: Vec<Uuid> = jobs.iter().map(|j| j.row.document_uuid).collect();
-        let have = match self.db.existing(&uuids).await {
-            Ok(h) => h,
-            Err(e) => {
-                out.fatal = Some(crate::error::one_line(&e));
-                return out;
-            }
-        };
-        let mut uploads = Vec::new();
-        for job in jobs {
-            if have.contains(&job.row.document_uuid) {
+        let mut pause = Duration::from_millis(50);
+        while !jobs.is_empty() && out.fatal.is_none() {
+            let uuids: Vec<Uuid> = jobs.iter().map(|j| j.row.document_uuid).collect();
+            let have = match self.db.existing(&uuids).await {
+                Ok(h) => h,
+                Err(e) => {
+                    out.fatal = Some(crate::error::one_line(&e));
+                    return out;
+                }
+            };
+            let (done, todo): (Vec<Job>, Vec<Job>) = jobs
+                .into_iter()
+                .partition(|j| have.contains(&j.row.document_uuid));
+            for job in done {
                 bytes.inc(job.row.file_size_bytes.max(0) as u64);
                 out.ready.push(job.doc);
-                continue;
             }
+            let (mine, theirs) = match &claims {
+                None => (todo, Vec::new()),
+                Some(c) => {
+                    let ids: Vec<Uuid> = todo.iter().map(|j| j.row.document_uuid).collect();
+                    let ours = c.take(&ids).await;
+                    let (mine, theirs): (Vec<_>, Vec<_>) =
+                        todo.into_iter().zip(ours).partition(|(_, o)| *o);
+                    let strip = |v: Vec<(Job, bool)>| v.into_iter().map(|(j, _)| j).collect();
+                    (strip(mine), strip(theirs))
+                }
+            };
+            let claimed: Vec<Uuid> = mine.iter().map(|j| j.row.document_uuid).collect();
+            self.upload_and_register(mine, &bytes, &mut out).await;
+            if let Some(c) = &claims
+                && !claimed.is_empty()
+            {
+                c.release(&claimed).await;
+            }
+            jobs = theirs;
+            if claims.as_ref().is_some_and(Claims::stopping) {
+                break; // the rest wait for a re-run
+            }
+            if !jobs.is_empty() {
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(1));
+            }
+        }
+        out
+    }
+
+    /// Upload `jobs` concurrently, then insert their rows in one committed
+    /// statement.
+    async fn upload_and_register(
+        self: &Arc<Self>,
+        jobs: Vec<Job>,
+        bytes: &ProgressBar,
+        out: &mut Prepared,
+    ) {
+        let mut uploads = Vec::new();
+        for job in jobs {
             let (me, bytes) = (self.clone(), bytes.clone());
             uploads.push(tokio::spawn(async move {
                 let _permit = me.uploads.clone().acquire_owned().await;
@@ -146,7 +203,7 @@ impl Intake {
             }
         }
         if rows.is_empty() {
-            return out;
+            return;
         }
         match self.db.insert_documents(&self.run, &rows).await {
             Ok(inserted) => {
@@ -160,7 +217,6 @@ impl Intake {
             }
             Err(e) => out.fatal = Some(crate::error::one_line(&e)),
         }
-        out
     }
 }
 

@@ -210,6 +210,7 @@ pub struct KeyNames {
     pub batch_docs: Vec<u8>,
     doc_import: crate::keyspace::Template,
     imported: crate::keyspace::Template,
+    uploading: crate::keyspace::Template,
     project: String,
     /// Seconds ldp's batch record and batch set live (`--batch-ttl`).
     pub batch_ttl: u64,
@@ -245,6 +246,7 @@ impl KeyNames {
             batch_docs: render("ldp_batch_docs")?,
             doc_import: tpl("import")?.clone(),
             imported: tpl("ldp_imported")?.clone(),
+            uploading: tpl("ldp_uploading")?.clone(),
             project: project.to_string(),
             batch_ttl,
         })
@@ -260,6 +262,15 @@ impl KeyNames {
                 ("sha256", sha.as_bytes()),
             ])
             .unwrap_or_else(|| format!("ldp:imported:{}:{}", self.project, d.sha).into_bytes())
+    }
+
+    /// The intake's upload claims are this followed by the document's UUID.
+    pub fn upload_claim_prefix(&self) -> String {
+        let key = self
+            .uploading
+            .fill_exact(&[("doc", b"")])
+            .unwrap_or_else(|| b"ldp:uploading:".to_vec());
+        String::from_utf8_lossy(&key).into_owned()
     }
 
     pub fn doc_import(&self, uuid: &str) -> Vec<u8> {

@@ -44,6 +44,7 @@ use crate::consent::Consent;
 use crate::error::LdpError;
 use crate::exit::Exit;
 use crate::intake::IntakeSettings;
+use crate::intake::claim::Claims;
 use crate::intake::stage::Intake;
 use crate::output::{self, Output};
 use crate::pipeline::ids::ProjectId;
@@ -651,6 +652,12 @@ impl Run<'_> {
             prep_chunk: (c.jobs.max(DEFAULT_UPLOADS) * 4).min(chunk_docs).max(1),
             pb: &pb,
             bytes_pb: &bytes_pb,
+            claims: self.intake.map(|ik| Claims {
+                redis: self.broker.clone(),
+                prefix: self.keys.upload_claim_prefix(),
+                owner: ik.run.session.to_string(),
+                stopping: Default::default(),
+            }),
         };
         let (stop, tally) = State::run(st, todo, &fixed, hashed).await?;
         pb.finish_and_clear();

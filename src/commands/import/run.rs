@@ -19,6 +19,7 @@ use tokio::sync::mpsc::Receiver;
 use super::enqueue::{Enqueuer, KeyNames, write_cache_side};
 use super::inputs::Hashed;
 use super::plan::{Doc, DocStatus, Docs, Plan, Unit};
+use crate::intake::claim::Claims;
 use crate::intake::db::DocRow;
 use crate::intake::stage::{Intake, Job, Prepared};
 use crate::intake::store::Meta;
@@ -80,6 +81,8 @@ pub struct Fixed<'a> {
     /// The progress bars: documents, and bytes with the intake.
     pub pb: &'a ProgressBar,
     pub bytes_pb: &'a ProgressBar,
+    /// With the intake: who uploads what when two runs race.
+    pub claims: Option<Claims>,
 }
 
 /// What the loop changes.
@@ -137,6 +140,11 @@ impl State<'_> {
         let mut inflight: FuturesOrdered<_> = FuturesOrdered::new();
         let mut preps = FuturesOrdered::new();
         loop {
+            if self.stop.is_some()
+                && let Some(c) = &f.claims
+            {
+                c.stopping.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             if self.stop.is_none() {
                 self.start_preps(f, &mut preps)?;
                 while inflight.len() < depth
@@ -197,7 +205,7 @@ impl State<'_> {
                 .drain(..n)
                 .map(|i| intake_job(f.plan, &self.st.docs, i))
                 .collect::<Result<Vec<Job>>>()?;
-            preps.push_back(ik.prepare(jobs, f.bytes_pb.clone()));
+            preps.push_back(ik.prepare(jobs, f.bytes_pb.clone(), f.claims.clone()));
         }
         Ok(())
     }
