@@ -68,40 +68,47 @@ for ((i = 1; i <= SAMPLES; i++)); do
   reseed_pipeline
   busy_reset "$PORT"
   sample c10 ldp_clear "$TMP/ten.txt"
-  t10=$LAST b10=$(usec_s "$(busy_usec "$PORT")")
-  add c10_busy "$b10"
+  t10=$LAST
+  busy_read "$PORT"
+  b10=$BUSY c10cpu=$BUSY_CPU
+  add c10_busy "$BUSY"; add c10_cpu "$BUSY_CPU"
   check_cleared "$TMP/ten.txt"
 
   reseed_pipeline
   busy_reset "$PORT"
   sample c1000 ldp_clear "$TMP/thousand.txt"
-  t1000=$LAST b1000=$(usec_s "$(busy_usec "$PORT")")
-  add c1000_busy "$b1000"
+  t1000=$LAST
+  busy_read "$PORT"
+  b1000=$BUSY c1000cpu=$BUSY_CPU
+  add c1000_busy "$BUSY"; add c1000_cpu "$BUSY_CPU"
   check_cleared "$TMP/thousand.txt"
 
   reseed_pipeline
   sample idiom idiom_clear
   add idiom1000 "$(awk -v t="$LAST" -v n="$IDIOM_DOCS" 'BEGIN{printf "%.6f", t / n * 1000}')"
   check "DBSIZE after the idiom" "$(rcli DBSIZE)" $((SEEDED - IDIOM_DOCS * 20))
-  printf '   run %d: ldp 10 docs %.4f s (server-busy %.4f s) | ldp 1000 docs %.4f s (server-busy %.4f s) | idiom %d docs %.3f s\n' \
-    "$i" "$t10" "$b10" "$t1000" "$b1000" "$IDIOM_DOCS" "$LAST"
+  printf '   run %d: ldp 10 docs %.4f s (server-busy %.4f s, CPU %.4f s) | ldp 1000 docs %.4f s (server-busy %.4f s, CPU %.4f s) | idiom %d docs %.3f s\n' \
+    "$i" "$t10" "$b10" "$c10cpu" "$t1000" "$b1000" "$c1000cpu" "$IDIOM_DOCS" "$LAST"
 done
 echo "   check ok: every ldp run deleted 19 keys a document and kept the bookkeeping; every idiom run unlinked 20 a document"
 
 echo
 echo "== results: median [min-max] of $SAMPLES runs (targets, not enforced: 1000/10 <= 2x, idiom/ldp >= 100x)"
-echo "server-busy: the server's own time executing commands during ldp's run (INFO commandstats usec)."
+echo "server-busy: the server's own time executing commands during ldp's run (INFO commandstats usec);"
+echo "server CPU: its CPU time over the same run (INFO cpu, user + sys), network I/O and parsing included."
 printf '%-44s %s\n' \
   "ldp cache clear   10 docs" "$(secs c10 1000 ms)" \
   "  server-busy during ldp's run" "$(secs c10_busy 1000 ms)   ldp / server-busy = $(ratio c10 c10_busy)" \
+  "  server CPU during ldp's run" "$(secs c10_cpu 1000 ms)   ldp / server CPU = $(ratio c10 c10_cpu)" \
   "ldp cache clear 1000 docs" "$(secs c1000 1000 ms)   1000 / 10 docs = $(ratio c1000 c10)" \
   "  server-busy during ldp's run" "$(secs c1000_busy 1000 ms)   ldp / server-busy = $(ratio c1000 c1000_busy)" \
+  "  server CPU during ldp's run" "$(secs c1000_cpu 1000 ms)   ldp / server CPU = $(ratio c1000 c1000_cpu)" \
   "redis-cli idiom $IDIOM_DOCS docs" "$(secs idiom)" \
   "redis-cli idiom scaled to 1000 docs" "$(secs idiom1000)   idiom / ldp (1000 docs) = $(ratio idiom1000 c1000 0)"
 
 echo
-echo "| Operation ($(grp "$SEEDED") keys) | ldp | server-busy during ldp | ldp / server-busy | redis-cli idiom | idiom / ldp |"
-echo "|---|---:|---:|---:|---:|---:|"
-echo "| \`cache clear --docs-from\`, 10 docs | $(secs c10 1000 ms) | $(secs c10_busy 1000 ms) | $(ratio c10 c10_busy) | | |"
-echo "| \`cache clear --docs-from\`, 1,000 docs | $(secs c1000 1000 ms) | $(secs c1000_busy 1000 ms) | $(ratio c1000 c1000_busy) | $(secs idiom1000) (scaled from $IDIOM_DOCS docs) | $(ratio idiom1000 c1000 0) |"
-echo "| 1,000 docs / 10 docs | $(ratio c1000 c10) | | | | |"
+echo "| Operation ($(grp "$SEEDED") keys) | ldp | server-busy during ldp | ldp / server-busy | server CPU during ldp | redis-cli idiom | idiom / ldp |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| \`cache clear --docs-from\`, 10 docs | $(secs c10 1000 ms) | $(secs c10_busy 1000 ms) | $(ratio c10 c10_busy) | $(secs c10_cpu 1000 ms) | | |"
+echo "| \`cache clear --docs-from\`, 1,000 docs | $(secs c1000 1000 ms) | $(secs c1000_busy 1000 ms) | $(ratio c1000 c1000_busy) | $(secs c1000_cpu 1000 ms) | $(secs idiom1000) (scaled from $IDIOM_DOCS docs) | $(ratio idiom1000 c1000 0) |"
+echo "| 1,000 docs / 10 docs | $(ratio c1000 c10) | | | | | |"

@@ -61,10 +61,11 @@ cli_scan() {
 for ((i = 1; i <= SAMPLES; i++)); do
   busy_reset "$PORT"
   sample scan_ldp ldp_scan
-  t_ldp=$LAST busy=$(usec_s "$(busy_usec "$PORT")")
-  add scan_busy "$busy"
+  t_ldp=$LAST
+  busy_read "$PORT"
+  add scan_busy "$BUSY"; add scan_cpu "$BUSY_CPU"
   sample scan_cli cli_scan
-  printf '   run %d: ldp %.3f s (server-busy %.3f s) | redis-cli --scan %.3f s\n' "$i" "$t_ldp" "$busy" "$LAST"
+  printf '   run %d: ldp %.3f s (server-busy %.3f s, server CPU %.3f s) | redis-cli --scan %.3f s\n' "$i" "$t_ldp" "$BUSY" "$BUSY_CPU" "$LAST"
 done
 echo "   check ok: $SAMPLES x ldp and $SAMPLES x redis-cli --scan each printed $N_MATCH lines, exit 0"
 
@@ -84,15 +85,16 @@ for ((i = 1; i <= SAMPLES; i++)); do
   reseed "$DEL_TOTAL" del "$N_DEL" keep "$N_KEEP"
   busy_reset "$PORT"
   sample del_ldp ldp_delete
-  t_ldp=$LAST busy=$(usec_s "$(busy_usec "$PORT")")
-  add del_busy "$busy"
+  t_ldp=$LAST
+  busy_read "$PORT"
+  add del_busy "$BUSY"; add del_cpu "$BUSY_CPU"
   check "ldp keys delete: deleted" "$(json_field "$TMP/delete.json" deleted)" "$N_DEL"
   check "ldp keys delete: interrupted" "$(json_field "$TMP/delete.json" interrupted)" False
   check "DBSIZE after ldp keys delete" "$(rcli DBSIZE)" "$N_KEEP"
   reseed "$DEL_TOTAL" del "$N_DEL" keep "$N_KEEP"
   sample del_cli cli_delete
   check "DBSIZE after the xargs idiom" "$(rcli DBSIZE)" "$N_KEEP"
-  printf '   run %d: ldp %.3f s (server-busy %.3f s) | xargs idiom %.3f s\n' "$i" "$t_ldp" "$busy" "$LAST"
+  printf '   run %d: ldp %.3f s (server-busy %.3f s, server CPU %.3f s) | xargs idiom %.3f s\n' "$i" "$t_ldp" "$BUSY" "$BUSY_CPU" "$LAST"
 done
 echo "   check ok: every ldp run reported deleted=$N_DEL and every idiom run unlinked $N_DEL; DBSIZE $N_KEEP after each"
 
@@ -100,19 +102,22 @@ echo "   check ok: every ldp run reported deleted=$N_DEL and every idiom run unl
 echo
 echo "== results: median [min-max] of $SAMPLES runs (targets, not enforced: idiom / ldp >= 5x, ldp / server-busy <= 1.5x, scan RSS < 64 MiB)"
 echo "server-busy: the server's own time executing commands during ldp's run (CONFIG RESETSTAT before,"
-echo "sum of usec over INFO commandstats after); it leaves out network, parsing and the client."
+echo "sum of usec over INFO commandstats after); it leaves out network I/O, parsing and the client."
+echo "server CPU: the server's CPU time (INFO cpu, user + sys) over the same run, I/O and parsing included."
 printf '%-52s %s\n' \
   "scan: ldp keys scan 'doc:*' | wc -l" "$(secs scan_ldp)" \
   "scan: server-busy during ldp's run" "$(secs scan_busy)   ldp / server-busy = $(ratio scan_ldp scan_busy)" \
+  "scan: server CPU during ldp's run" "$(secs scan_cpu)   ldp / server CPU = $(ratio scan_ldp scan_cpu)" \
   "scan: redis-cli --scan --pattern 'doc:*' | wc -l" "$(secs scan_cli)   redis-cli / ldp = $(ratio scan_cli scan_ldp 1)" \
   "scan: ldp peak RSS" "$RSS_SCAN MiB" \
   "delete: ldp keys delete 'del:*' --yes" "$(secs del_ldp)" \
   "delete: server-busy during ldp's run" "$(secs del_busy)   ldp / server-busy = $(ratio del_ldp del_busy)" \
+  "delete: server CPU during ldp's run" "$(secs del_cpu)   ldp / server CPU = $(ratio del_ldp del_cpu)" \
   "delete: redis-cli --scan | xargs -n $XARGS_N unlink" "$(secs del_cli)   idiom / ldp = $(ratio del_cli del_ldp 1)"
 
 echo
-echo "| Operation | Keys | ldp | server-busy during ldp | ldp / server-busy | redis-cli idiom | idiom / ldp |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-echo "| \`keys scan 'doc:*'\` vs \`redis-cli --scan\` | $(grp "$N_MATCH") of $(grp "$SCAN_TOTAL") | $(secs scan_ldp) | $(secs scan_busy) | $(ratio scan_ldp scan_busy) | $(secs scan_cli) | $(ratio scan_cli scan_ldp 1) |"
-echo "| \`keys delete 'del:*' --yes\` vs \`--scan \\| xargs -n $XARGS_N unlink\` | $(grp "$N_DEL") of $(grp "$DEL_TOTAL") | $(secs del_ldp) | $(secs del_busy) | $(ratio del_ldp del_busy) | $(secs del_cli) | $(ratio del_cli del_ldp 1) |"
-echo "| \`keys scan\` peak RSS | $(grp "$N_MATCH") | $RSS_SCAN MiB | | | | |"
+echo "| Operation | Keys | ldp | server-busy during ldp | ldp / server-busy | server CPU during ldp | redis-cli idiom | idiom / ldp |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| \`keys scan 'doc:*'\` vs \`redis-cli --scan\` | $(grp "$N_MATCH") of $(grp "$SCAN_TOTAL") | $(secs scan_ldp) | $(secs scan_busy) | $(ratio scan_ldp scan_busy) | $(secs scan_cpu) | $(secs scan_cli) | $(ratio scan_cli scan_ldp 1) |"
+echo "| \`keys delete 'del:*' --yes\` vs \`--scan \\| xargs -n $XARGS_N unlink\` | $(grp "$N_DEL") of $(grp "$DEL_TOTAL") | $(secs del_ldp) | $(secs del_busy) | $(ratio del_ldp del_busy) | $(secs del_cpu) | $(secs del_cli) | $(ratio del_cli del_ldp 1) |"
+echo "| \`keys scan\` peak RSS | $(grp "$N_MATCH") | $RSS_SCAN MiB | | | | | |"

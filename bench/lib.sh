@@ -14,7 +14,8 @@
 #   - medians and spreads (min-max) per label, ratios of medians;
 #   - the server's own busy time: `busy_reset PORT...` (CONFIG RESETSTAT) and
 #     `busy_usec PORT...` (the sum of `usec` over INFO commandstats, less the
-#     CONFIG RESETSTAT itself), read on every node given.
+#     CONFIG RESETSTAT itself), read on every node given; and `busy_cpu
+#     PORT...`, the servers' CPU seconds over the same span (INFO cpu).
 #
 # Scripts set BENCH_NAME before sourcing, and call bench_header once.
 
@@ -103,16 +104,24 @@ reseed() {
 }
 
 # --- the server's own busy time ----------------------------------------------
-# busy_reset PORT...: CONFIG RESETSTAT on every node.
+# busy_reset PORT...: CONFIG RESETSTAT on every node, and note each node's CPU
+# time so far (for busy_cpu).
+declare -A CPU0=()
+server_cpu() { # PORT: used_cpu_user + used_cpu_sys of the server, seconds
+  redis-cli -h 127.0.0.1 -p "$1" INFO cpu | tr -d '\r' |
+    awk -F: '$1 == "used_cpu_user" || $1 == "used_cpu_sys" {s += $2} END {printf "%.6f", s}'
+}
 busy_reset() {
   local p
   for p in "$@"; do
+    CPU0[$p]=$(server_cpu "$p")
     [[ $(redis-cli -h 127.0.0.1 -p "$p" CONFIG RESETSTAT) == OK ]] || die "CONFIG RESETSTAT on port $p failed"
   done
 }
 # busy_usec PORT...: the usec the servers spent executing commands since
 # busy_reset (INFO commandstats, summed over commands and nodes; the CONFIG
-# RESETSTAT call itself left out). Network and parsing time are not in it.
+# RESETSTAT call itself left out). It leaves out reading, parsing and
+# replying, which dominate for many small commands (MEMORY USAGE, EXISTS).
 busy_usec() {
   local p total=0 u
   for p in "$@"; do
@@ -122,6 +131,22 @@ busy_usec() {
     total=$((total + u))
   done
   echo "$total"
+}
+# busy_cpu PORT...: the servers' CPU seconds (user + sys, INFO cpu) since
+# busy_reset: command execution plus network I/O and parsing.
+busy_cpu() {
+  local p total=0
+  for p in "$@"; do
+    total=$(awk -v t="$total" -v a="${CPU0[$p]}" -v b="$(server_cpu "$p")" 'BEGIN{printf "%.6f", t + b - a}')
+  done
+  echo "$total"
+}
+# busy_read PORT...: after a run, set BUSY (commandstats, seconds) and
+# BUSY_CPU (seconds) for every node since busy_reset. The measuring calls add
+# a few tens of microseconds (each reading INFO is seen by the other).
+busy_read() {
+  BUSY_CPU=$(busy_cpu "$@")
+  BUSY=$(usec_s "$(busy_usec "$@")")
 }
 
 # --- header -------------------------------------------------------------------
