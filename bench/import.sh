@@ -11,7 +11,9 @@
 # check ends the script with exit 1.
 #
 # Environment: LDP, PYTHON (needs celery[redis]: pip install -r
-# .ci/requirements.txt), SAMPLES (5), N (10000), NS ("10000 100000").
+# .ci/requirements.txt), SAMPLES (5), N (10000), NS ("10000 100000"),
+# FILES_DIR (where the files are made: default /dev/shm when writable, else
+# the temp dir; removing 100,000 files from a busy disk took minutes).
 set -euo pipefail
 BENCH_NAME=import
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,13 +25,21 @@ QUEUE_KEY=$'default\x06\x163'   # queue "default", priority 5 (kombu's step 3)
 "$PY" -c 'import celery' 2>/dev/null || die "$PY has no celery: pip install -r .ci/requirements.txt (or set PYTHON)"
 /usr/bin/time -v true >/dev/null 2>&1 || die "GNU time (/usr/bin/time -v) is needed for peak RSS: apt-get install time"
 
+FILES_DIR=${FILES_DIR:-}
+if [[ -z $FILES_DIR ]]; then
+  if [[ -d /dev/shm && -w /dev/shm ]]; then FILES_DIR=/dev/shm; else FILES_DIR=$TMP; fi
+fi
+FILES=$(mktemp -d "$FILES_DIR/ldp-bench-import-files.XXXXXX")
+rm_files() { rm -rf "$FILES"; }
+EXTRA_CLEANUP+=(rm_files)
+
 start_redis
 bench_header "ldp import benchmark (bench/import.sh)"
-echo "   python: $("$PY" --version 2>&1), celery $("$PY" -c 'import celery; print(celery.__version__)')"
+echo "   python: $("$PY" --version 2>&1), celery $("$PY" -c 'import celery; print(celery.__version__)'); files in $FILES_DIR ($(df -P "$FILES_DIR" | awk 'NR == 2 {print $1}'))"
 
 # make_docs N: DIR of N small distinct files (made once per size), printed
 make_docs() {
-  local dir="$TMP/docs-$1"
+  local dir="$FILES/docs-$1"
   if [[ ! -d $dir ]]; then
     mkdir -p "$dir"
     "$PY" - "$dir" "$1" <<'PY'
