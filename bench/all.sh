@@ -62,7 +62,7 @@ PY=${PYTHON:-python3}
   echo "redis:   $(redis-server --version)"
   echo "python:  $("$PY" --version 2>&1) ($PY)"
   echo "scripts: $SCRIPTS"
-  echo "env:     $(env | { grep -E '^(SAMPLES|RUNS|N|NS|N_[A-Z]+|DOCS|IDIOM_DOCS|MSGS|SIZE_KIB|JOBS|PYTHON)=' || true; } | sort | tr '\n' ' ')"
+  echo "env:     $(env | { grep -E '^(SAMPLES|RUNS|N|NS|N_[A-Z]+|DOCS|IDIOM_DOCS|MSGS|LOCK_OTHER|INTAKE_N|SIZE_KIB|JOBS|FILES_DIR|TMPDIR|PYTHON)=' || true; } | sort | tr '\n' ' ')"
   echo "command: bench/all.sh $*"
 } >"$OUT/meta.txt"
 cat "$OUT/meta.txt"
@@ -80,6 +80,13 @@ for s in $SCRIPTS; do
   ((rc == 0)) || failed+=("$s")
 done
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end" >>"$OUT/meta.txt"
+# The scripts name the checkout's commit: it must not have moved meanwhile.
+end=$(git -C "$REPO" rev-parse --short HEAD)
+git -C "$REPO" diff --quiet HEAD || end="$end-dirty"
+if [[ $end != "$commit" ]]; then
+  echo "commit:  CHANGED during the run: $commit at the start, $end at the end" | tee -a "$OUT/meta.txt"
+  failed+=("(checkout changed)")
+fi
 
 echo
 echo "raw outputs in $OUT"

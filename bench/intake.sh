@@ -17,12 +17,12 @@
 # ends the script with exit 1.
 #
 # Environment: LDP, PYTHON (needs celery, boto3, psycopg, moto: pip install -r
-# .ci/requirements.txt), SAMPLES (5), N (1000), SIZE_KIB (256), JOBS (ldp
-# --jobs, default ldp's).
+# .ci/requirements.txt), SAMPLES (5), INTAKE_N (files, 1000), SIZE_KIB (256),
+# JOBS (ldp --jobs, default ldp's).
 set -euo pipefail
 BENCH_NAME=intake
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-N=${N:-1000}
+N=${INTAKE_N:-1000}
 SIZE_KIB=${SIZE_KIB:-256}
 need psql curl
 "$PY" -c 'import celery, boto3, psycopg, moto' 2>/dev/null || die "$PY lacks celery/boto3/psycopg/moto: pip install -r .ci/requirements.txt (or set PYTHON)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/lock.sh — (1) the per-run overhead of `ldp lock run x -- true` over
-# `flock FILE true`, and (2) `ldp lock list` over N_LOCKS locks among N_OTHER
+# `flock FILE true`, and (2) `ldp lock list` over N_LOCKS locks among LOCK_OTHER
 # other keys against `ldp keys scan '*lock*'` (the same walk: lock list's one
 # SCAN is MATCH *lock*) and against the server's own busy time during its
 # run. On a throwaway redis-server (free port, never 6379). Not part of CI.
@@ -14,13 +14,13 @@
 # A failed check ends the script with exit 1.
 #
 # Environment: LDP, PYTHON, SAMPLES (5), RUNS (runs per sample, 20),
-# N_LOCKS (100), N_OTHER (1000000).
+# N_LOCKS (100), LOCK_OTHER (1000000).
 set -euo pipefail
 BENCH_NAME=lock
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUNS=${RUNS:-20}
 N_LOCKS=${N_LOCKS:-100}
-N_OTHER=${N_OTHER:-1000000}
+LOCK_OTHER=${LOCK_OTHER:-1000000}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer"
 need flock
 
@@ -65,11 +65,11 @@ echo "   check ok: every run exited 0; after every ldp batch the fencing counter
 
 # --- lock list against keys scan -------------------------------------------------
 echo
-echo "-- ldp lock list over $N_LOCKS locks among $N_OTHER other keys, against ldp keys scan '*lock*' | wc -l"
+echo "-- ldp lock list over $N_LOCKS locks among $LOCK_OTHER other keys, against ldp keys scan '*lock*' | wc -l"
 rcli DEL "$FENCE" >/dev/null   # it matches *lock* too
-populate other "$N_OTHER"
+populate other "$LOCK_OTHER"
 for ((k = 0; k < N_LOCKS; k++)); do printf 'SET lock:bench:%d %032x PX 3600000\n' "$k" "$k"; done | rcli >/dev/null
-check "DBSIZE after seeding" "$(rcli DBSIZE)" $((N_OTHER + N_LOCKS))
+check "DBSIZE after seeding" "$(rcli DBSIZE)" $((LOCK_OTHER + N_LOCKS))
 lock_list() { "$LDP" -u "$URL" lock list -o json </dev/null >"$TMP/locks.json"; }
 check_list() {
   check "lock list: locks listed" \
@@ -100,7 +100,7 @@ printf '%-44s %s\n' \
   "ldp lock run x -- true" "$(secs ldp_run 1000 ms) per run" \
   "flock FILE true" "$(secs flock_run 1000 ms) per run" \
   "overhead of ldp (per sample: ldp - flock)" "$(secs overhead 1000 ms) per run" \
-  "ldp lock list ($N_LOCKS of $((N_OTHER + N_LOCKS)) keys)" "$(secs list)   lock list / keys scan = $(ratio list scan)" \
+  "ldp lock list ($N_LOCKS of $((LOCK_OTHER + N_LOCKS)) keys)" "$(secs list)   lock list / keys scan = $(ratio list scan)" \
   "  server-busy during lock list" "$(secs list_busy)   lock list / server-busy = $(ratio list list_busy)" \
   "  server CPU during lock list" "$(secs list_cpu)   lock list / server CPU = $(ratio list list_cpu)" \
   "ldp keys scan '*lock*' | wc -l" "$(secs scan)"
@@ -112,5 +112,5 @@ echo
 echo "| Operation | ldp | compared with | ratio / difference |"
 echo "|---|---:|---:|---:|"
 echo "| \`lock run x -- true\` (per run) | $(secs ldp_run 1000 ms) | \`flock FILE true\` $(secs flock_run 1000 ms) | overhead $(secs overhead 1000 ms) |"
-echo "| \`lock list\`, $N_LOCKS locks among $(grp "$N_OTHER") keys | $(secs list) | \`keys scan '*lock*'\` $(secs scan) | $(ratio list scan) |"
+echo "| \`lock list\`, $N_LOCKS locks among $(grp "$LOCK_OTHER") keys | $(secs list) | \`keys scan '*lock*'\` $(secs scan) | $(ratio list scan) |"
 echo "| | | server-busy $(secs list_busy) | $(ratio list list_busy) |"

@@ -28,47 +28,46 @@ title() {
 about() {
   case $1 in
     keys) cat <<'EOF'
-`keys scan 'doc:*'` over 1M matching keys of 1.2M, piped to `wc -l` inside the timing, against
-`redis-cli --scan --pattern 'doc:*' | wc -l`; `keys delete 'del:*' --yes` of 200k keys of 1.2M
-(reseeded before every run) against `redis-cli --scan | xargs -n 500 redis-cli unlink`. Each ldp run
-is also set against the server's own busy time during it. Peak RSS from an untimed scan whose
-output is checked key by key.
+`keys scan 'doc:*'`, piped to `wc -l` inside the timing, against `redis-cli --scan --pattern
+'doc:*' | wc -l`; `keys delete 'del:*' --yes` (reseeded before every run) against `redis-cli --scan
+| xargs -n 500 redis-cli unlink`. Each ldp run is also set against the server's own busy time and
+CPU during it. Peak RSS from an untimed scan whose output is checked key by key. Sizes: in the
+table.
 EOF
       ;;
     cache) cat <<'EOF'
 `cache clear --docs-from` of 10 and of 1,000 documents in a database seeded like the pipeline
-(10,000 documents x 23 keys, reseeded before every run), against the per-document idiom
-`redis-cli --scan --pattern '*<uuid>*' | xargs redis-cli unlink` timed on 5 documents and scaled
-to 1,000, and against the server's busy time during ldp's run.
+(23 keys a document, reseeded before every run), against the server's busy time during ldp's run
+and against the per-document idiom `redis-cli --scan --pattern '*<uuid>*' | xargs redis-cli
+unlink`, timed on a few documents and scaled to 1,000.
 EOF
       ;;
     import) cat <<'EOF'
-`ldp import` of 10,000 small files without a database (hash, register, enqueue) against a Python
-loop of Celery `send_task` (what `apply_async` does), each run on an emptied server; then the peak
-RSS of `ldp import -o json` (`/usr/bin/time -v`) at 10,000 and 100,000 files.
+`ldp import` of small files without a database (hash, register, enqueue) against a Python loop
+of Celery `send_task` (what `apply_async` does), each run on an emptied server; then the time and
+peak RSS of `ldp import -o json` (`/usr/bin/time -v`) for each size in `NS`.
 EOF
       ;;
     intake) cat <<'EOF'
-The whole intake of 1,000 files of 256 KiB (upload to S3, `source_documents` insert, enqueue, row
-update) against a Python loop doing per file what the pipeline's importer does, on the same local
+The whole intake (upload to S3, `source_documents` insert, enqueue, row update) against a Python loop doing per file what the pipeline's importer does, on the same local
 servers (moto, PostgreSQL, Redis), emptied before every run; moto's CPU time is read around each
 run, since that one Python process saturates first.
 EOF
       ;;
     lock) cat <<'EOF'
 `lock run x -- true` against `flock FILE true` (batches of runs, interleaved; the fencing counter
-checked after each ldp batch), and `lock list` over 100 locks among 1M keys against
+checked after each ldp batch), and `lock list` of a few locks among many keys against
 `keys scan '*lock*'` (the same walk) and the server's busy time.
 EOF
       ;;
     monitor) cat <<'EOF'
 `ldp --version` and `monitor health` against `redis-cli info` (per-run means of batches, every run's
-output checked); `monitor memory --full` over 1M keys against `keys scan '*'` over the same keys,
+output checked); `monitor memory --full` against `keys scan '*'` over the same keys,
 and each against the server's busy time during its run.
 EOF
       ;;
     queues) cat <<'EOF'
-The nine queues' depths (36 priority lists) in a 200k-key database: `monitor queues` with and without
+The nine queues' depths (36 priority lists) among many other keys: `monitor queues` with and without
 discovery, against 36 `redis-cli llen` processes and against 36 `LLEN`s over one connection. Round
 trips are the server's count of client-socket reads (`INFO stats total_reads_processed`).
 EOF
