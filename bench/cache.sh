@@ -94,7 +94,7 @@ echo "   check ok: every ldp run deleted 19 keys a document and kept the bookkee
 
 echo
 echo "== results: median [min-max] of $SAMPLES runs (targets, not enforced: 1000/10 <= 2x, idiom/ldp >= 100x)"
-echo "server-busy: the server's own time executing commands during ldp's run (INFO commandstats usec);"
+echo "server-busy: the server's own time executing commands during ldp's run (INFO commandstats usec, wall clock);"
 echo "server CPU: its CPU time over the same run (INFO cpu, user + sys), network I/O and parsing included."
 printf '%-44s %s\n' \
   "ldp cache clear   10 docs" "$(secs c10 1000 ms)" \

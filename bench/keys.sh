@@ -102,7 +102,7 @@ echo "   check ok: every ldp run reported deleted=$N_DEL and every idiom run unl
 echo
 echo "== results: median [min-max] of $SAMPLES runs (targets, not enforced: idiom / ldp >= 5x, ldp / server-busy <= 1.5x, scan RSS < 64 MiB)"
 echo "server-busy: the server's own time executing commands during ldp's run (CONFIG RESETSTAT before,"
-echo "sum of usec over INFO commandstats after); it leaves out network I/O, parsing and the client."
+echo "sum of usec over INFO commandstats after, wall clock inside commands); it leaves out network I/O and parsing."
 echo "server CPU: the server's CPU time (INFO cpu, user + sys) over the same run, I/O and parsing included."
 printf '%-52s %s\n' \
   "scan: ldp keys scan 'doc:*' | wc -l" "$(secs scan_ldp)" \

@@ -122,6 +122,8 @@ busy_reset() {
 # busy_reset (INFO commandstats, summed over commands and nodes; the CONFIG
 # RESETSTAT call itself left out). It leaves out reading, parsing and
 # replying, which dominate for many small commands (MEMORY USAGE, EXISTS).
+# Redis times each command with the wall clock: on a loaded machine this
+# also counts time the server was descheduled mid-command.
 busy_usec() {
   local p total=0 u
   for p in "$@"; do

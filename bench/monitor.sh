@@ -93,7 +93,7 @@ echo "   check ok: every scan printed $N_KEYS lines; every memory --full measure
 # --- report ----------------------------------------------------------------------
 echo
 echo "== results: median [min-max] of $SAMPLES samples (targets, not enforced: --version < 10 ms, health < 50 ms and <= 5x redis-cli info, memory / scan <= 2.5x)"
-echo "server-busy: the server's own time executing commands during ldp's run (INFO commandstats usec);"
+echo "server-busy: the server's own time executing commands during ldp's run (INFO commandstats usec, wall clock);"
 echo "server CPU: its CPU time over the same run (INFO cpu, user + sys), network I/O and parsing included."
 printf '%-40s %s\n' \
   "ldp --version" "$(secs version 1000 ms) per run" \

@@ -94,7 +94,9 @@ How to read them:
 - **server-busy** is the server's own time executing commands during ldp's run (\`CONFIG RESETSTAT\`
   before, the sum of \`usec\` over \`INFO commandstats\` after). It leaves out reading, parsing and
   replying, so for many small commands (\`MEMORY USAGE\`, \`EXISTS\`) it is far below what the server
-  really spends; **server CPU** (\`INFO cpu\`, user + sys, over the same run) includes them.
+  really spends; **server CPU** (\`INFO cpu\`, user + sys, over the same run) includes them. Redis
+  times each command with the wall clock, so on a loaded machine server-busy also counts time the
+  server was descheduled mid-command, and can exceed server CPU.
   \`ldp / server-busy\` is how much of ldp's wall time the server's command execution does not explain.
 - Targets are printed by the scripts, not enforced. The scripts are not part of CI; see
   [bench/README.md](bench/README.md).
