@@ -1,113 +1,116 @@
 #!/usr/bin/env bash
-# bench/lock.sh — the per-run overhead of `ldp lock run x -- true` over
-# `flock /tmp/x true`, measured side by side in one run against a throwaway
-# redis-server on a free loopback port (never 6379) that this script starts
-# and stops. Uses hyperfine when installed, else a bash loop timed with
-# $EPOCHREALTIME. Prints figures; asserts nothing but correctness (both
-# commands must succeed, and the lock key must be gone afterwards).
+# bench/lock.sh — (1) the per-run overhead of `ldp lock run x -- true` over
+# `flock FILE true`, and (2) `ldp lock list` over N_LOCKS locks among LOCK_OTHER
+# other keys against `ldp keys scan '*lock*'` (the same walk: lock list's one
+# SCAN is MATCH *lock*) and against the server's own busy time during its
+# run. On a throwaway redis-server (free port, never 6379). Not part of CI.
 #
-# Not part of CI. See bench/README.md.
+# (1) A sample is a batch of RUNS runs of one command timed together (per-run
+# mean), the two commands' batches interleaved. Every run's exit status is
+# checked (set -e), and after every ldp batch the fencing counter must have
+# risen by exactly RUNS (one acquire per run) and lock:x must be gone.
+# (2) Every timed run is checked: lock list's JSON must hold exactly the
+# N_LOCKS seeded locks; the scan's output is counted inside the timing.
+# A failed check ends the script with exit 1.
 #
-# Environment:
-#   LDP     ldp binary to benchmark (default: `cargo build --release`, then
-#           $CARGO_TARGET_DIR/release/ldp or target/release/ldp)
-#   RUNS    timed runs per command (50)
-#   WARMUP  untimed runs per command first (5)
-#   TIMER   auto (hyperfine if installed) or loop (the bash loop)
+# Environment: LDP, PYTHON, SAMPLES (5), RUNS (runs per sample, 20),
+# N_LOCKS (100), LOCK_OTHER (1000000).
 set -euo pipefail
-export LC_ALL=C
+BENCH_NAME=lock
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+RUNS=${RUNS:-20}
+N_LOCKS=${N_LOCKS:-100}
+LOCK_OTHER=${LOCK_OTHER:-1000000}
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer"
+need flock
 
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(dirname "$HERE")
-RUNS=${RUNS:-50}
-WARMUP=${WARMUP:-5}
-TIMER=${TIMER:-auto}
+start_redis
+bench_header "ldp lock benchmark (bench/lock.sh)"
 
-die() { echo "lock.sh: $*" >&2; exit 2; }
-for tool in redis-server redis-cli flock python3 awk; do
-  command -v "$tool" >/dev/null || die "$tool not found in PATH"
-done
-
-if [[ -z "${LDP:-}" ]]; then
-  echo "building ldp (cargo build --release) ..." >&2
-  (cd "$REPO" && cargo build --release --quiet) >&2
-  target_dir=${CARGO_TARGET_DIR:-target}
-  [[ $target_dir = /* ]] || target_dir="$REPO/$target_dir"
-  LDP="$target_dir/release/ldp"
-fi
-[[ -x $LDP ]] || LDP=$(command -v "$LDP") || die "ldp binary not found: $LDP"
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/ldp-lock-bench.XXXXXX")
-SERVER_PID=""
-cleanup() {
-  if [[ -n $SERVER_PID ]]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# A free port from the kernel, above 10000 and never 6379.
-PORT=$(python3 -c '
-import socket
-while True:
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
-    if p >= 10000 and p != 6379:
-        print(p); break')
-redis-server --port "$PORT" --bind 127.0.0.1 --save "" --appendonly no \
-  --dir "$TMP" --daemonize no >"$TMP/redis.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  [[ $(redis-cli -p "$PORT" PING 2>/dev/null) == PONG ]] && break
-  sleep 0.05
-done
-[[ $(redis-cli -p "$PORT" PING 2>/dev/null) == PONG ]] || { cat "$TMP/redis.log" >&2; die "redis-server did not start"; }
-URL="redis://127.0.0.1:$PORT/0"
-LOCKFILE="$TMP/x.lock"
-
-ldp_cmd=("$LDP" -u "$URL" lock run x -- true)
-flock_cmd=(flock "$LOCKFILE" true)
-"${ldp_cmd[@]}" || die "ldp lock run failed"
-"${flock_cmd[@]}" || die "flock failed"
-
-echo "== ldp lock run vs flock: $(nproc) cores, $(redis-server --version | awk '{print $3}'), $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "   ldp: $LDP ($("$LDP" --version)); runs: $RUNS (+$WARMUP warm-up) each"
-
-if [[ $TIMER != loop ]] && command -v hyperfine >/dev/null; then
-  echo "   timer: hyperfine $(hyperfine --version | awk '{print $2}') (no shell)"
-  hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" \
-    --export-json "$TMP/h.json" \
-    -n "ldp lock run x -- true" "${ldp_cmd[*]}" \
-    -n "flock FILE true" "${flock_cmd[*]}" >&2
-  read -r LDP_MS LDP_SD FLOCK_MS FLOCK_SD < <(python3 -c '
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-print(" ".join(f"{v * 1000:.3f}" for x in r for v in (x["mean"], x["stddev"] or 0)))' "$TMP/h.json")
-else
-  echo "   timer: bash loop with \$EPOCHREALTIME (TIMER=loop, or no hyperfine)"
-  # mean_ms CMD...: prints the mean and the standard deviation in ms
-  mean_ms() {
-    local i t0 t1 all=()
-    for ((i = 0; i < WARMUP; i++)); do "$@" >/dev/null; done
-    for ((i = 0; i < RUNS; i++)); do
-      t0=$EPOCHREALTIME; "$@" >/dev/null; t1=$EPOCHREALTIME
-      all+=("$(awk -v a="$t1" -v b="$t0" 'BEGIN{printf "%.6f", (a-b)*1000}')")
-    done
-    printf '%s\n' "${all[@]}" | awk '{s+=$1; q+=$1*$1; n++} END{m=s/n; v=q/n-m*m; if (v<0) v=0; printf "%.3f %.3f\n", m, sqrt(v)}'
-  }
-  read -r LDP_MS LDP_SD < <(mean_ms "${ldp_cmd[@]}")
-  read -r FLOCK_MS FLOCK_SD < <(mean_ms "${flock_cmd[@]}")
-fi
-
-left=$(redis-cli -p "$PORT" EXISTS lock:x)
-[[ $left == 0 ]] || die "lock:x is still there after the runs (EXISTS = $left)"
-fence=$(redis-cli -p "$PORT" GET 'ldp:fence:{lock:x}')
-
-OVER=$(awk -v a="$LDP_MS" -v b="$FLOCK_MS" 'BEGIN{printf "%.2f", a-b}')
+# --- lock run against flock ------------------------------------------------------
 echo
-echo "ldp lock run x -- true : $LDP_MS ms ± $LDP_SD per run"
-echo "flock FILE true        : $FLOCK_MS ms ± $FLOCK_SD per run"
-echo "overhead of ldp        : $OVER ms per run (target < 20 ms)"
-echo "check ok: lock:x released after every run; fencing counter at $fence"
+echo "-- ldp lock run x -- true against flock FILE true: $SAMPLES samples x $RUNS runs each, interleaved"
+LOCKFILE="$TMP/x.lock"
+FENCE='ldp:fence:{lock:x}'
+fence() { local v; v=$(rcli GET "$FENCE"); echo "${v:-0}"; }
+ldp_runs() {
+  local k
+  for ((k = 0; k < RUNS; k++)); do "$LDP" -u "$URL" lock run x -- true </dev/null; done
+}
+flock_runs() {
+  local k
+  for ((k = 0; k < RUNS; k++)); do flock "$LOCKFILE" true; done
+}
+check_ldp_batch() { # FENCE_BEFORE
+  check "fencing counter after $RUNS x ldp lock run" "$(fence)" $(($1 + RUNS))
+  check "EXISTS lock:x after the runs" "$(rcli EXISTS lock:x)" 0
+}
+per_run() { awk -v t="$1" -v n="$RUNS" 'BEGIN{printf "%.6f", t / n}'; }
+f0=$(fence); ldp_runs; check_ldp_batch "$f0"; flock_runs   # warm-up, checked too
+for ((i = 1; i <= SAMPLES; i++)); do
+  f0=$(fence)
+  sample ldp_batch ldp_runs
+  check_ldp_batch "$f0"
+  add ldp_run "$(per_run "$LAST")"
+  t_ldp=$LAST
+  sample flock_batch flock_runs
+  add flock_run "$(per_run "$LAST")"
+  printf '   sample %d: ldp lock run %.3f ms/run | flock %.3f ms/run\n' "$i" \
+    "$(awk -v t="$t_ldp" -v n="$RUNS" 'BEGIN{print t / n * 1000}')" "$(awk -v t="$LAST" -v n="$RUNS" 'BEGIN{print t / n * 1000}')"
+done
+mapfile -t LR < <(printf '%s\n' ${S[ldp_run]})
+mapfile -t FR < <(printf '%s\n' ${S[flock_run]})
+for ((i = 0; i < SAMPLES; i++)); do add overhead "$(awk -v a="${LR[i]}" -v b="${FR[i]}" 'BEGIN{printf "%.6f", a - b}')"; done
+echo "   check ok: every run exited 0; after every ldp batch the fencing counter rose by $RUNS and lock:x was gone (now $(fence))"
+
+# --- lock list against keys scan -------------------------------------------------
+echo
+echo "-- ldp lock list over $N_LOCKS locks among $LOCK_OTHER other keys, against ldp keys scan '*lock*' | wc -l"
+rcli DEL "$FENCE" >/dev/null   # it matches *lock* too
+populate other "$LOCK_OTHER"
+for ((k = 0; k < N_LOCKS; k++)); do printf 'SET lock:bench:%d %032x PX 3600000\n' "$k" "$k"; done | rcli >/dev/null
+check "DBSIZE after seeding" "$(rcli DBSIZE)" $((LOCK_OTHER + N_LOCKS))
+lock_list() { "$LDP" -u "$URL" lock list -o json </dev/null >"$TMP/locks.json"; }
+check_list() {
+  check "lock list: locks listed" \
+    "$("$PY" -c 'import json, sys; j = json.load(open(sys.argv[1])); print(len(j), sum(1 for l in j if l["key"].startswith("lock:bench:")))' "$TMP/locks.json")" \
+    "$N_LOCKS $N_LOCKS"
+}
+scan_locks() {
+  local n
+  n=$("$LDP" -u "$URL" keys scan '*lock*' </dev/null | wc -l)
+  check "ldp keys scan '*lock*' | wc -l" "$n" "$N_LOCKS"
+}
+for ((i = 1; i <= SAMPLES; i++)); do
+  busy_reset "$PORT"
+  sample list lock_list
+  t_list=$LAST
+  busy_read "$PORT"
+  add list_busy "$BUSY"; add list_cpu "$BUSY_CPU"
+  check_list
+  sample scan scan_locks
+  printf '   run %d: lock list %.3f s (server-busy %.3f s, CPU %.3f s) | keys scan %.3f s\n' "$i" "$t_list" "$BUSY" "$BUSY_CPU" "$LAST"
+done
+echo "   check ok: every lock list run listed exactly the $N_LOCKS locks; every scan printed $N_LOCKS keys"
+
+# --- report -----------------------------------------------------------------------
+echo
+echo "== results: median [min-max] of $SAMPLES samples (target, not enforced: lock run overhead < 20 ms)"
+printf '%-44s %s\n' \
+  "ldp lock run x -- true" "$(secs ldp_run 1000 ms) per run" \
+  "flock FILE true" "$(secs flock_run 1000 ms) per run" \
+  "overhead of ldp (per sample: ldp - flock)" "$(secs overhead 1000 ms) per run" \
+  "ldp lock list ($N_LOCKS of $((LOCK_OTHER + N_LOCKS)) keys)" "$(secs list)   lock list / keys scan = $(ratio list scan)" \
+  "  server-busy during lock list" "$(secs list_busy)   lock list / server-busy = $(ratio list list_busy)" \
+  "  server CPU during lock list" "$(secs list_cpu)   lock list / server CPU = $(ratio list list_cpu)" \
+  "ldp keys scan '*lock*' | wc -l" "$(secs scan)"
+echo
+echo "ldp lock run covers the whole command: start-up, connect (and INFO to detect a cluster), the"
+echo "acquire script and fencing INCR, spawn and wait for true, the release script."
+
+echo
+echo "| Operation | ldp | compared with | ratio / difference |"
+echo "|---|---:|---:|---:|"
+echo "| \`lock run x -- true\` (per run) | $(secs ldp_run 1000 ms) | \`flock FILE true\` $(secs flock_run 1000 ms) | overhead $(secs overhead 1000 ms) |"
+echo "| \`lock list\`, $N_LOCKS locks among $(grp "$LOCK_OTHER") keys | $(secs list) | \`keys scan '*lock*'\` $(secs scan) | $(ratio list scan) |"
+echo "| | | server-busy $(secs list_busy) | $(ratio list list_busy) |"

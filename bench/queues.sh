@@ -7,36 +7,23 @@
 # Round trips are counted by the server itself: the delta of INFO stats
 # `total_reads_processed` (one per read of a client socket: a pipeline that
 # fits one read is one) and `total_commands_processed`, minus what the
-# measuring INFO calls add. Times are the median of RUNS runs, wall clock.
-# Not part of CI; exits non-zero only when ldp's depths are wrong.
+# measuring INFO calls add (one untimed run per method). Times: SAMPLES runs
+# per method, interleaved, median [min-max]. Not part of CI.
 #
-# Environment: LDP (binary; default: cargo build --release), N_OTHER (200000
-# keys besides the queues, so discovery's SCAN has a keyspace to walk),
-# MSGS (messages per priority list, 100), RUNS (5).
+# Every run, timed or counted, is checked: exit status, and its depths (ldp's
+# JSON: MSGS x 4 ready in each of the nine queues and 10 unacked; redis-cli:
+# MSGS for each of the 36 lists). A failed check ends the script with exit 1.
+#
+# Environment: LDP, PYTHON, SAMPLES (5), N_OTHER (200000 keys besides the
+# queues, so discovery's SCAN has a keyspace to walk), MSGS (messages per
+# priority list, 100).
 set -euo pipefail
-export LC_ALL=C
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(dirname "$HERE")
+BENCH_NAME=queues
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N_OTHER=${N_OTHER:-200000}
 MSGS=${MSGS:-100}
-RUNS=${RUNS:-5}
-die() { echo "queues.sh: $*" >&2; exit 2; }
-for tool in redis-server redis-cli python3 awk; do command -v "$tool" >/dev/null || die "$tool not found"; done
-if [[ -z "${LDP:-}" ]]; then
-  (cd "$REPO" && cargo build --release) >&2
-  LDP="${CARGO_TARGET_DIR:-$REPO/target}/release/ldp"
-fi
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/ldp-bench-queues.XXXXXX")
-PID=""
-cleanup() { [[ -n $PID ]] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$TMP"; }
-trap cleanup EXIT
-eval "$(python3 "$HERE/refpass.py" freeport)"
-redis-server --port "$PORT" --bind 127.0.0.1 --save "" --appendonly no \
-  --enable-debug-command local --dir "$TMP" >"$TMP/redis.log" 2>&1 &
-PID=$!
-python3 "$HERE/refpass.py" wait "$PORT" >/dev/null || die "redis-server did not start"
-URL="redis://127.0.0.1:$PORT/0"
-rcli() { redis-cli -h 127.0.0.1 -p "$PORT" "$@"; }
+
+start_redis
 
 QUEUES=(default ocr text entity graph cleanup batch.high batch.normal batch.low)
 STEPS=(0 3 6 9)
@@ -49,7 +36,7 @@ for q in "${QUEUES[@]}"; do
 done
 
 # Seed: MSGS messages in every priority list, a few unacked, N_OTHER other keys.
-python3 - "$MSGS" "${KEYS[@]}" >"$TMP/seed.resp" <<'EOF'
+"$PY" - "$MSGS" "${KEYS[@]}" >"$TMP/seed.resp" <<'PY'
 import sys, time
 msgs, keys = int(sys.argv[1]), sys.argv[2:]
 def cmd(*a):
@@ -66,62 +53,85 @@ for i in range(10):
     tag = "tag-%d" % i
     w.write(cmd("HSET", "unacked", tag, '[{"properties": {}}, "", "ocr"]'))
     w.write(cmd("ZADD", "unacked_index", "%.6f" % (time.time() - 60 * i), tag))
-EOF
-rcli --pipe <"$TMP/seed.resp" >/dev/null
-rcli DEBUG POPULATE "$N_OTHER" other >/dev/null
-echo "== ldp monitor queues benchmark: $(nproc) cores, redis $(redis-server --version | awk '{print $3}'), $(rcli DBSIZE) keys"
-echo "   36 priority lists x $MSGS messages, 10 unacked, $N_OTHER other keys"
+PY
+out=$(rcli --pipe <"$TMP/seed.resp")
+[[ $out == *"errors: 0,"* ]] || die "seeding failed: $out"
+populate other "$N_OTHER"
+check "DBSIZE after seeding" "$(rcli DBSIZE)" $((36 + 2 + N_OTHER))
+bench_header "ldp monitor queues benchmark (bench/queues.sh)"
+echo "   36 priority lists x $MSGS messages, 10 unacked, $N_OTHER other keys: $(rcli DBSIZE) keys"
+
+# The four methods; each writes what it read to $TMP/out for its check.
+ldp_fast() { "$LDP" -u "$URL" monitor queues --no-discover -o json </dev/null >"$TMP/out"; }
+ldp_full() { "$LDP" -u "$URL" monitor queues -o json </dev/null >"$TMP/out"; }
+llen_loop() { local k; for k in "${KEYS[@]}"; do rcli LLEN "$k"; done >"$TMP/out"; }
+llen_one_conn() {
+  local k
+  for k in "${KEYS[@]}"; do printf 'LLEN "%s"\n' "${k//$SEP/\\x06\\x16}"; done | rcli >"$TMP/out"
+}
+WANT=$((MSGS * 4))
+check_ldp() {
+  check "$1: ready per queue, unacked" \
+    "$("$PY" -c 'import json,sys; j=json.load(open(sys.argv[1])); print(" ".join(str(q["ready"]) for q in j["queues"]), j["unacked"])' "$TMP/out")" \
+    "$(printf "$WANT %.0s" {1..9})10"
+}
+check_llen() {
+  check "$1: lines" "$(wc -l <"$TMP/out")" 36
+  check "$1: lists whose length is not $MSGS" "$(awk -v m="$MSGS" '$1 != m {b++} END {printf "%d", b}' "$TMP/out")" 0
+}
+METHODS=(ldp_fast ldp_full llen_loop llen_one_conn)
+declare -A CHECK=([ldp_fast]=check_ldp [ldp_full]=check_ldp [llen_loop]=check_llen [llen_one_conn]=check_llen)
 
 stat() { rcli INFO stats | tr -d '\r' | awk -F: -v k="$1" '$1 == k {print $2}'; }
-# Reads and commands of one run of "$@", less what the measuring INFOs cost.
+# measure FN: sets R and C, the reads and commands of one run of FN, less what
+# the measuring INFOs cost (BASE_R, BASE_C: measured around `true`).
 measure() {
   local r0 c0 r1 c1
   r0=$(stat total_reads_processed); c0=$(stat total_commands_processed)
-  "$@" >/dev/null
+  "$@"
   r1=$(stat total_reads_processed); c1=$(stat total_commands_processed)
-  echo "$((r1 - r0 - BASE_R)) $((c1 - c0 - BASE_C))"
+  R=$((r1 - r0 - BASE_R)) C=$((c1 - c0 - BASE_C))
 }
-BASE_R=0; BASE_C=0
-read -r BASE_R BASE_C < <(measure true)
-now() { echo "$EPOCHREALTIME"; }
-# Median wall time of RUNS runs of "$@".
-timed() {
-  local i t0 ts=()
-  for ((i = 0; i < RUNS; i++)); do
-    t0=$(now); "$@" >/dev/null; ts+=("$(awk -v a="$t0" -v b="$(now)" 'BEGIN{printf "%.4f", b-a}')")
+BASE_R=0 BASE_C=0
+measure true
+BASE_R=$R BASE_C=$C
+declare -A READS=() CMDS=()
+for m in "${METHODS[@]}"; do
+  measure "$m"
+  "${CHECK[$m]}" "$m"
+  READS[$m]=$R CMDS[$m]=$C
+done
+for ((i = 1; i <= SAMPLES; i++)); do
+  line="   run $i:"
+  for m in "${METHODS[@]}"; do
+    sample "$m" "$m"
+    "${CHECK[$m]}" "$m"
+    line+=$(printf ' %s %.4f s' "$m" "$LAST")
   done
-  printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'
-}
-
-ldp_fast() { "$LDP" -u "$URL" monitor queues --no-discover -o json; }
-ldp_full() { "$LDP" -u "$URL" monitor queues -o json; }
-llen_loop() { for k in "${KEYS[@]}"; do rcli LLEN "$k"; done; }
-llen_one_conn() { for k in "${KEYS[@]}"; do printf 'LLEN "%s"\n' "${k//$SEP/\\x06\\x16}"; done | rcli; }
-
-# Correctness: ldp's depths are the lists' lengths.
-FAILS=0
-want=$((MSGS * 4))
-got=$(ldp_fast | python3 -c 'import json,sys; j=json.load(sys.stdin); print(" ".join(str(q["ready"]) for q in j["queues"]), j["unacked"])')
-[[ $got == "$(printf "$want %.0s" {1..9})10" ]] || { echo "FAIL: ldp depths/unacked: $got (want $want per queue, 10 unacked)"; FAILS=1; }
-sum=$(llen_loop | awk '{s+=$1} END{print s}')
-[[ $sum == $((want * 9)) ]] || { echo "FAIL: redis-cli loop sum $sum"; FAILS=1; }
-
-read -r R1 C1 < <(measure ldp_fast)
-read -r R2 C2 < <(measure ldp_full)
-read -r R3 C3 < <(measure llen_loop)
-read -r R4 C4 < <(measure llen_one_conn)
-T1=$(timed ldp_fast); T2=$(timed ldp_full); T3=$(timed llen_loop); T4=$(timed llen_one_conn)
+  echo "$line"
+done
+echo "   check ok: every run of every method read $MSGS messages from each of the 36 lists (ldp: $WANT a queue, 10 unacked)"
 
 echo
-printf '%-58s %6s %9s %9s\n' "method (9 queues, 36 priority lists)" reads commands time
-printf '%-58s %6s %9s %8ss\n' "ldp monitor queues --no-discover" "$R1" "$C1" "$T1"
-printf '%-58s %6s %9s %8ss\n' "ldp monitor queues (+ SCAN _kombu.binding.* discovery)" "$R2" "$C2" "$T2"
-printf '%-58s %6s %9s %8ss\n' "36 x redis-cli llen (a process and connection each)" "$R3" "$C3" "$T3"
-printf '%-58s %6s %9s %8ss\n' "redis-cli, 36 LLEN in one connection, one at a time" "$R4" "$C4" "$T4"
+echo "== results: time median [min-max] of $SAMPLES runs; reads and commands of one run"
+printf '%-58s %6s %9s   %s\n' "method (9 queues, 36 priority lists)" reads commands time
+row() { printf '%-58s %6s %9s   %s\n' "$2" "${READS[$1]}" "${CMDS[$1]}" "$(secs "$1" 1000 ms)"; }
+row ldp_fast "ldp monitor queues --no-discover"
+row ldp_full "ldp monitor queues (+ SCAN _kombu.binding.* discovery)"
+row llen_loop "36 x redis-cli llen (a process and connection each)"
+row llen_one_conn "redis-cli, 36 LLEN in one connection, one at a time"
 echo
 echo "reads: client-socket reads the server made (one per round trip when a request"
 echo "fits one read); ldp's include connection set-up and INFO (cluster detection)."
 echo "ldp's commands: INFO (cluster detection), then 36 LLEN + 9 SMEMBERS + HGETALL +"
 echo "ZRANGE + ZCOUNT in one pipeline; discovery adds its SCAN calls and one SMEMBERS round."
-awk -v a="$T3" -v b="$T1" 'BEGIN{printf "redis-cli loop / ldp: %.0fx the time\n", a/b}'
-exit "$FAILS"
+echo "redis-cli loop / ldp --no-discover: $(ratio llen_loop ldp_fast 0) the time"
+
+echo
+echo "| Method | reads | commands | time |"
+echo "|---|---:|---:|---:|"
+echo "| \`ldp monitor queues --no-discover\` | ${READS[ldp_fast]} | ${CMDS[ldp_fast]} | $(secs ldp_fast 1000 ms) |"
+echo "| \`ldp monitor queues\` (with the \`_kombu.binding.*\` discovery SCAN) | ${READS[ldp_full]} | ${CMDS[ldp_full]} | $(secs ldp_full 1000 ms) |"
+echo "| 36 x \`redis-cli llen\` (a process and connection each) | ${READS[llen_loop]} | ${CMDS[llen_loop]} | $(secs llen_loop 1000 ms) |"
+echo "| \`redis-cli\`, 36 \`LLEN\` in one connection, one at a time | ${READS[llen_one_conn]} | ${CMDS[llen_one_conn]} | $(secs llen_one_conn 1000 ms) |"
+echo "| redis-cli loop / ldp \`--no-discover\` | | | $(ratio llen_loop ldp_fast 0) |"

@@ -1,22 +1,11 @@
 #!/usr/bin/env python3
-"""Helper for bench/keys.sh: free-port picking, readiness wait and the
-server-side "floor" reference passes.
+"""Helper for the bench/*.sh scripts: free-port picking and readiness wait.
 
-Speaks RESP over a raw socket (no redis-py needed). The client's own speed
-does not matter: the floors are read from INFO commandstats (server-side
-usec spent inside the SCAN / UNLINK commands), not from wall time.
-
-Sub-commands (all output is KEY=VALUE lines, numeric values only, so that the
-shell script can eval it):
+Speaks RESP over a raw socket (no redis-py needed). Output is KEY=VALUE
+lines, so that the shell scripts can eval it.
 
   freeport                       pick a free 127.0.0.1 TCP port (never 6379)
   wait PORT [TIMEOUT_S]          wait until the server answers PING
-  scan PORT PATTERN [COUNT]      CONFIG RESETSTAT; SCAN .. MATCH .. COUNT ..
-                                 until cursor 0; read cmdstat_scan
-  delete PORT PATTERN [COUNT] [BATCH]
-                                 CONFIG RESETSTAT; SCAN collecting keys;
-                                 UNLINK them in batches; read cmdstat_scan +
-                                 cmdstat_unlink
 """
 
 import socket
@@ -76,22 +65,6 @@ class Resp:
             self.sock.close()
 
 
-def commandstats(r):
-    """Parse INFO commandstats into {name: {'calls': int, 'usec': int}}."""
-    text = r.call("INFO", "commandstats").decode()
-    stats = {}
-    for line in text.splitlines():
-        if not line.startswith("cmdstat_"):
-            continue
-        name, _, fields = line.partition(":")
-        kv = dict(f.split("=", 1) for f in fields.split(","))
-        stats[name[len("cmdstat_"):]] = {
-            "calls": int(kv.get("calls", 0)),
-            "usec": int(kv.get("usec", 0)),
-        }
-    return stats
-
-
 def cmd_freeport():
     while True:
         s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -121,68 +94,6 @@ def cmd_wait(port, timeout=20.0):
         time.sleep(0.05)
 
 
-def scan_all(r, pattern, count):
-    cursor = b"0"
-    while True:
-        cursor, keys = r.call("SCAN", cursor, "MATCH", pattern, "COUNT", count)
-        yield keys
-        if cursor == b"0":
-            return
-
-
-def cmd_scan(port, pattern, count=10000):
-    r = Resp(port)
-    r.call("CONFIG", "RESETSTAT")
-    t0 = time.perf_counter()
-    seen = set()
-    returned = 0
-    for keys in scan_all(r, pattern, count):
-        returned += len(keys)
-        seen.update(keys)
-    wall = time.perf_counter() - t0
-    st = commandstats(r).get("scan", {"calls": 0, "usec": 0})
-    r.close()
-    print("SCAN_CALLS=%d" % st["calls"])
-    print("SCAN_USEC=%d" % st["usec"])
-    print("FLOOR_USEC=%d" % st["usec"])
-    print("KEYS_RETURNED=%d" % returned)
-    print("KEYS_DISTINCT=%d" % len(seen))
-    print("CLIENT_WALL=%.6f" % wall)
-
-
-def cmd_delete(port, pattern, count=10000, batch=1000):
-    r = Resp(port)
-    r.call("CONFIG", "RESETSTAT")
-    t0 = time.perf_counter()
-    # Collect first, then UNLINK: deleting while iterating can shrink the
-    # dict mid-scan, which makes SCAN's work less deterministic.
-    keys = set()
-    for chunk in scan_all(r, pattern, count):
-        keys.update(chunk)
-    keys = list(keys)
-    unlinked = 0
-    window = 16  # pipeline depth; purely a client-side convenience
-    batches = [keys[i:i + batch] for i in range(0, len(keys), batch)]
-    for w in range(0, len(batches), window):
-        group = batches[w:w + window]
-        r.sock.sendall(b"".join(Resp.encode("UNLINK", *b) for b in group))
-        for _ in group:
-            unlinked += r.read()
-    wall = time.perf_counter() - t0
-    stats = commandstats(r)
-    r.close()
-    sc = stats.get("scan", {"calls": 0, "usec": 0})
-    ul = stats.get("unlink", {"calls": 0, "usec": 0})
-    print("SCAN_CALLS=%d" % sc["calls"])
-    print("SCAN_USEC=%d" % sc["usec"])
-    print("UNLINK_CALLS=%d" % ul["calls"])
-    print("UNLINK_USEC=%d" % ul["usec"])
-    print("FLOOR_USEC=%d" % (sc["usec"] + ul["usec"]))
-    print("KEYS_DISTINCT=%d" % len(keys))
-    print("KEYS_UNLINKED=%d" % unlinked)
-    print("CLIENT_WALL=%.6f" % wall)
-
-
 def main(argv):
     if not argv:
         sys.exit(__doc__)
@@ -191,10 +102,6 @@ def main(argv):
         cmd_freeport()
     elif cmd == "wait":
         cmd_wait(int(args[0]), *(float(a) for a in args[1:2]))
-    elif cmd == "scan":
-        cmd_scan(int(args[0]), args[1], *(int(a) for a in args[2:3]))
-    elif cmd == "delete":
-        cmd_delete(int(args[0]), args[1], *(int(a) for a in args[2:4]))
     else:
         sys.exit("unknown sub-command %r\n%s" % (cmd, __doc__))
 
