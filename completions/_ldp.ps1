@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'The pipeline''s rate limits (rate:* sliding windows)')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Act on the Celery queues: peek at, purge, and requeue overdue messages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -945,6 +946,141 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
         'ldp;rate;help;help' {
             break
         }
+        'ldp;queue' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('peek', 'peek', [CompletionResultType]::ParameterValue, 'The next ready messages in the order workers take them, decoded (read-only)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Remove a queue''s ready messages, or only one task''s (unacked ones are untouched)')
+            [CompletionResult]::new('requeue-overdue', 'requeue-overdue', [CompletionResultType]::ParameterValue, 'Put unacked messages older than the visibility timeout back on their queues, as kombu does')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;queue;peek' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many messages')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ldp;queue;purge' {
+            [CompletionResult]::new('--task', '--task', [CompletionResultType]::ParameterName, 'Only messages of this task (e.g. scripts.pdf_tasks.process_pdf_document)')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be removed; remove nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask (required off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask (required off a terminal)')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ldp;queue;requeue-overdue' {
+            [CompletionResult]::new('--visibility-timeout', '--visibility-timeout', [CompletionResultType]::ParameterName, 'Unacked messages older than this go back (default: the profile''s, else 1h)')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would go back; move nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask (required off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask (required off a terminal)')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ldp;queue;help' {
+            [CompletionResult]::new('peek', 'peek', [CompletionResultType]::ParameterValue, 'The next ready messages in the order workers take them, decoded (read-only)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Remove a queue''s ready messages, or only one task''s (unacked ones are untouched)')
+            [CompletionResult]::new('requeue-overdue', 'requeue-overdue', [CompletionResultType]::ParameterValue, 'Put unacked messages older than the visibility timeout back on their queues, as kombu does')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;queue;help;peek' {
+            break
+        }
+        'ldp;queue;help;purge' {
+            break
+        }
+        'ldp;queue;help;requeue-overdue' {
+            break
+        }
+        'ldp;queue;help;help' {
+            break
+        }
         'ldp;help' {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Scan, size and delete keys by pattern')
@@ -954,6 +1090,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'The pipeline''s rate limits (rate:* sliding windows)')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Act on the Celery queues: peek at, purge, and requeue overdue messages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1047,6 +1184,21 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;help;rate;list' {
+            break
+        }
+        'ldp;help;queue' {
+            [CompletionResult]::new('peek', 'peek', [CompletionResultType]::ParameterValue, 'The next ready messages in the order workers take them, decoded (read-only)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Remove a queue''s ready messages, or only one task''s (unacked ones are untouched)')
+            [CompletionResult]::new('requeue-overdue', 'requeue-overdue', [CompletionResultType]::ParameterValue, 'Put unacked messages older than the visibility timeout back on their queues, as kombu does')
+            break
+        }
+        'ldp;help;queue;peek' {
+            break
+        }
+        'ldp;help;queue;purge' {
+            break
+        }
+        'ldp;help;queue;requeue-overdue' {
             break
         }
         'ldp;help;help' {

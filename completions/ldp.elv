@@ -51,6 +51,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
             cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
+            cand queue 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;completions'= {
@@ -887,6 +888,132 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;rate;help;help'= {
         }
+        &'ldp;queue'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand peek 'The next ready messages in the order workers take them, decoded (read-only)'
+            cand purge 'Remove a queue''s ready messages, or only one task''s (unacked ones are untouched)'
+            cand requeue-overdue 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;queue;peek'= {
+            cand --limit 'How many messages'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;queue;purge'= {
+            cand --task 'Only messages of this task (e.g. scripts.pdf_tasks.process_pdf_document)'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --dry-run 'Count what would be removed; remove nothing'
+            cand -y 'Do not ask (required off a terminal)'
+            cand --yes 'Do not ask (required off a terminal)'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;queue;requeue-overdue'= {
+            cand --visibility-timeout 'Unacked messages older than this go back (default: the profile''s, else 1h)'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --dry-run 'List what would go back; move nothing'
+            cand -y 'Do not ask (required off a terminal)'
+            cand --yes 'Do not ask (required off a terminal)'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;queue;help'= {
+            cand peek 'The next ready messages in the order workers take them, decoded (read-only)'
+            cand purge 'Remove a queue''s ready messages, or only one task''s (unacked ones are untouched)'
+            cand requeue-overdue 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;queue;help;peek'= {
+        }
+        &'ldp;queue;help;purge'= {
+        }
+        &'ldp;queue;help;requeue-overdue'= {
+        }
+        &'ldp;queue;help;help'= {
+        }
         &'ldp;help'= {
             cand completions 'Print a shell completion script'
             cand keys 'Scan, size and delete keys by pattern'
@@ -896,6 +1023,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
             cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
+            cand queue 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;help;completions'= {
@@ -964,6 +1092,17 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand list 'Every rate:* window: requests in it, its length, oldest and newest entry'
         }
         &'ldp;help;rate;list'= {
+        }
+        &'ldp;help;queue'= {
+            cand peek 'The next ready messages in the order workers take them, decoded (read-only)'
+            cand purge 'Remove a queue''s ready messages, or only one task''s (unacked ones are untouched)'
+            cand requeue-overdue 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
+        }
+        &'ldp;help;queue;peek'= {
+        }
+        &'ldp;help;queue;purge'= {
+        }
+        &'ldp;help;queue;requeue-overdue'= {
         }
         &'ldp;help;help'= {
         }

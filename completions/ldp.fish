@@ -57,6 +57,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run u
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
@@ -808,15 +809,126 @@ complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -f -a "peek" -d 'The next ready messages in the order workers take them, decoded (read-only)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -f -a "purge" -d 'Remove a queue\'s ready messages, or only one task\'s (unacked ones are untouched)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -f -a "requeue-overdue" -d 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l limit -d 'How many messages' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l task -d 'Only messages of this task (e.g. scripts.pdf_tasks.process_pdf_document)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l dry-run -d 'Count what would be removed; remove nothing'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s y -l yes -d 'Do not ask (required off a terminal)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l visibility-timeout -d 'Unacked messages older than this go back (default: the profile\'s, else 1h)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l dry-run -d 'List what would go back; move nothing'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s y -l yes -d 'Do not ask (required off a terminal)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "peek" -d 'The next ready messages in the order workers take them, decoded (read-only)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Remove a queue\'s ready messages, or only one task\'s (unacked ones are untouched)'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "requeue-overdue" -d 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
@@ -834,3 +946,6 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from rate" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "peek" -d 'The next ready messages in the order workers take them, decoded (read-only)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Remove a queue\'s ready messages, or only one task\'s (unacked ones are untouched)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "requeue-overdue" -d 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'

@@ -210,6 +210,9 @@ pub enum Command {
     /// The pipeline's rate limits (rate:* sliding windows)
     #[command(subcommand)]
     Rate(RateCommand),
+    /// Act on the Celery queues: peek at, purge, and requeue overdue messages
+    #[command(subcommand)]
+    Queue(QueueCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -278,6 +281,55 @@ pub struct BatchShowArgs {
     /// Also list the batch's documents from PostgreSQL (source_documents of its import session)
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QueueCommand {
+    /// The next ready messages in the order workers take them, decoded (read-only)
+    Peek(QueuePeekArgs),
+    /// Remove a queue's ready messages, or only one task's (unacked ones are untouched)
+    Purge(QueuePurgeArgs),
+    /// Put unacked messages older than the visibility timeout back on their queues, as kombu does
+    RequeueOverdue(QueueRequeueArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QueuePeekArgs {
+    /// The queue (e.g. default, ocr, batch.high)
+    #[arg(value_name = "QUEUE")]
+    pub queue: String,
+    /// How many messages
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub limit: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct QueuePurgeArgs {
+    /// The queues to purge
+    #[arg(value_name = "QUEUE", required = true)]
+    pub queues: Vec<String>,
+    /// Only messages of this task (e.g. scripts.pdf_tasks.process_pdf_document)
+    #[arg(long, value_name = "NAME")]
+    pub task: Option<String>,
+    /// Count what would be removed; remove nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QueueRequeueArgs {
+    /// Unacked messages older than this go back (default: the profile's, else 1h)
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub visibility_timeout: Option<Duration>,
+    /// List what would go back; move nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 //! protocol-v2 [`task`] messages ldp sends, and the [`queues`]' statistics.
 
 pub mod layout;
+pub mod message;
 pub mod queues;
 pub mod task;
 

@@ -92,6 +92,20 @@ fn route(exchange: &str, routing_key: &str, table: &HashMap<String, Vec<Binding>
     routing_key.to_string()
 }
 
+/// The queue kombu would restore a message of (exchange, routing key) to.
+pub async fn restore_queue(
+    redis: &Redis,
+    layout: &BrokerLayout,
+    exchange: &str,
+    routing_key: &str,
+) -> Result<String> {
+    let mut table = HashMap::new();
+    if !exchange.is_empty() {
+        bindings(redis, layout, &[exchange.to_string()], &mut table).await?;
+    }
+    Ok(route(exchange, routing_key, &table))
+}
+
 fn binding_key(layout: &BrokerLayout, exchange: &str) -> Vec<u8> {
     layout.key(format!("_kombu.binding.{exchange}").as_bytes())
 }

@@ -236,6 +236,36 @@ pub const COMMANDS: &[Meta] = &[
         formats: REPORT,
         examples: &[("ldp rate list --limit 60", "windows, and when a slot frees")],
     },
+    Meta {
+        path: "queue peek",
+        formats: REPORT,
+        examples: &[("ldp queue peek default --limit 20", "the next 20 tasks")],
+    },
+    Meta {
+        path: "queue purge",
+        formats: REPORT,
+        examples: &[
+            ("ldp queue purge ocr --dry-run", "count what would go"),
+            (
+                "ldp queue purge default --task scripts.pdf_tasks.process_pdf_document --yes",
+                "drop one task's messages",
+            ),
+        ],
+    },
+    Meta {
+        path: "queue requeue-overdue",
+        formats: REPORT,
+        examples: &[
+            (
+                "ldp queue requeue-overdue --dry-run",
+                "what a dead worker held",
+            ),
+            (
+                "ldp queue requeue-overdue --visibility-timeout 10m --yes",
+                "put it back now",
+            ),
+        ],
+    },
 ];
 
 /// The metadata of a command, by its path.

@@ -9,6 +9,7 @@ pub mod keys;
 pub mod lock;
 pub mod meta;
 pub mod monitor;
+pub mod queue;
 pub mod rate;
 
 use std::sync::Arc;
@@ -126,6 +127,9 @@ pub enum Action {
     BatchList(batch::ListOptions),
     BatchShow(batch::ShowOptions),
     RateList(rate::ListOptions),
+    QueuePeek(queue::PeekOptions),
+    QueuePurge(queue::PurgeOptions),
+    QueueRequeue(queue::RequeueOptions),
 }
 
 impl Action {
@@ -150,6 +154,9 @@ impl Action {
             Action::BatchList(_) => "batch list",
             Action::BatchShow(_) => "batch show",
             Action::RateList(_) => "rate list",
+            Action::QueuePeek(_) => "queue peek",
+            Action::QueuePurge(_) => "queue purge",
+            Action::QueueRequeue(_) => "queue requeue-overdue",
         }
     }
 }
@@ -178,5 +185,8 @@ pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
         Action::BatchList(o) => batch::list(ctx, o).await,
         Action::BatchShow(o) => batch::show(ctx, o).await,
         Action::RateList(o) => rate::list(ctx, o).await,
+        Action::QueuePeek(o) => queue::peek(ctx, o).await,
+        Action::QueuePurge(o) => queue::purge(ctx, o).await,
+        Action::QueueRequeue(o) => queue::requeue_overdue(ctx, o).await,
     }
 }

@@ -8,11 +8,13 @@ pub mod import;
 pub mod keys;
 pub mod lock;
 pub mod monitor;
+pub mod queue;
 
 use anyhow::Result;
 
 use crate::cli::{
-    BatchCommand, CacheCommand, Command, KeysCommand, LockCommand, MonitorCommand, RateCommand,
+    BatchCommand, CacheCommand, Command, KeysCommand, LockCommand, MonitorCommand, QueueCommand,
+    RateCommand,
 };
 use crate::commands::Action;
 
@@ -37,6 +39,11 @@ pub fn action(cmd: Command) -> Result<Action> {
         Command::Batch(BatchCommand::List(a)) => Action::BatchList(batch::list(a)),
         Command::Batch(BatchCommand::Show(a)) => Action::BatchShow(batch::show(a)),
         Command::Rate(RateCommand::List(a)) => Action::RateList(batch::rate_list(a)),
+        Command::Queue(QueueCommand::Peek(a)) => Action::QueuePeek(queue::peek(a)),
+        Command::Queue(QueueCommand::Purge(a)) => Action::QueuePurge(queue::purge(a)),
+        Command::Queue(QueueCommand::RequeueOverdue(a)) => {
+            Action::QueueRequeue(queue::requeue_overdue(a))
+        }
         // Printed by `app` before any options are made: there are none.
         Command::Completions { .. } => {
             return Err(crate::error::LdpError::usage(

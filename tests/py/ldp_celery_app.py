@@ -46,3 +46,23 @@ def block(release_key):
     r = redis.Redis.from_url(os.environ["LDP_TEST_BROKER"])
     r.blpop([release_key], timeout=120)
     return "released"
+
+
+@app.task(name="ldp_test.record", bind=True)
+def record(self, n):
+    """Append this task's id to ldp_test:ran: the order tasks ran in."""
+    import redis
+
+    redis.Redis.from_url(os.environ["LDP_TEST_BROKER"]).rpush("ldp_test:ran", self.request.id)
+    return n
+
+
+@app.task(name="ldp_test.hold", bind=True)
+def hold(self, release_key):
+    """Hold the message unacked until released, then record the run."""
+    import redis
+
+    r = redis.Redis.from_url(os.environ["LDP_TEST_BROKER"])
+    r.blpop([release_key], timeout=120)
+    r.rpush("ldp_test:ran", self.request.id)
+    return "released"
