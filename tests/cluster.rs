@@ -75,6 +75,19 @@ fn one_per_node(
         .collect()
 }
 
+/// `n >= 3` keys made by `make(0), make(1), ...`, the first three on nodes
+/// 0, 1 and 2, so the set spans the primaries whatever the hash slots.
+fn spread(c: &Cluster, n: usize, make: impl Fn(usize) -> String) -> Vec<String> {
+    let mut keys = one_per_node(c, &make, str::to_string);
+    let rest: Vec<String> = (0..)
+        .map(&make)
+        .filter(|k| !keys.contains(k))
+        .take(n - keys.len())
+        .collect();
+    keys.extend(rest);
+    keys
+}
+
 /// Runs `cmd` for each key on the node that owns it (pipelined per node,
 /// so a key on the wrong node fails with MOVED), replies in key order.
 fn per_key(c: &Cluster, keys: &[String], cmd: &str) -> Vec<i64> {
@@ -309,9 +322,7 @@ fn audit_fix_ttl_refused_or_dry_run_leaves_ttls_on_every_node() {
     let _g = c.guard();
     // pdf_parts: no other test here writes that family, so its keys without
     // TTL on the whole cluster are exactly these.
-    let keys: Vec<String> = (0..30)
-        .map(|_| format!("doc:pdf_parts:{}", random_uuid()))
-        .collect();
+    let keys = spread(c, 30, |_| format!("doc:pdf_parts:{}", random_uuid()));
     seed(c, &keys);
     let fix = ["keys", "audit", "--fix-ttl", "pdf_parts", "--ttl", "1h"];
 
@@ -461,37 +472,15 @@ fn keys_audit_counts_the_families_of_every_node() {
 
     // (family, keys), each family spread over the three primaries.
     let p = unique_prefix("cl-audit");
-    let docs: Vec<String> = (0..40).map(|_| random_uuid()).collect();
+    let doc_keys =
+        |n: usize, template: &str| spread(c, n, |_| template.replace("{doc}", &random_uuid()));
     let seeded: Vec<(&str, Vec<String>)> = vec![
-        (
-            "canonical",
-            docs.iter()
-                .map(|d| format!("doc:canonical_entities:{d}"))
-                .collect(),
-        ),
-        (
-            "relationships",
-            docs[..25]
-                .iter()
-                .map(|d| format!("doc:relationships:{d}"))
-                .collect(),
-        ),
-        (
-            "batch_error",
-            docs[..30]
-                .iter()
-                .map(|d| format!("batch:error:b-{p}:{d}"))
-                .collect(),
-        ),
-        (
-            "state",
-            docs[..20]
-                .iter()
-                .map(|d| format!("cache:doc:state:{d}"))
-                .collect(),
-        ),
+        ("canonical", doc_keys(40, "doc:canonical_entities:{doc}")),
+        ("relationships", doc_keys(25, "doc:relationships:{doc}")),
+        ("batch_error", doc_keys(30, "batch:error:b-audit:{doc}")),
+        ("state", doc_keys(20, "cache:doc:state:{doc}")),
     ];
-    let unknown: Vec<String> = (0..17).map(|i| format!("{p}mystery:{i}")).collect();
+    let unknown = spread(c, 17, |i| format!("{p}mystery:{i}"));
     for (_, keys) in &seeded {
         seed(c, keys);
     }
