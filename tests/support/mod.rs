@@ -900,7 +900,7 @@ fn value_int(v: &redis::Value) -> Option<i64> {
 }
 
 /// `(start, end, port of the primary)` for every range in CLUSTER SLOTS.
-fn cluster_slots(con: &mut redis::Connection) -> Result<Vec<(u16, u16, u16)>, String> {
+pub fn cluster_slots(con: &mut redis::Connection) -> Result<Vec<(u16, u16, u16)>, String> {
     let v: redis::Value = redis::cmd("CLUSTER")
         .arg("SLOTS")
         .query(con)

@@ -30,6 +30,21 @@ pub struct ServerStats {
     pub ops_per_sec: f64,
     pub expired_per_sec: f64,
     pub evicted_per_sec: f64,
+    /// The same figures for each primary (one entry when standalone); the
+    /// totals above are their sums.
+    pub nodes: Vec<NodeStats>,
+}
+
+/// One primary's counters over the interval and since start.
+#[derive(Debug, Serialize, Default, Clone)]
+pub struct NodeStats {
+    /// `host:port`.
+    pub node: String,
+    pub hits: u64,
+    pub misses: u64,
+    pub hits_since_start: u64,
+    pub misses_since_start: u64,
+    pub ops_per_sec: f64,
 }
 
 /// One cache type's figures over the window.
@@ -140,7 +155,24 @@ async fn server_stats(redis: &Redis, interval: Duration) -> Result<ServerStats> 
     let d = |k: &str| sum(&b, k).saturating_sub(sum(&a, k));
     let (hits, misses) = (d("keyspace_hits"), d("keyspace_misses"));
     let (h0, m0) = (sum(&b, "keyspace_hits"), sum(&b, "keyspace_misses"));
+    let nodes = redis
+        .nodes()
+        .iter()
+        .zip(a.iter().zip(&b))
+        .map(|(n, (a, b))| {
+            let d = |k: &str| counter(b, k).saturating_sub(counter(a, k));
+            NodeStats {
+                node: n.addr.clone(),
+                hits: d("keyspace_hits"),
+                misses: d("keyspace_misses"),
+                hits_since_start: counter(b, "keyspace_hits"),
+                misses_since_start: counter(b, "keyspace_misses"),
+                ops_per_sec: d("total_commands_processed") as f64 / secs,
+            }
+        })
+        .collect();
     Ok(ServerStats {
+        nodes,
         interval_seconds: secs,
         hits,
         misses,
