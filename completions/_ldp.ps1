@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'The pipeline''s rate limits (rate:* sliding windows)')
+            [CompletionResult]::new('doc', 'doc', [CompletionResultType]::ParameterValue, 'Act on documents: enqueue failed ones again')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Act on the Celery queues: peek at, purge, and requeue overdue messages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -946,6 +947,80 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
         'ldp;rate;help;help' {
             break
         }
+        'ldp;doc' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Enqueue process_pdf_document again for failed documents (never for one in flight)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;doc;retry' {
+            [CompletionResult]::new('--doc', '--doc', [CompletionResultType]::ParameterName, 'Document UUID (repeatable, or comma-separated)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'With --failed: only this project''s documents (UUID or integer id)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'With --failed: only documents whose latest update is this recent')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'The queue the tasks go to')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, 'Task priority 0-9')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--failed', '--failed', [CompletionResultType]::ParameterName, 'Every document that has failed (a failed latest update or a permanent batch error)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be retried; enqueue nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask (required off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask (required off a terminal)')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ldp;doc;help' {
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Enqueue process_pdf_document again for failed documents (never for one in flight)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;doc;help;retry' {
+            break
+        }
+        'ldp;doc;help;help' {
+            break
+        }
         'ldp;queue' {
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
@@ -1090,6 +1165,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'The pipeline''s rate limits (rate:* sliding windows)')
+            [CompletionResult]::new('doc', 'doc', [CompletionResultType]::ParameterValue, 'Act on documents: enqueue failed ones again')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Act on the Celery queues: peek at, purge, and requeue overdue messages')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1184,6 +1260,13 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;help;rate;list' {
+            break
+        }
+        'ldp;help;doc' {
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Enqueue process_pdf_document again for failed documents (never for one in flight)')
+            break
+        }
+        'ldp;help;doc;retry' {
             break
         }
         'ldp;help;queue' {

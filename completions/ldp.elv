@@ -51,6 +51,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
             cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
+            cand doc 'Act on documents: enqueue failed ones again'
             cand queue 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -888,6 +889,75 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;rate;help;help'= {
         }
+        &'ldp;doc'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand retry 'Enqueue process_pdf_document again for failed documents (never for one in flight)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;doc;retry'= {
+            cand --doc 'Document UUID (repeatable, or comma-separated)'
+            cand --project 'With --failed: only this project''s documents (UUID or integer id)'
+            cand --since 'With --failed: only documents whose latest update is this recent'
+            cand --queue 'The queue the tasks go to'
+            cand --priority 'Task priority 0-9'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --failed 'Every document that has failed (a failed latest update or a permanent batch error)'
+            cand --dry-run 'Show what would be retried; enqueue nothing'
+            cand -y 'Do not ask (required off a terminal)'
+            cand --yes 'Do not ask (required off a terminal)'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;doc;help'= {
+            cand retry 'Enqueue process_pdf_document again for failed documents (never for one in flight)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;doc;help;retry'= {
+        }
+        &'ldp;doc;help;help'= {
+        }
         &'ldp;queue'= {
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -1023,6 +1093,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
             cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
+            cand doc 'Act on documents: enqueue failed ones again'
             cand queue 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1092,6 +1163,11 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand list 'Every rate:* window: requests in it, its length, oldest and newest entry'
         }
         &'ldp;help;rate;list'= {
+        }
+        &'ldp;help;doc'= {
+            cand retry 'Enqueue process_pdf_document again for failed documents (never for one in flight)'
+        }
+        &'ldp;help;doc;retry'= {
         }
         &'ldp;help;queue'= {
             cand peek 'The next ready messages in the order workers take them, decoded (read-only)'

@@ -57,6 +57,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run u
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
@@ -809,6 +810,66 @@ complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -f -a "retry" -d 'Enqueue process_pdf_document again for failed documents (never for one in flight)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l doc -d 'Document UUID (repeatable, or comma-separated)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l project -d 'With --failed: only this project\'s documents (UUID or integer id)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l since -d 'With --failed: only documents whose latest update is this recent' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l queue -d 'The queue the tasks go to' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l priority -d 'Task priority 0-9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l failed -d 'Every document that has failed (a failed latest update or a permanent batch error)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l dry-run -d 'Show what would be retried; enqueue nothing'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s y -l yes -d 'Do not ask (required off a terminal)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Enqueue process_pdf_document again for failed documents (never for one in flight)'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -919,16 +980,17 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Remove a queue\'s ready messages, or only one task\'s (unacked ones are untouched)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "requeue-overdue" -d 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate queue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
@@ -946,6 +1008,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from batch" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from rate" -f -a "list" -d 'Every rate:* window: requests in it, its length, oldest and newest entry'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from doc" -f -a "retry" -d 'Enqueue process_pdf_document again for failed documents (never for one in flight)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "peek" -d 'The next ready messages in the order workers take them, decoded (read-only)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Remove a queue\'s ready messages, or only one task\'s (unacked ones are untouched)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "requeue-overdue" -d 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'

@@ -213,6 +213,9 @@ pub enum Command {
     /// Act on the Celery queues: peek at, purge, and requeue overdue messages
     #[command(subcommand)]
     Queue(QueueCommand),
+    /// Act on documents: enqueue failed ones again
+    #[command(subcommand)]
+    Doc(DocCommand),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -281,6 +284,41 @@ pub struct BatchShowArgs {
     /// Also list the batch's documents from PostgreSQL (source_documents of its import session)
     #[arg(long, value_name = "URL")]
     pub database_url: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocCommand {
+    /// Enqueue process_pdf_document again for failed documents (never for one in flight)
+    Retry(DocRetryArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["doc", "failed"])))]
+pub struct DocRetryArgs {
+    /// Document UUID (repeatable, or comma-separated)
+    #[arg(long, value_name = "UUID", value_delimiter = ',')]
+    pub doc: Vec<String>,
+    /// Every document that has failed (a failed latest update or a permanent batch error)
+    #[arg(long)]
+    pub failed: bool,
+    /// With --failed: only this project's documents (UUID or integer id)
+    #[arg(long, value_name = "ID")]
+    pub project: Option<String>,
+    /// With --failed: only documents whose latest update is this recent
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub since: Option<Duration>,
+    /// The queue the tasks go to
+    #[arg(long, value_name = "NAME", default_value = "default")]
+    pub queue: String,
+    /// Task priority 0-9
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u8).range(0..=9))]
+    pub priority: u8,
+    /// Show what would be retried; enqueue nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -237,6 +237,20 @@ pub const COMMANDS: &[Meta] = &[
         examples: &[("ldp rate list --limit 60", "windows, and when a slot frees")],
     },
     Meta {
+        path: "doc retry",
+        formats: REPORT,
+        examples: &[
+            (
+                "ldp doc retry --failed --since 24h --dry-run",
+                "what failed today",
+            ),
+            (
+                "ldp doc retry --doc 0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab --yes",
+                "one document again",
+            ),
+        ],
+    },
+    Meta {
         path: "queue peek",
         formats: REPORT,
         examples: &[("ldp queue peek default --limit 20", "the next 20 tasks")],

@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod cache;
+pub mod doc;
 pub mod import;
 pub mod keys;
 pub mod lock;
@@ -127,6 +128,7 @@ pub enum Action {
     BatchList(batch::ListOptions),
     BatchShow(batch::ShowOptions),
     RateList(rate::ListOptions),
+    DocRetry(doc::RetryOptions),
     QueuePeek(queue::PeekOptions),
     QueuePurge(queue::PurgeOptions),
     QueueRequeue(queue::RequeueOptions),
@@ -154,6 +156,7 @@ impl Action {
             Action::BatchList(_) => "batch list",
             Action::BatchShow(_) => "batch show",
             Action::RateList(_) => "rate list",
+            Action::DocRetry(_) => "doc retry",
             Action::QueuePeek(_) => "queue peek",
             Action::QueuePurge(_) => "queue purge",
             Action::QueueRequeue(_) => "queue requeue-overdue",
@@ -185,6 +188,7 @@ pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
         Action::BatchList(o) => batch::list(ctx, o).await,
         Action::BatchShow(o) => batch::show(ctx, o).await,
         Action::RateList(o) => rate::list(ctx, o).await,
+        Action::DocRetry(o) => doc::retry(ctx, o).await,
         Action::QueuePeek(o) => queue::peek(ctx, o).await,
         Action::QueuePurge(o) => queue::purge(ctx, o).await,
         Action::QueueRequeue(o) => queue::requeue_overdue(ctx, o).await,

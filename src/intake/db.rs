@@ -575,6 +575,31 @@ impl Db {
             .collect()
     }
 
+    /// What a retry needs of registered documents: uuid -> (file_path,
+    /// project_uuid, file_name, detected_file_type).
+    pub async fn document_paths(
+        &self,
+        uuids: &[Uuid],
+    ) -> Result<std::collections::HashMap<String, [Option<String>; 4]>> {
+        let rows = self
+            .client
+            .query(
+                "SELECT document_uuid::text, file_path, project_uuid::text, file_name, \
+                 detected_file_type FROM source_documents WHERE document_uuid = ANY($1)",
+                &[&uuids],
+            )
+            .await
+            .map_err(|e| self.failed("reading source_documents", &e))?;
+        let mut out = std::collections::HashMap::new();
+        for r in &rows {
+            let get = |i: usize| r.try_get::<_, Option<String>>(i).ok().flatten();
+            if let Some(u) = get(0) {
+                out.insert(u.to_ascii_lowercase(), [get(1), get(2), get(3), get(4)]);
+            }
+        }
+        Ok(out)
+    }
+
     /// The documents registered under one import session.
     pub async fn session_documents(&self, session: &Uuid) -> Result<Vec<String>> {
         let rows = self

@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod cache;
+pub mod doc;
 pub mod import;
 pub mod keys;
 pub mod lock;
@@ -13,8 +14,8 @@ pub mod queue;
 use anyhow::Result;
 
 use crate::cli::{
-    BatchCommand, CacheCommand, Command, KeysCommand, LockCommand, MonitorCommand, QueueCommand,
-    RateCommand,
+    BatchCommand, CacheCommand, Command, DocCommand, KeysCommand, LockCommand, MonitorCommand,
+    QueueCommand, RateCommand,
 };
 use crate::commands::Action;
 
@@ -39,6 +40,7 @@ pub fn action(cmd: Command) -> Result<Action> {
         Command::Batch(BatchCommand::List(a)) => Action::BatchList(batch::list(a)),
         Command::Batch(BatchCommand::Show(a)) => Action::BatchShow(batch::show(a)),
         Command::Rate(RateCommand::List(a)) => Action::RateList(batch::rate_list(a)),
+        Command::Doc(DocCommand::Retry(a)) => Action::DocRetry(doc::retry(a)?),
         Command::Queue(QueueCommand::Peek(a)) => Action::QueuePeek(queue::peek(a)),
         Command::Queue(QueueCommand::Purge(a)) => Action::QueuePurge(queue::purge(a)),
         Command::Queue(QueueCommand::RequeueOverdue(a)) => {

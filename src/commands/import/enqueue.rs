@@ -4,7 +4,6 @@
 //! import writes around it, named by the registry.
 
 use std::collections::HashMap;
-use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 use redis::Value;
@@ -290,26 +289,14 @@ pub async fn write_batch_record(
     priority: u8,
     documents: usize,
 ) -> Result<()> {
-    let created = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
-    let mut cmd = redis::cmd("HSET");
-    cmd.arg(&keys.batch)
-        .arg("batch_id")
-        .arg(batch_id)
-        .arg("project_uuid")
-        .arg(project)
-        .arg("documents")
-        .arg(documents)
-        .arg("queue")
-        .arg(queue)
-        .arg("priority")
-        .arg(priority);
-    let _: i64 = cache.query_key(&keys.batch, &cmd).await?;
-    let mut c2 = redis::cmd("HSETNX");
-    c2.arg(&keys.batch)
-        .arg("created_at")
-        .arg(created.trim_end_matches('Z'));
-    let _: i64 = cache.query_key(&keys.batch, &c2).await?;
-    expire(cache, &keys.batch, keys.batch_ttl).await
+    let record = crate::pipeline::ldp_batch::Record {
+        batch_id,
+        project,
+        queue,
+        priority,
+        documents,
+    };
+    crate::pipeline::ldp_batch::write(cache, &keys.batch, keys.batch_ttl, &record).await
 }
 
 async fn expire(cache: &Redis, key: &[u8], secs: u64) -> Result<()> {

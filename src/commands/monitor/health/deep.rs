@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
+use crate::clock::parse_naive_utc;
 use anyhow::Result;
-use chrono::{DateTime, NaiveDateTime};
 use redis::Value;
 
 use super::model::{Check, Perf};
@@ -156,19 +156,6 @@ async fn stuck_check(redis: &Redis, ctx: &Ctx, after: Duration) -> Result<Check>
         n as f64,
         "",
     )))
-}
-
-/// The pipeline's timestamps: Python's `datetime.utcnow().isoformat()`,
-/// naive and meant as UTC (`2026-12-03T10:00:00.123456`, microseconds only
-/// when non-zero; a space instead of the `T` too). One that carries `Z` or an
-/// offset (`+00:00`, `-05:00`) is read as RFC 3339, offset applied.
-pub fn parse_naive_utc(s: &str) -> Option<std::time::SystemTime> {
-    let s = s.trim();
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .map(|t| t.and_utc().into())
-        .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(Into::into))
 }
 
 #[cfg(test)]

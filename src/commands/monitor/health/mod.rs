@@ -24,7 +24,7 @@ use crate::output::OutputFormat;
 use crate::output::Report;
 use crate::redis::Redis;
 
-pub use deep::parse_naive_utc;
+pub use crate::clock::parse_naive_utc;
 pub use model::{Check, HealthReport, Perf};
 
 /// Every check name, for `--check` / `--skip`.

@@ -1,0 +1,5 @@
+//! `ldp doc ...`: act on documents. [`retry`] re-enqueues failed ones.
+
+pub mod retry;
+
+pub use retry::{RetryOptions, retry};
