@@ -22,6 +22,7 @@ title() {
     lock) echo "lock run and lock list (bench/lock.sh)" ;;
     monitor) echo "monitor: start-up, health, memory --full (bench/monitor.sh)" ;;
     queues) echo "monitor queues (bench/queues.sh)" ;;
+    purge) echo "queue purge --task (bench/purge.sh)" ;;
     *) echo "bench/$1.sh" ;;
   esac
 }
@@ -70,6 +71,12 @@ EOF
 The nine queues' depths (36 priority lists) among many other keys: `monitor queues` with and without
 discovery, against 36 `redis-cli llen` processes and against 36 `LLEN`s over one connection. Round
 trips are the server's count of client-socket reads (`INFO stats total_reads_processed`).
+EOF
+      ;;
+    purge) cat <<'EOF'
+`queue purge purgeq --task NAME --yes` on one queue of 200,000 kombu-shaped messages, half of them
+that task (reseeded before every run), against the obvious redis-py loop: LRANGE the list, decode
+each message, LREM the matching ones one by one. Both runs' counts are checked.
 EOF
       ;;
   esac
