@@ -2,8 +2,10 @@
 //! short-lived claim in Redis (`ldp:uploading:{doc}`, SET NX with a TTL),
 //! taken before the upload and given back once the row is committed. The run
 //! that loses waits for the row (the upload is done then) instead of
-//! uploading the object a second time. A claim whose holder died expires, and
-//! a waiting run takes it over, so nothing waits forever.
+//! uploading the object a second time. A claim names its holder's Redis
+//! client id: a run that finds a claim whose holder is no longer connected
+//! (killed, crashed) takes it over at once; one whose holder cannot be
+//! checked expires, so nothing waits forever.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,12 +29,20 @@ end
 return 0
 "#;
 
+/// Take over a claim only if it still holds the dead holder's value.
+const TAKEOVER_LUA: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) and 1 or 0
+end
+return 0
+"#;
+
 /// The claims of one run: on the broker, as `{prefix}{document uuid}`.
 #[derive(Clone)]
 pub struct Claims {
     pub redis: Redis,
     pub prefix: String,
-    /// This run's token (its import session), the claim's value.
+    /// This run's token, the claim's value: `{import session}@{client id}`.
     pub owner: String,
     /// Set when the run stops: documents still waiting on another run are
     /// left for a re-run instead of waited for.
@@ -40,6 +50,21 @@ pub struct Claims {
 }
 
 impl Claims {
+    /// Claims of the run `session` through `redis` (the broker).
+    pub async fn new(redis: Redis, prefix: String, session: &str) -> Claims {
+        let id: i64 = redis
+            .node(0)
+            .query(&redis::cmd("CLIENT").arg("ID").to_owned())
+            .await
+            .unwrap_or(0);
+        Claims {
+            redis,
+            prefix,
+            owner: format!("{session}@{id}"),
+            stopping: Arc::default(),
+        }
+    }
+
     pub fn stopping(&self) -> bool {
         self.stopping.load(Ordering::Relaxed)
     }
@@ -66,12 +91,67 @@ impl Claims {
                     .arg(ttl);
             })
             .await;
-        match r {
+        let mut ours: Vec<bool> = match r {
             Ok(replies) => replies
                 .iter()
                 .map(|v| !matches!(v.first(), Some(Value::Nil)))
                 .collect(),
-            Err(_) => vec![true; docs.len()],
+            Err(_) => return vec![true; docs.len()],
+        };
+        self.take_over_dead(&keys, &mut ours).await;
+        ours
+    }
+
+    /// Claims held by a run whose client is no longer connected become ours.
+    async fn take_over_dead(&self, keys: &[Vec<u8>], ours: &mut [bool]) {
+        let theirs: Vec<usize> = (0..keys.len()).filter(|&i| !ours[i]).collect();
+        if theirs.is_empty() {
+            return;
+        }
+        let node = self.redis.node(0);
+        let mut holders: Vec<(usize, String, i64)> = Vec::new();
+        for &i in &theirs {
+            let v: Option<String> = node
+                .query(&redis::cmd("GET").arg(&keys[i]).to_owned())
+                .await
+                .unwrap_or(None);
+            if let Some(v) = v
+                && let Some(id) = v.rsplit_once('@').and_then(|(_, id)| id.parse().ok())
+            {
+                holders.push((i, v, id));
+            }
+        }
+        if holders.is_empty() {
+            return;
+        }
+        let mut list = redis::cmd("CLIENT");
+        list.arg("LIST").arg("ID");
+        for (_, _, id) in &holders {
+            list.arg(*id);
+        }
+        // Not allowed to look (ACL): claims are left to expire.
+        let Ok(live) = node.query::<String>(&list).await else {
+            return;
+        };
+        let live: std::collections::HashSet<i64> = live
+            .lines()
+            .filter_map(|l| l.strip_prefix("id=")?.split(' ').next()?.parse().ok())
+            .collect();
+        let script = redis::Script::new(TAKEOVER_LUA);
+        let ttl = CLAIM_TTL.as_millis().to_string();
+        for (i, was, id) in holders {
+            if id == 0 || live.contains(&id) {
+                continue;
+            }
+            let r = crate::redis::script::eval(
+                node,
+                &script,
+                TAKEOVER_LUA,
+                &[&keys[i]],
+                &[was.as_bytes(), self.owner.as_bytes(), ttl.as_bytes()],
+            )
+            .await;
+            ours[i] = matches!(r, Ok(Value::Int(1)));
         }
     }
 

@@ -6,7 +6,8 @@ use anyhow::Result;
 use redis::Value;
 
 use super::enqueue::{KeyNames, MARK_INTAKE, write_cache_side};
-use super::plan::{Doc, DocStatus, Docs, Plan};
+use super::plan::{Doc, Docs, Plan};
+use super::report::DocStatus;
 use super::report::{ImportReport, IntakeReport, Verdicts};
 use super::run::Tally;
 use crate::intake::stage::Intake;

@@ -35,8 +35,8 @@ use tokio::sync::mpsc::Receiver;
 use self::close::Servers;
 use self::enqueue::{Enqueuer, KeyNames, is_marked, load_script, settle_batch, write_batch_record};
 use self::inputs::{Hashed, Input, check_template, read_manifest, spawn_hashing, walk};
-use self::plan::{DocStatus, Docs, Plan};
-use self::report::{Head, ImportReport, Verdicts, finish};
+use self::plan::{Docs, Plan};
+use self::report::{DocStatus, Head, ImportReport, Verdicts, finish};
 use self::run::{DEFAULT_UPLOADS, Fixed, State};
 use crate::broker::task::origin;
 use crate::commands::Ctx;
@@ -330,14 +330,16 @@ fn bars(
 
 fn empty_report(c: &Checked, a: &ImportOptions, files: usize, skipped: usize) -> ImportReport {
     ImportReport {
-        project: c.project.clone(),
-        batch_id: c.batch_id.clone(),
-        mode: c.mode,
-        queue: c.queue.clone(),
-        priority: c.priority,
-        dry_run: a.consent.dry_run,
-        files,
-        skipped_by_filter: skipped,
+        head: Head {
+            project: c.project.clone(),
+            batch_id: c.batch_id.clone(),
+            mode: c.mode,
+            queue: c.queue.clone(),
+            priority: c.priority,
+            dry_run: a.consent.dry_run,
+            files,
+            skipped_by_filter: skipped,
+        },
         new: 0,
         already_imported: 0,
         duplicates: 0,
@@ -350,20 +352,6 @@ fn empty_report(c: &Checked, a: &ImportOptions, files: usize, skipped: usize) ->
         seconds: 0.0,
         duplicates_shown: Vec::new(),
         failures_shown: Vec::new(),
-    }
-}
-
-/// What the report says before the first file is decided.
-fn head(r: &ImportReport) -> Head {
-    Head {
-        project: r.project.clone(),
-        batch_id: r.batch_id.clone(),
-        mode: r.mode,
-        queue: r.queue.clone(),
-        priority: r.priority,
-        dry_run: r.dry_run,
-        files: r.files,
-        skipped_by_filter: r.skipped_by_filter,
     }
 }
 
@@ -483,7 +471,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     let (pb, bytes_pb) = bars(out, &inputs, intake.is_some(), streaming);
     let mut hashed = spawn_hashing(inputs.clone(), c.jobs, a.fail_fast);
     let mut report = empty_report(&c, &a, inputs.len(), skipped);
-    let mut st = Docs::new(inputs.clone(), c.ns, Verdicts::new(out, &head(&report)));
+    let mut st = Docs::new(inputs.clone(), c.ns, Verdicts::new(out, &report.head));
     if !streaming {
         while let Some((i, h)) = hashed.recv().await {
             st.absorb(i, h);
@@ -638,6 +626,17 @@ impl Run<'_> {
         } else {
             out.bar(todo.len() as u64, "enqueueing")
         };
+        let claims = match self.intake {
+            Some(ik) => Some(
+                Claims::new(
+                    self.broker.clone(),
+                    self.keys.upload_claim_prefix(),
+                    &ik.run.session.to_string(),
+                )
+                .await,
+            ),
+            None => None,
+        };
         let fixed = Fixed {
             intake: self.intake,
             broker: self.broker,
@@ -652,12 +651,7 @@ impl Run<'_> {
             prep_chunk: (c.jobs.max(DEFAULT_UPLOADS) * 4).min(chunk_docs).max(1),
             pb: &pb,
             bytes_pb: &bytes_pb,
-            claims: self.intake.map(|ik| Claims {
-                redis: self.broker.clone(),
-                prefix: self.keys.upload_claim_prefix(),
-                owner: ik.run.session.to_string(),
-                stopping: Default::default(),
-            }),
+            claims,
         };
         let (stop, tally) = State::run(st, todo, &fixed, hashed).await?;
         pb.finish_and_clear();

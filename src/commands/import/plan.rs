@@ -4,63 +4,17 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use serde::Serialize;
 use serde_json::{Value as Json, json};
 
 use super::inputs::{Hashed, Input, Sha, render_path};
-use super::report::Verdicts;
+use super::report::{DocStatus, FileResult, Verdicts};
 use crate::broker::task::Task;
-
-/// What happened to one input file.
-#[derive(Debug, Clone, Serialize)]
-pub struct FileResult {
-    pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub document_uuid: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sha256: Option<String>,
-    pub status: DocStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub duplicate_of: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-}
-
-/// What became of a file or document; `-o json` names it in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocStatus {
-    /// Hashing or on its way (never in a final report).
-    Pending,
-    /// A stopped run did not get to it: a re-run does.
-    NotEnqueued,
-    /// A dry run's verdict.
-    WouldImport,
-    /// Enqueued by this run.
-    New,
-    /// A previous run enqueued it.
-    AlreadyImported,
-    /// The same content as an earlier file of this run.
-    Duplicate,
-    /// Unreadable, or its upload failed.
-    Failed,
-    /// Sent, but the reply was lost (a timeout, a dropped connection): it may
-    /// be enqueued; a re-run settles it without enqueueing it twice.
-    Unknown,
-}
 
 /// One unit of enqueueing: a document (single mode) or a batch task's documents.
 pub struct Unit {
     /// Indexes into the unique documents.
     pub docs: Vec<usize>,
     pub task: Task,
-}
-
-impl DocStatus {
-    /// Whether nothing later in the run changes it: its verdict can go out.
-    pub fn is_final(self) -> bool {
-        !matches!(self, DocStatus::Pending | DocStatus::NotEnqueued)
-    }
 }
 
 /// A unique document of the run. Small on purpose (about 64 bytes): the run

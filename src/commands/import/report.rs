@@ -7,9 +7,53 @@ use std::time::Instant;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::plan::{DocStatus, FileResult};
 use crate::exit::Exit;
 use crate::output::{self, Output, RecordStream, Report};
+
+/// What happened to one input file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_uuid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    pub status: DocStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// What became of a file or document; `-o json` names it in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    /// Hashing or on its way (never in a final report).
+    Pending,
+    /// A stopped run did not get to it: a re-run does.
+    NotEnqueued,
+    /// A dry run's verdict.
+    WouldImport,
+    /// Enqueued by this run.
+    New,
+    /// A previous run enqueued it.
+    AlreadyImported,
+    /// The same content as an earlier file of this run.
+    Duplicate,
+    /// Unreadable, or its upload failed.
+    Failed,
+    /// Sent, but the reply was lost (a timeout, a dropped connection): it may
+    /// be enqueued; a re-run settles it without enqueueing it twice.
+    Unknown,
+}
+
+impl DocStatus {
+    /// Whether nothing later in the run changes it: its verdict can go out.
+    pub fn is_final(self) -> bool {
+        !matches!(self, DocStatus::Pending | DocStatus::NotEnqueued)
+    }
+}
 
 /// Duplicates the text report names (the JSON lists every one).
 const SHOWN_DUPLICATES: usize = 10;
@@ -17,7 +61,7 @@ const SHOWN_DUPLICATES: usize = 10;
 const SHOWN_FAILURES: usize = 100;
 
 /// What the report says before the first file is decided.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Head {
     pub project: String,
     pub batch_id: String,
@@ -82,14 +126,8 @@ impl Verdicts {
 
 #[derive(Debug, Serialize)]
 pub struct ImportReport {
-    pub project: String,
-    pub batch_id: String,
-    pub mode: &'static str,
-    pub queue: String,
-    pub priority: u8,
-    pub dry_run: bool,
-    pub files: usize,
-    pub skipped_by_filter: usize,
+    #[serde(flatten)]
+    pub head: Head,
     pub new: usize,
     pub already_imported: usize,
     pub duplicates: usize,
@@ -140,13 +178,13 @@ impl Report for ImportReport {
     fn text(&self, out: &Output) -> String {
         let mut s = format!(
             "{}{} files -> project {} (batch {}, {} on {} priority {}) in {:.1}s\n  new {}, already imported {}, duplicates {}, failed {}\n",
-            if self.dry_run { "dry run: " } else { "" },
-            output::thousands(self.files as u64),
-            self.project,
-            self.batch_id,
-            self.mode,
-            self.queue,
-            self.priority,
+            if self.head.dry_run { "dry run: " } else { "" },
+            output::thousands(self.head.files as u64),
+            self.head.project,
+            self.head.batch_id,
+            self.head.mode,
+            self.head.queue,
+            self.head.priority,
             self.seconds,
             output::thousands(self.new as u64),
             output::thousands(self.already_imported as u64),
@@ -206,7 +244,7 @@ pub fn finish(
         out.warn(format!(
             "import stopped after {} of {} documents: {why}",
             report.new + report.already_imported,
-            report.files - report.duplicates
+            report.head.files - report.duplicates
         ));
     }
     Ok(match report.signal {

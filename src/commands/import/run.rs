@@ -18,7 +18,8 @@ use tokio::sync::mpsc::Receiver;
 
 use super::enqueue::{Enqueuer, KeyNames, write_cache_side};
 use super::inputs::Hashed;
-use super::plan::{Doc, DocStatus, Docs, Plan, Unit};
+use super::plan::{Doc, Docs, Plan, Unit};
+use super::report::DocStatus;
 use crate::intake::claim::Claims;
 use crate::intake::db::DocRow;
 use crate::intake::stage::{Intake, Job, Prepared};
