@@ -151,6 +151,28 @@ impl Intake {
                 }
             };
             let claimed: Vec<Uuid> = mine.iter().map(|j| j.row.document_uuid).collect();
+            // A claim just taken may have been given back by a run that has
+            // committed the row since the check above: look again, now that
+            // no one else can be uploading these.
+            let mine = match &claims {
+                Some(_) if !mine.is_empty() => match self.db.existing(&claimed).await {
+                    Ok(have) => {
+                        let (done, mine): (Vec<Job>, Vec<Job>) = mine
+                            .into_iter()
+                            .partition(|j| have.contains(&j.row.document_uuid));
+                        for job in done {
+                            bytes.inc(job.row.file_size_bytes.max(0) as u64);
+                            out.ready.push(job.doc);
+                        }
+                        mine
+                    }
+                    Err(e) => {
+                        out.fatal = Some(crate::error::one_line(&e));
+                        Vec::new()
+                    }
+                },
+                _ => mine,
+            };
             self.upload_and_register(mine, &bytes, &mut out).await;
             if let Some(c) = &claims
                 && !claimed.is_empty()
