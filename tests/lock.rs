@@ -18,6 +18,13 @@ use support::{
 
 // ------------------------------------------------------------------ helpers
 
+/// How long the children of the lost-lock tests would run on their own: ldp
+/// must end them long before.
+const CHILD_SECS: u64 = 60;
+/// Slack on top of a lock's TTL (and grace) for a loaded machine: generous,
+/// and still far below [`CHILD_SECS`].
+const SLACK_SECS: u64 = 8;
+
 /// redis-py's side of the interop tests: its stdout, trimmed.
 fn py(url: &str, args: &[&str]) -> String {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/lockpy.py");
@@ -37,6 +44,26 @@ fn py(url: &str, args: &[&str]) -> String {
 
 fn get(con: &mut redis::Connection, key: &str) -> Option<String> {
     redis::cmd("GET").arg(key).query(con).unwrap()
+}
+
+/// Watches `key` for at least `span`, asserting at every look (every 20 ms)
+/// that it still holds `token`: a lease that outlives its TTL this way is
+/// being renewed.
+#[track_caller]
+fn assert_held_for(con: &mut redis::Connection, key: &str, token: &str, span: Duration) {
+    let start = Instant::now();
+    loop {
+        let seen = start.elapsed();
+        assert_eq!(
+            get(con, key).as_deref(),
+            Some(token),
+            "{key} after {seen:?} of {span:?}"
+        );
+        if seen >= span {
+            return;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
 }
 
 fn pid_alive(pid: i32) -> bool {
@@ -104,50 +131,58 @@ fn python_lock_is_listed_blocks_run_and_is_broken() {
     assert_eq!(py(&url, &["release", &key, &token]), "not-owned");
 }
 
-/// While `ldp lock run --ttl 2s` runs a child for 5 s, Python never gets
-/// the lock (renewal works past the TTL); afterwards the key is gone and ldp
-/// exits with the child's code.
+/// While `ldp lock run --ttl 2s` runs a child, Python never gets the lock
+/// over 3.3 s of tries (renewal works past the TTL); once the child exits
+/// the key is gone and ldp exits with the child's code.
 #[test]
 fn run_holds_past_its_ttl_and_exits_with_the_childs_code() {
     let s = shared_standalone();
     let _g = s.guard();
     let url = s.url();
+    let dir = tempfile::tempdir().unwrap();
+    let done = dir.path().join("done");
     let name = format!("{}longjob", unique_prefix("lock"));
     let key = format!("lock:{name}");
-    let started = Instant::now();
+    // The child runs until the test says so, not for a fixed time.
+    let script = format!(
+        "echo \"$LDP_LOCK_KEY $LDP_LOCK_TOKEN $LDP_LOCK_FENCE\"; \
+         while [ ! -e {} ]; do sleep 0.05; done; exit 7",
+        done.display()
+    );
     let mut child = url
         .ldp_std()
         .args(["lock", "run", &name, "--ttl", "2s", "--"])
-        .args([
-            "sh",
-            "-c",
-            "echo \"$LDP_LOCK_KEY $LDP_LOCK_TOKEN $LDP_LOCK_FENCE\"; sleep 5; exit 7",
-        ])
+        .args(["sh", "-c", &script])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn ldp");
     let mut con = s.client();
-    wait_until("the lock key", Duration::from_secs(5), || {
+    wait_until("the lock key", Duration::from_secs(30), || {
         get(&mut con, &key).is_some()
     });
     let token = get(&mut con, &key).unwrap();
     let held_since = Instant::now();
-    // 3.3 s of tries, well past the 2 s TTL, while the child still runs.
+    // 3.3 s of tries (11 sleeps of 0.3 s), well past the 2 s TTL.
     let tries = py(&url, &["try", &key, "12", "0.3"]);
     assert_eq!(tries, "acquired=0 tries=12");
     assert!(held_since.elapsed() > Duration::from_millis(3300));
     assert!(
         child.try_wait().unwrap().is_none(),
-        "the tries must fall within the run"
+        "the child waits for the test: ldp must still be running"
+    );
+    assert_eq!(
+        get(&mut con, &key).as_deref(),
+        Some(token.as_str()),
+        "the same lease, renewed"
     );
 
+    std::fs::write(&done, "").unwrap();
     let out = Run::from_output(
         "lock run longjob (spawned)",
         child.wait_with_output().expect("wait for ldp"),
     )
     .fails(7);
-    assert!(started.elapsed() >= Duration::from_secs(5));
     let line = out.stdout.trim();
     let parts: Vec<&str> = line.split(' ').collect();
     assert_eq!(parts.len(), 3, "{line}");
@@ -159,7 +194,8 @@ fn run_holds_past_its_ttl_and_exits_with_the_childs_code() {
 }
 
 /// A lock deleted under a running child: the child is terminated (here it
-/// ignores SIGTERM, so SIGKILL after --grace) and ldp exits 76.
+/// ignores SIGTERM, so SIGKILL after --grace) and ldp exits 76, long before
+/// the child would have ended on its own.
 #[test]
 fn deleted_lock_terminates_the_child() {
     let s = shared_standalone();
@@ -170,7 +206,7 @@ fn deleted_lock_terminates_the_child() {
     let name = format!("{}deleted", unique_prefix("lock"));
     let key = format!("lock:{name}");
     let script = format!(
-        "trap '' TERM; echo $$ > {}; exec sleep 30",
+        "trap '' TERM; echo $$ > {}; exec sleep {CHILD_SECS}",
         pidfile.display()
     );
     let mut child = url
@@ -182,7 +218,7 @@ fn deleted_lock_terminates_the_child() {
         .spawn()
         .expect("spawn ldp");
     let mut con = s.client();
-    wait_until("the child's pid", Duration::from_secs(5), || {
+    wait_until("the child's pid", Duration::from_secs(30), || {
         std::fs::read_to_string(&pidfile).is_ok_and(|p| p.trim().parse::<i32>().is_ok())
     });
     let pid: i32 = std::fs::read_to_string(&pidfile)
@@ -193,12 +229,15 @@ fn deleted_lock_terminates_the_child() {
     assert!(get(&mut con, &key).is_some());
     let t0 = Instant::now();
     let _: i64 = redis::cmd("DEL").arg(&key).query(&mut con).unwrap();
-    let status = wait_child(&mut child, Duration::from_secs(10));
+    let status = wait_child(&mut child, Duration::from_secs(CHILD_SECS / 2));
     let took = t0.elapsed();
     assert_eq!(status.code(), Some(76));
-    // Noticed at the next renewal (a third of the TTL), then 1 s of grace.
+    // The child ignores SIGTERM: ldp cannot be done before the 1 s grace.
     assert!(took >= Duration::from_secs(1), "{took:?}");
-    assert!(took < Duration::from_secs(5), "{took:?}");
+    // Noticed at the next renewal (a third of the 1 s TTL), then 1 s of
+    // grace: well within the TTL + grace + slack for a loaded machine, and
+    // far from the child's own end.
+    assert!(took < Duration::from_secs(1 + 1 + SLACK_SECS), "{took:?}");
     assert!(!pid_alive(pid), "the child must be gone");
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
@@ -216,21 +255,25 @@ fn unreachable_redis_past_the_ttl_loses_the_lock() {
     let mut child = url
         .ldp_std()
         .args(["--timeout", "300ms", "lock", "run", "gone", "--ttl", "1s"])
-        .args(["--", "sleep", "30"])
+        .args(["--", "sleep", &CHILD_SECS.to_string()])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn ldp");
     let mut con = server.client();
-    wait_until("the lock key", Duration::from_secs(5), || {
+    wait_until("the lock key", Duration::from_secs(30), || {
         get(&mut con, "lock:gone").is_some()
     });
     drop(con);
     server.stop();
     let t0 = Instant::now();
-    let status = wait_child(&mut child, Duration::from_secs(10));
+    let status = wait_child(&mut child, Duration::from_secs(CHILD_SECS / 2));
+    let took = t0.elapsed();
     assert_eq!(status.code(), Some(76));
-    assert!(t0.elapsed() < Duration::from_secs(4), "{:?}", t0.elapsed());
+    // Lost once the 1 s TTL since the last renewal ran out (the child,
+    // `sleep`, ends on SIGTERM): within the TTL plus slack, far from the
+    // child's own end, so not a hang.
+    assert!(took < Duration::from_secs(1 + SLACK_SECS), "{took:?}");
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
     assert!(err.contains("lost lock lock:gone"), "{err}");
@@ -393,8 +436,9 @@ fn hold_prints_token_renews_and_releases_on_sigterm() {
     assert!(v["fence"].as_u64().unwrap() >= 1);
     assert_eq!(v["ttl"], 1.0);
     let mut con = s.client();
-    thread::sleep(Duration::from_millis(1600));
-    assert_eq!(get(&mut con, &key).as_deref(), Some(token.as_str()));
+    // Acquired before the line was printed: watched for 1.6 s from now, the
+    // key outlives its 1 s TTL only if ldp renews it.
+    assert_held_for(&mut con, &key, &token, Duration::from_millis(1600));
     let tries = py(&url, &["try", &key, "1", "0"]);
     assert_eq!(tries, "acquired=0 tries=1");
     signal(&child, libc::SIGTERM);
@@ -412,11 +456,17 @@ fn run_forwards_sigterm_and_releases_afterwards() {
     let url = s.url();
     let dir = tempfile::tempdir().unwrap();
     let marker = dir.path().join("ready");
+    let got_term = dir.path().join("got-term");
+    let finish = dir.path().join("finish");
     let name = format!("{}fwd", unique_prefix("lock"));
     let key = format!("lock:{name}");
+    // On SIGTERM the child says so, then finishes only when the test lets it.
     let script = format!(
-        "trap 'sleep 0.3; exit 3' TERM; touch {}; while :; do sleep 0.05; done",
-        marker.display()
+        "trap 'touch {got}; while [ ! -e {fin} ]; do sleep 0.05; done; exit 3' TERM; \
+         touch {ready}; while :; do sleep 0.05; done",
+        got = got_term.display(),
+        fin = finish.display(),
+        ready = marker.display()
     );
     let mut child = url
         .ldp_std()
@@ -425,21 +475,28 @@ fn run_forwards_sigterm_and_releases_afterwards() {
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn ldp");
-    wait_until("the child", Duration::from_secs(5), || marker.exists());
+    wait_until("the child", Duration::from_secs(30), || marker.exists());
     signal(&child, libc::SIGTERM);
     let mut con = s.client();
-    // The child takes 0.3 s to finish: the lock is still held meanwhile.
-    thread::sleep(Duration::from_millis(100));
+    wait_until("the child to get SIGTERM", Duration::from_secs(30), || {
+        got_term.exists()
+    });
+    // The child got the signal and has not finished: the lock is still held.
     assert!(
         get(&mut con, &key).is_some(),
         "released before the child ended"
     );
-    let status = wait_child(&mut child, Duration::from_secs(5));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "ldp waits for the child"
+    );
+    std::fs::write(&finish, "").unwrap();
+    let status = wait_child(&mut child, Duration::from_secs(30));
     assert_eq!(status.code(), Some(3));
     assert_eq!(get(&mut con, &key), None);
 }
 
-/// `--wait` polls until a Python holder's lock expires.
+/// `--wait` polls until a Python holder's lock expires (and not before).
 #[test]
 fn wait_polls_until_the_holder_expires() {
     let s = shared_standalone();
@@ -447,16 +504,26 @@ fn wait_polls_until_the_holder_expires() {
     let url = s.url();
     let name = format!("{}waited", unique_prefix("lock"));
     let key = format!("lock:{name}");
-    py(&url, &["acquire", &key, "1"]);
+    let mut con = s.client();
+    py(&url, &["acquire", &key, "60"]);
+    // The holder's lock now expires exactly 1 s after t0 (at the earliest):
+    // shortened by the test, not left to how long Python took to exit.
     let t0 = Instant::now();
-    url.ldp(&["lock", "run", &name, "--wait", "5s", "--", "true"])
+    let shortened: i64 = redis::cmd("PEXPIRE")
+        .arg(&key)
+        .arg(1000)
+        .query(&mut con)
+        .unwrap();
+    assert_eq!(shortened, 1, "Python's lock is held");
+    // A generous --wait: success (not 75) proves ldp got the lock within it.
+    url.ldp(&["lock", "run", &name, "--wait", "60s", "--", "true"])
         .ok();
     let took = t0.elapsed();
     assert!(
-        took >= Duration::from_millis(500) && took < Duration::from_secs(4),
-        "{took:?}"
+        took >= Duration::from_millis(990),
+        "ran before the holder's lock expired: {took:?}"
     );
-    py(&url, &["acquire", &key, "10"]);
+    py(&url, &["acquire", &key, "60"]);
     let t0 = Instant::now();
     url.ldp(&["lock", "hold", &name, "--wait", "600ms"])
         .fails(75);

@@ -316,23 +316,33 @@ fn evictions_during_the_interval_warn() {
     let s = RedisServer::start_with(&["--maxmemory", "3mb", "--maxmemory-policy", "allkeys-lru"]);
     let _g = s.guard();
     let url = s.url();
+    // Writes go on, evicting, until ldp's run is over (not for a fixed
+    // time): its whole interval sees evictions however late it starts.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = {
         let mut con = s.client();
+        let stop = stop.clone();
         std::thread::spawn(move || {
             let blob = vec![b'y'; 50_000];
-            let until = Instant::now() + Duration::from_millis(1500);
             let mut i = 0u64;
-            while Instant::now() < until {
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
                 let _: redis::RedisResult<()> = redis::cmd("SET")
                     .arg(format!("e:{i}"))
                     .arg(&blob)
                     .query(&mut con);
                 i += 1;
+                // Pacing only: about 10 MB/s into a 3 MB maxmemory.
                 std::thread::sleep(Duration::from_millis(5));
             }
         })
     };
-    std::thread::sleep(Duration::from_millis(200));
+    let mut con = s.client();
+    wait_until("evictions under way", Duration::from_secs(30), || {
+        let info: String = redis::cmd("INFO").arg("stats").query(&mut con).unwrap();
+        info.lines()
+            .find_map(|l| l.strip_prefix("evicted_keys:"))
+            .is_some_and(|n| n.trim().parse::<u64>().is_ok_and(|n| n > 0))
+    });
     let r = url.ldp(&[
         "monitor",
         "health",
@@ -343,6 +353,7 @@ fn evictions_during_the_interval_warn() {
         "--check",
         "evictions,rejected_connections",
     ]);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
     writer.join().unwrap();
     let j = r.fails(1).json();
     assert_eq!(check(&j, "evictions")[0]["status"], "WARNING");
@@ -411,71 +422,98 @@ fn deep_checks_find_locks_without_ttl_and_stuck_documents() {
     assert!(check(&j, "locks").is_empty());
 }
 
+/// The current Unix minute on this machine's clock (ldp reads the same one).
+fn unix_minute() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 60
+}
+
 #[test]
 fn stats_report_exact_cache_metrics_and_hit_rates() {
     let s = RedisServer::start();
     let _g = s.guard();
     let mut con = s.client();
-    // The seed is in whole minutes relative to now, and the 59-minutes-ago
-    // entry sits on the window's edge: seed and read within one minute, so
-    // start early enough in it (the test takes well under a second).
-    wait_until(
-        "the first 50 s of a minute",
-        Duration::from_secs(15),
-        || {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_secs()
-                % 60
-                < 50
-        },
-    );
-    let now_min = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-        / 60;
-    // (kind, type, minutes ago, count); minute 90 is outside the default 60m window.
-    let seed: &[(&str, &str, u64, u64)] = &[
-        ("hits", "ocr", 0, 7),
-        ("hits", "ocr", 5, 10),
-        ("misses", "ocr", 5, 3),
-        ("sets", "ocr", 5, 3),
-        ("hits", "entities", 59, 1),
-        ("misses", "entities", 2, 4),
-        ("hits", "chunks", 90, 1000),
-        ("misses", "job", 1, 2),
-    ];
-    for (kind, t, ago, n) in seed {
-        redis::cmd("SET")
-            .arg(format!("cache:metrics:{kind}:{t}:{}", now_min - ago))
-            .arg(n)
-            .arg("EX")
-            .arg(7200)
-            .query::<()>(&mut con)
+    // The seed is in whole minutes relative to the test's clock, and the
+    // 59-minutes-ago entry sits on the window's edge: ldp must read the
+    // clock in the minute the test seeded for. Checked, not hoped for: the
+    // minute is read before seeding and again after ldp's runs (ldp read it
+    // in between); if they differ, that attempt is thrown away (FLUSHALL,
+    // CONFIG RESETSTAT) and made again. Two attempts in a row can straddle
+    // a minute boundary only if together they take over a minute.
+    let mut attempt = 0;
+    let (j, j3) = loop {
+        attempt += 1;
+        assert!(
+            attempt <= 3,
+            "three attempts each straddled a minute boundary"
+        );
+        let _: () = redis::cmd("FLUSHALL").query(&mut con).unwrap();
+        let _: () = redis::cmd("CONFIG")
+            .arg("RESETSTAT")
+            .query(&mut con)
             .unwrap();
-    }
-    // Server-side lookups before ldp runs: 30 hits and 10 misses exactly.
-    for i in 0..40 {
-        let key = if i < 30 {
-            "cache:metrics:hits:ocr:0-missing"
-        } else {
-            "absent"
-        };
-        if i < 30 {
+        let now_min = unix_minute();
+        // (kind, type, minutes ago, count); minute 90 is outside the default 60m window.
+        let seed: &[(&str, &str, u64, u64)] = &[
+            ("hits", "ocr", 0, 7),
+            ("hits", "ocr", 5, 10),
+            ("misses", "ocr", 5, 3),
+            ("sets", "ocr", 5, 3),
+            ("hits", "entities", 59, 1),
+            ("misses", "entities", 2, 4),
+            ("hits", "chunks", 90, 1000),
+            ("misses", "job", 1, 2),
+        ];
+        for (kind, t, ago, n) in seed {
             redis::cmd("SET")
-                .arg(key)
-                .arg(1)
+                .arg(format!("cache:metrics:{kind}:{t}:{}", now_min - ago))
+                .arg(n)
+                .arg("EX")
+                .arg(7200)
                 .query::<()>(&mut con)
                 .unwrap();
         }
-        let _: Option<String> = redis::cmd("GET").arg(key).query(&mut con).unwrap();
-    }
-    let r = s
-        .ldp(&["monitor", "stats", "--interval", "100ms", "-o", "json"])
-        .ok();
-    let j = r.json();
+        // Server-side lookups before ldp runs: 30 hits and 10 misses exactly.
+        for i in 0..40 {
+            let key = if i < 30 {
+                "cache:metrics:hits:ocr:0-missing"
+            } else {
+                "absent"
+            };
+            if i < 30 {
+                redis::cmd("SET")
+                    .arg(key)
+                    .arg(1)
+                    .query::<()>(&mut con)
+                    .unwrap();
+            }
+            let _: Option<String> = redis::cmd("GET").arg(key).query(&mut con).unwrap();
+        }
+        let j = s
+            .ldp(&["monitor", "stats", "--interval", "100ms", "-o", "json"])
+            .ok()
+            .json();
+        // A shorter window leaves the older minutes out.
+        let j3 = s
+            .ldp(&[
+                "monitor",
+                "stats",
+                "--interval",
+                "10ms",
+                "--window",
+                "3m",
+                "-o",
+                "json",
+            ])
+            .ok()
+            .json();
+        if unix_minute() == now_min {
+            break (j, j3);
+        }
+    };
     assert_eq!(j["server"]["hits_since_start"], 30, "{j:#}");
     assert_eq!(j["server"]["misses_since_start"], 10, "{j:#}");
     assert_eq!(j["server"]["hit_rate_since_start"], 0.75);
@@ -499,25 +537,13 @@ fn stats_report_exact_cache_metrics_and_hit_rates() {
     assert!(ty("chunks")["hit_rate"].is_null());
     assert_eq!(ty("job")["hit_rate"], 0.0);
     assert_eq!(ty("ocr")["per_minute"].as_array().unwrap().len(), 60);
-    // A shorter window leaves the older minutes out.
-    let r = s.ldp(&[
-        "monitor",
-        "stats",
-        "--interval",
-        "10ms",
-        "--window",
-        "3m",
-        "-o",
-        "json",
-    ]);
-    let j = r.ok().json();
-    let ocr = j["cache"]
+    let ocr = j3["cache"]
         .as_array()
         .unwrap()
         .iter()
         .find(|c| c["type"] == "ocr")
         .unwrap();
-    assert_eq!(ocr["hits"], 7);
+    assert_eq!(ocr["hits"], 7, "{j3:#}");
 }
 
 #[test]

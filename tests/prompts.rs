@@ -3,9 +3,12 @@
 
 mod support;
 
+use std::path::Path;
+
 use rexpect::process::wait::WaitStatus;
 use rexpect::session::spawn_command;
-use support::{LdpTarget, shared_standalone, unique_prefix};
+use support::seed::{dbsize, llen};
+use support::{LdpTarget, RedisServer, shared_standalone, unique_prefix};
 
 fn set(key: &str, value: &str) {
     let _: () = redis::cmd("SET")
@@ -25,9 +28,14 @@ fn exists(key: &str) -> bool {
 
 /// Run `args` on a terminal, answer `answer` to `question`, return the exit code.
 fn answer(args: &[&str], question: &str, answer: &str) -> i32 {
-    let mut cmd = shared_standalone().ldp_std();
+    answer_on(shared_standalone(), args, question, answer)
+}
+
+/// [`answer`] with ldp pointed at `target`.
+fn answer_on(target: &impl LdpTarget, args: &[&str], question: &str, answer: &str) -> i32 {
+    let mut cmd = target.ldp_std();
     cmd.args(args);
-    let mut p = spawn_command(cmd, Some(20_000)).expect("spawn on a pty");
+    let mut p = spawn_command(cmd, Some(60_000)).expect("spawn on a pty");
     p.exp_string(question)
         .unwrap_or_else(|e| panic!("no '{question}' for {args:?}: {e}"));
     p.send(answer).unwrap();
@@ -39,18 +47,44 @@ fn answer(args: &[&str], question: &str, answer: &str) -> i32 {
     }
 }
 
+/// Run `args` on a terminal without answering anything: everything it
+/// printed (it must not wait for an answer) and its exit code.
+fn unattended_on(target: &impl LdpTarget, args: &[&str]) -> (String, i32) {
+    let mut cmd = target.ldp_std();
+    cmd.args(args);
+    let mut p = spawn_command(cmd, Some(60_000)).expect("spawn on a pty");
+    let shown = p
+        .exp_eof()
+        .unwrap_or_else(|e| panic!("{args:?} did not finish by itself: {e}"));
+    match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => (shown, code),
+        other => panic!("{args:?}: {other:?}"),
+    }
+}
+
+fn pttl(s: &RedisServer, key: &str) -> i64 {
+    redis::cmd("PTTL").arg(key).query(&mut s.client()).unwrap()
+}
+
+/// On a server of its own: the question's count comes from a SCAN, which
+/// may repeat a key when other tests' deletes shrink a shared server's table.
 #[test]
 fn keys_delete_asks_and_obeys() {
-    let p = unique_prefix("prompt-del");
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
     for i in 0..3 {
-        set(&format!("{p}k{i}"), "v");
+        let _: () = redis::cmd("SET")
+            .arg(format!("k{i}"))
+            .arg("v")
+            .query(&mut con)
+            .unwrap();
     }
-    let pattern = format!("{p}*");
-    let args = ["keys", "delete", &pattern[..]];
-    assert_eq!(answer(&args, "Delete 3 keys?", "n"), 1);
-    assert!(exists(&format!("{p}k0")), "'n' deletes nothing");
-    assert_eq!(answer(&args, "Delete 3 keys?", "y"), 0);
-    assert!(!exists(&format!("{p}k0")), "'y' deletes");
+    let args = ["keys", "delete", "k*"];
+    assert_eq!(answer_on(&s, &args, "Delete 3 keys?", "n"), 1);
+    assert_eq!(dbsize(&mut con), 3, "'n' deletes nothing");
+    assert_eq!(answer_on(&s, &args, "Delete 3 keys?", "y"), 0);
+    assert_eq!(dbsize(&mut con), 0, "'y' deletes");
 }
 
 #[test]
@@ -75,4 +109,102 @@ fn lock_break_asks_and_obeys() {
     assert!(exists(&key));
     assert_eq!(answer(&args, "Break it?", "y"), 0);
     assert!(!exists(&key));
+}
+
+/// `keys audit --fix-ttl` asks before it sets a TTL: 'n' leaves every key
+/// without one (exit 1: a declined prompt), 'y' sets it on exactly the
+/// family's keys that had none. A server of its own: the audit counts the
+/// whole keyspace.
+#[test]
+fn keys_audit_fix_ttl_asks_and_obeys() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
+    let states: Vec<String> = (0..2)
+        .map(|_| format!("cache:doc:state:{}", support::random_uuid()))
+        .collect();
+    for k in &states {
+        let _: () = redis::cmd("SET").arg(k).arg("{}").query(&mut con).unwrap();
+    }
+    // A state key that has a TTL already, and a key of another family.
+    let timed = format!("cache:doc:state:{}", support::random_uuid());
+    let _: () = redis::cmd("SET")
+        .arg(&timed)
+        .arg("{}")
+        .arg("EX")
+        .arg(600)
+        .query(&mut con)
+        .unwrap();
+    let other = format!("cache:doc:ocr:{}", support::random_uuid());
+    let _: () = redis::cmd("SET")
+        .arg(&other)
+        .arg("{}")
+        .query(&mut con)
+        .unwrap();
+    let args = ["keys", "audit", "--fix-ttl", "state", "--ttl", "24h"];
+    let question = "on 2 keys of 'state'?";
+
+    assert_eq!(answer_on(&s, &args, question, "n"), 1, "a declined prompt");
+    for k in &states {
+        assert_eq!(pttl(&s, k), -1, "'n' set a TTL on {k}");
+    }
+    assert_eq!(pttl(&s, &other), -1);
+
+    assert_eq!(answer_on(&s, &args, question, "y"), 0);
+    for k in &states {
+        let ms = pttl(&s, k);
+        assert!(
+            ms > 86_000_000 && ms <= 86_400_000,
+            "'y' set 24h on {k}: {ms}"
+        );
+    }
+    let kept = pttl(&s, &timed);
+    assert!(
+        kept > 0 && kept <= 600_000,
+        "a TTL already set is kept: {kept}"
+    );
+    assert_eq!(pttl(&s, &other), -1, "another family is left alone");
+}
+
+/// `files` distinct small PDFs in `dir`.
+fn pdfs(dir: &Path, files: usize) {
+    for i in 0..files {
+        std::fs::write(
+            dir.join(format!("p-{i:05}.pdf")),
+            format!("%PDF-1.4 prompt document {i}\n"),
+        )
+        .unwrap();
+    }
+}
+
+/// `ldp import` of more than 1000 documents asks on a terminal: 'n' enqueues
+/// and records nothing (exit 1), 'y' enqueues every document. Exactly 1000
+/// does not ask.
+#[test]
+fn import_of_more_than_1000_documents_asks_and_obeys() {
+    const PROJECT: &str = "7c2d4d62-4f5e-4e8a-9a51-6f0d2b9c1e11";
+    // Priority 5 lands in kombu's step-3 list of the default queue.
+    const QUEUE: &[u8] = b"default\x06\x163";
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    pdfs(dir.path(), 1001);
+    let args = ["import", "--project", PROJECT, dir.path().to_str().unwrap()];
+    let question = "Import them?";
+
+    assert_eq!(answer_on(&s, &args, question, "n"), 1, "a declined prompt");
+    assert_eq!(dbsize(&mut s.client()), 0, "'n' wrote nothing to Redis");
+
+    assert_eq!(answer_on(&s, &args, question, "y"), 0);
+    assert_eq!(llen(&mut s.client(), QUEUE), 1001, "'y' enqueued them all");
+
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let dir = tempfile::tempdir().unwrap();
+    pdfs(dir.path(), 1000);
+    let args = ["import", "--project", PROJECT, dir.path().to_str().unwrap()];
+    let (shown, code) = unattended_on(&s, &args);
+    assert_eq!(code, 0, "{shown}");
+    assert!(!shown.contains(question), "asked about 1000: {shown}");
+    assert_eq!(llen(&mut s.client(), QUEUE), 1000);
 }

@@ -157,8 +157,27 @@ fn kombu_layout_with_a_real_worker_holding_unacked_messages() {
     assert_eq!(j["visibility_timeout"], 3600.0);
     assert_eq!(q["default"]["ready"], 7, "untouched by the worker");
 
-    // Past a 1 s visibility timeout every held message is overdue.
-    std::thread::sleep(Duration::from_millis(1300));
+    // Past a 1 s visibility timeout every held message is overdue: wait
+    // until the newest delivery (its unacked_index score, the worker's clock,
+    // which is ldp's) is over 1 s old.
+    support::wait_until(
+        "the newest delivery to be over 1 s old",
+        Duration::from_secs(30),
+        || {
+            let newest: Vec<(String, f64)> = redis::cmd("ZRANGE")
+                .arg("unacked_index")
+                .arg(-1)
+                .arg(-1)
+                .arg("WITHSCORES")
+                .query(&mut s.client())
+                .unwrap();
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs_f64();
+            newest.first().is_some_and(|(_, at)| now - at > 1.05)
+        },
+    );
     let j = s
         .broker_ldp(&[
             "monitor",

@@ -20,7 +20,8 @@ fn now() -> f64 {
 
 /// A 60 s window: requests 70 s (stale), 50, 30 and 10 s ago; the last one
 /// set the TTL to 60 s, 10 s ago. A window without TTL, and a non-zset.
-fn seed(t: &Target) -> (String, String, String) {
+/// Also returns the time the entries and the expiry are relative to.
+fn seed(t: &Target) -> (String, String, String, f64) {
     let p = unique_prefix("rate");
     let (openai, textract, bogus) = (
         format!("rate:{p}openai"),
@@ -32,23 +33,42 @@ fn seed(t: &Target) -> (String, String, String) {
         let ts = format!("{:.6}", n - ago);
         t.run_str(&["ZADD", &openai, &ts, &ts]);
     }
-    t.run_str(&["PEXPIRE", &openai, "50000"]);
+    // The state a TTL of 60 s set 10 s ago leaves: expiry at n + 50 s, set
+    // absolutely so that however long the seeding took, the window is 60 s.
+    let at = format!("{}", ((n + 50.0) * 1000.0).round() as u64);
+    t.run_str(&["PEXPIREAT", &openai, &at]);
     for ago in [5.0, 2.0] {
         let ts = format!("{:.6}", n - ago);
         t.run_str(&["ZADD", &textract, &ts, &ts]);
     }
     t.run_str(&["SET", &bogus, "1"]);
-    (openai, textract, bogus)
+    (openai, textract, bogus, n)
 }
 
 fn close(v: &Json, want: f64, tol: f64) -> bool {
     v.as_f64().is_some_and(|x| (x - want).abs() <= tol)
 }
 
+/// `v` lies in `lo..=hi`, give or take ldp's rounding to the millisecond.
+fn within(v: &Json, lo: f64, hi: f64) -> bool {
+    v.as_f64()
+        .is_some_and(|x| x >= lo - 0.002 && x <= hi + 0.002)
+}
+
+/// `ldp rate list -o json` with `args`, and the clock before and after it:
+/// whatever ldp computed from its own "now" lies between the two.
+fn list(t: &Target, args: &[&str]) -> (Json, f64, f64) {
+    let mut all = vec!["rate", "list", "-o", "json"];
+    all.extend_from_slice(args);
+    let before = now();
+    let j = t.ldp(&all).ok().json();
+    (j, before, now())
+}
+
 fn windows(t: &Target) {
-    let (openai, textract, bogus) = seed(t);
-    let seeded = now();
+    let (openai, textract, bogus, n) = seed(t);
     let r = t.ldp(&["rate", "list", "-o", "json"]).ok();
+    let after = now();
     let j = r.json();
     let w = find_by(&j, "key", &openai);
     assert_eq!(
@@ -57,9 +77,10 @@ fn windows(t: &Target) {
     );
     assert_eq!(w["entries"], 4);
     assert_eq!(w["window"], 60.0, "PTTL + (now - newest): {w}");
-    assert!(close(&w["oldest"], seeded - 50.0, 1.0), "{w}");
-    assert!(close(&w["newest"], seeded - 10.0, 1.0), "{w}");
-    assert!(close(&w["ttl"], 50.0, 2.0), "{w}");
+    // The entries' own timestamps; the TTL counted down from 50 s at n.
+    assert!(close(&w["oldest"], n - 50.0, 1e-3), "{w}");
+    assert!(close(&w["newest"], n - 10.0, 1e-3), "{w}");
+    assert!(within(&w["ttl"], 50.0 - (after - n), 50.0), "{w}");
     assert_eq!(w["limit"], Json::Null);
     assert_eq!(w["until_free"], Json::Null);
     assert_eq!(w["name"], openai.strip_prefix("rate:").unwrap());
@@ -76,15 +97,18 @@ fn windows(t: &Target) {
     );
     r.stderr_has("not sorted sets");
 
-    // --limit N: when does a slot free? 3 in the window.
+    // --limit N: when does a slot free? 3 in the window. `wait` is counted
+    // from n; ldp counts from its own now, somewhere in before..after.
     for (limit, wait) in [(3, 10.0), (2, 30.0), (5, 0.0)] {
-        let j = t
-            .ldp(&["rate", "list", "-o", "json", "--limit", &limit.to_string()])
-            .ok()
-            .json();
+        let (j, before, after) = list(t, &["--limit", &limit.to_string()]);
         let w = find_by(&j, "key", &openai);
         assert_eq!(w["limit"], limit);
-        assert!(close(&w["until_free"], wait, 1.5), "limit {limit}: {w}");
+        let (lo, hi) = if wait > 0.0 {
+            (wait - (after - n), wait - (before - n))
+        } else {
+            (0.0, 0.0)
+        };
+        assert!(within(&w["until_free"], lo, hi), "limit {limit}: {w}");
     }
     let j = t
         .ldp(&["rate", "list", "-o", "json", "--limit", "3"])

@@ -128,6 +128,7 @@ impl Broker {
         Worker {
             child: Some(child),
             log,
+            queues: queues.iter().map(|q| q.to_string()).collect(),
             _dir: dir,
         }
     }
@@ -165,6 +166,7 @@ pub fn pipeline_worker(broker: &str, queues: &[&str]) -> Worker {
     Worker {
         child: Some(child),
         log,
+        queues: queues.iter().map(|q| q.to_string()).collect(),
         _dir: dir,
     }
 }
@@ -173,6 +175,8 @@ pub fn pipeline_worker(broker: &str, queues: &[&str]) -> Worker {
 pub struct Worker {
     child: Option<Child>,
     log: PathBuf,
+    /// The queues it consumes (kombu layout, no key prefix).
+    queues: Vec<String>,
     _dir: TempDir,
 }
 
@@ -222,31 +226,71 @@ impl Drop for Worker {
     }
 }
 
+/// Whether the broker on `con` holds nothing more for `w`, judged from one
+/// MULTI snapshot: every priority list of its queues is empty, `unacked` is
+/// empty (every message delivered was run, then acked: the tasks record
+/// before they return), and a connection is blocked in BRPOP (the worker is
+/// waiting, so no message sits between its BRPOP and its `unacked` entry).
+/// Messages only ever move queue -> worker -> `unacked` -> acked, so from
+/// then on nothing produced so far can run again or for the first time.
+fn drained(con: &mut redis::Connection, w: &Worker) -> bool {
+    let mut p = redis::pipe();
+    p.atomic();
+    p.cmd("CLIENT").arg("LIST");
+    for q in &w.queues {
+        // kombu's priority steps 0, 3, 6, 9 (ldp_celery_app / pipeline_app).
+        for step in ["", "\x06\x163", "\x06\x166", "\x06\x169"] {
+            p.cmd("LLEN").arg(format!("{q}{step}"));
+        }
+    }
+    p.cmd("HLEN").arg("unacked");
+    let replies: Vec<redis::Value> = p.query(con).expect("the drained snapshot");
+    let (clients, lengths) = replies.split_first().expect("CLIENT LIST's reply");
+    let clients = match clients {
+        redis::Value::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
+        redis::Value::VerbatimString { text, .. } => text.clone(),
+        other => panic!("CLIENT LIST answered {other:?}"),
+    };
+    let waiting = clients.lines().any(|l| {
+        let field = |name: &str| {
+            l.split(' ')
+                .find_map(|f| f.strip_prefix(name))
+                .unwrap_or_default()
+        };
+        field("flags=").contains('b') && field("cmd=") == "brpop"
+    });
+    let empty = lengths.iter().all(|v| matches!(v, redis::Value::Int(0)));
+    waiting && empty
+}
+
 /// What the pipeline app's tasks ran (`ldp_test:executed`), once at least
-/// `want` have; then a moment more, so a duplicate delivery would show.
+/// `want` have and the broker holds nothing more for `w` (see [`drained`]):
+/// a definite end, not a pause, so a duplicate delivery of anything produced
+/// so far is in the list.
 pub fn executed(s: &super::RedisServer, want: usize, w: &Worker) -> Vec<serde_json::Value> {
     let deadline = Instant::now() + Duration::from_secs(60);
+    let mut con = s.client();
     loop {
         let n: usize = redis::cmd("LLEN")
             .arg("ldp_test:executed")
-            .query(&mut s.client())
+            .query(&mut con)
             .expect("LLEN ldp_test:executed");
-        if n >= want {
+        if n >= want && drained(&mut con, w) {
             break;
         }
         assert!(
             Instant::now() < deadline,
-            "only {n} of {want} tasks ran\n{}",
+            "{n} of {want} tasks ran, or the worker never went idle with its queues and \
+             unacked empty\n{}",
             w.log()
         );
         thread::sleep(Duration::from_millis(100));
     }
-    thread::sleep(Duration::from_millis(800));
     let items: Vec<String> = redis::cmd("LRANGE")
         .arg("ldp_test:executed")
         .arg(0)
         .arg(-1)
-        .query(&mut s.client())
+        .query(&mut con)
         .expect("LRANGE ldp_test:executed");
     items
         .iter()

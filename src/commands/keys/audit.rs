@@ -219,9 +219,12 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
     let unknown_bytes = unknown.values().map(|v| v.1).sum();
     let groups = unknown_groups(unknown, a.unknown);
 
-    let fix_ttl = match fix {
-        None => None,
-        Some(fix) => Some(fix_ttl(&redis, out, &reg, fix, &fix_keys).await?),
+    let (fix_ttl, declined) = match fix {
+        None => (None, false),
+        Some(fix) => {
+            let (rep, declined) = fix_ttl(&redis, out, &reg, fix, &fix_keys).await?;
+            (Some(rep), declined)
+        }
     };
     if fix_ttl.is_some() {
         out.debug(format!(
@@ -248,6 +251,10 @@ pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
         fix_ttl,
         eviction_risk,
     })?;
+    if declined {
+        out.note("no TTL changed");
+        return Ok(Exit::Failure);
+    }
     Ok(Exit::Ok)
 }
 
@@ -434,14 +441,15 @@ fn unknown_groups(unknown: HashMap<String, (u64, u64)>, limit: usize) -> Vec<Unk
 }
 
 /// Set the TTL on the family's keys that have none (PEXPIRE ... NX), after
-/// confirmation; a dry run only counts them.
+/// confirmation; a dry run only counts them. Also returns whether the
+/// operator declined (exit 1, like every declined prompt).
 async fn fix_ttl(
     redis: &Redis,
     out: &Output,
     reg: &Registry,
     fix: Fix,
     fix_keys: &[Vec<u8>],
-) -> Result<FixReport> {
+) -> Result<(FixReport, bool)> {
     let Fix { family, ttl, gate } = fix;
     let mut rep = FixReport {
         family: reg.families[family].name.clone(),
@@ -450,18 +458,20 @@ async fn fix_ttl(
         candidates: fix_keys.len() as u64,
         fixed: 0,
     };
-    let go = !fix_keys.is_empty()
-        && (gate.confirm(
-            out,
-            &format!(
-                "Set a TTL of {} on {} keys of '{}'?",
-                humantime::format_duration(ttl),
-                fix_keys.len(),
-                rep.family
-            ),
-        )?);
+    if fix_keys.is_empty() {
+        return Ok((rep, false));
+    }
+    let go = gate.confirm(
+        out,
+        &format!(
+            "Set a TTL of {} on {} keys of '{}'?",
+            humantime::format_duration(ttl),
+            fix_keys.len(),
+            rep.family
+        ),
+    )?;
     if !go {
-        return Ok(rep);
+        return Ok((rep, gate.will_ask()));
     }
     let ms = ttl.as_millis() as u64;
     let replies = redis
@@ -482,5 +492,5 @@ async fn fix_ttl(
         ))
         .into());
     }
-    Ok(rep)
+    Ok((rep, false))
 }
