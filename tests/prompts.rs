@@ -208,3 +208,106 @@ fn import_of_more_than_1000_documents_asks_and_obeys() {
     assert!(!shown.contains(question), "asked about 1000: {shown}");
     assert_eq!(llen(&mut s.client(), QUEUE), 1000);
 }
+
+/// A kombu-shaped message of `task` (enough for ldp to read its task name).
+fn message(task: &str, n: usize) -> String {
+    serde_json::json!({"body": "W10=", "headers": {"task": task, "id": format!("t-{n}")},
+                       "properties": {"priority": 0, "body_encoding": "base64",
+                                      "delivery_tag": format!("tag-{n}"),
+                                      "delivery_info": {"exchange": "", "routing_key": "q1"}}})
+    .to_string()
+}
+
+#[test]
+fn queue_purge_asks_and_obeys() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    for n in 0..4 {
+        let task = if n % 2 == 0 {
+            "a.purge_me"
+        } else {
+            "a.keep_me"
+        };
+        let _: () = redis::cmd("LPUSH")
+            .arg("q1")
+            .arg(message(task, n))
+            .query(&mut s.client())
+            .unwrap();
+    }
+    let args = ["queue", "purge", "q1", "--task", "a.purge_me"];
+    assert_eq!(answer_on(&s, &args, "Remove them?", "n\n"), 1);
+    assert_eq!(llen(&mut s.client(), b"q1"), 4, "'n' removed nothing");
+    assert_eq!(answer_on(&s, &args, "Remove them?", "y\n"), 0);
+    assert_eq!(
+        llen(&mut s.client(), b"q1"),
+        2,
+        "'y' removed the task's two"
+    );
+}
+
+#[test]
+fn queue_requeue_overdue_asks_and_obeys() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
+    let raw = serde_json::json!([
+        serde_json::from_str::<serde_json::Value>(&message("a.t", 1)).unwrap(),
+        "",
+        "q1"
+    ])
+    .to_string();
+    let _: () = redis::cmd("HSET")
+        .arg("unacked")
+        .arg("tag-1")
+        .arg(&raw)
+        .query(&mut con)
+        .unwrap();
+    // Delivered at the epoch's first second: overdue by any timeout.
+    let _: () = redis::cmd("ZADD")
+        .arg("unacked_index")
+        .arg(1)
+        .arg("tag-1")
+        .query(&mut con)
+        .unwrap();
+    let args = ["queue", "requeue-overdue"];
+    assert_eq!(
+        answer_on(&s, &args, "Put them back on their queues?", "n\n"),
+        1
+    );
+    assert_eq!(llen(&mut con, b"q1"), 0, "'n' moved nothing");
+    assert_eq!(
+        answer_on(&s, &args, "Put them back on their queues?", "y\n"),
+        0
+    );
+    assert_eq!(llen(&mut con, b"q1"), 1, "'y' put it back");
+    let left: i64 = redis::cmd("HLEN").arg("unacked").query(&mut con).unwrap();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn doc_retry_asks_and_obeys() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let doc = "bbbbbbbb-0000-4000-8000-000000000001";
+    let mut con = s.client();
+    let state = serde_json::json!({"pipeline": {"status": "processing"},
+                                   "last_update": {"stage": "ocr", "status": "failed"}});
+    let meta = serde_json::json!({"project_uuid": "5a0c6a1e-8f1e-4c2b-9d3a-1b2c3d4e5f60",
+                                  "file_path": "s3://b/documents/x.pdf"});
+    let _: () = redis::cmd("SET")
+        .arg(format!("cache:doc:state:{doc}"))
+        .arg(state.to_string())
+        .query(&mut con)
+        .unwrap();
+    let _: () = redis::cmd("SET")
+        .arg(format!("doc:metadata:{doc}"))
+        .arg(meta.to_string())
+        .query(&mut con)
+        .unwrap();
+    let args = ["doc", "retry", "--failed"];
+    let queue: &[u8] = b"default\x06\x163";
+    assert_eq!(answer_on(&s, &args, "Retry them?", "n\n"), 1);
+    assert_eq!(llen(&mut con, queue), 0, "'n' enqueued nothing");
+    assert_eq!(answer_on(&s, &args, "Retry them?", "y\n"), 0);
+    assert_eq!(llen(&mut con, queue), 1, "'y' enqueued it");
+}
