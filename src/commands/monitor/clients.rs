@@ -64,18 +64,11 @@ impl Report for ClientsReport {
     fn text(&self, out: &Output) -> String {
         let idle_head = format!("idle>{}", output::compact(self.idle_over));
         let mut t = out.table(&[
-            "host",
-            "conns",
-            "per server",
-            &idle_head,
-            "max idle",
-            "blocked",
-            "subscribed",
-            "memory",
-            "out buf",
-            "oldest",
-            "names",
+            "host", "conns", "of pool", &idle_head, "max idle", "blocked", "pubsub", "memory",
+            "out buf", "oldest", "names",
         ]);
+        // An address is an identifier, not a number: whole, left-aligned.
+        t.whole(&[0]);
         for h in &self.hosts {
             let g = &h.group;
             let per = format!("{}/{}", g.max_per_node, self.pool_size);

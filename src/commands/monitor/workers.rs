@@ -105,98 +105,148 @@ fn short_task(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
 
-impl Report for WorkersReport {
-    fn text(&self, out: &Output) -> String {
-        let mut headers = vec!["worker", "status", "pool", "processed"];
-        if self.watching {
-            headers.push("rate");
-        }
-        headers.extend([
-            "load", "queues", "task", "document", "running", "pid", "task id",
-        ]);
-        let mut t = out.table(&headers);
-        // In records every line is whole; in a table a worker's later tasks
-        // leave its columns blank.
-        let repeat = !out.aligned();
-        for w in &self.workers {
-            let status = match w.status {
-                "missing" => {
-                    let s = format!("missing {}", output::human_secs(w.since_heartbeat));
-                    if out.color {
-                        console::style(s).red().bold().to_string()
-                    } else {
-                        s
-                    }
-                }
-                s if !w.answered => format!("{s} (no reply)"),
-                s => s.to_string(),
-            };
-            let pool = match (w.concurrency, &w.pool) {
-                (Some(c), Some(p)) => format!("{c} {p}"),
-                (Some(c), None) => c.to_string(),
-                _ => "-".into(),
-            };
-            let mut cells = vec![
-                w.worker.clone(),
-                status,
-                pool,
-                w.processed
-                    .map(|n| out.count(n))
-                    .unwrap_or_else(|| "-".into()),
-            ];
-            if self.watching {
-                cells.push(
-                    w.rate
-                        .map(|r| format!("{r:.1}/s"))
-                        .unwrap_or_else(|| "-".into()),
-                );
-            }
-            cells.push(
-                w.loadavg
-                    .as_ref()
-                    .and_then(|l| l.first())
-                    .map(|l| format!("{l:.2}"))
-                    .unwrap_or_else(|| "-".into()),
-            );
-            cells.push(if w.queues.is_empty() {
-                "-".into()
-            } else {
-                w.queues.join(",")
-            });
-            if w.active.is_empty() {
-                let idle = match w.active_count {
-                    Some(n) if n > 0 => format!("{n} running"),
-                    _ => "-".into(),
-                };
-                cells.extend([idle, "-".into(), "-".into(), "-".into(), "-".into()]);
-                t.add_row(cells);
-                continue;
-            }
-            for (i, task) in w.active.iter().enumerate() {
-                let mut row = if i == 0 || repeat {
-                    cells.clone()
+impl WorkersReport {
+    /// The cells every line of a worker starts with.
+    fn worker_cells(&self, w: &WorkerRow, out: &Output) -> Vec<String> {
+        let status = match w.status {
+            "missing" => {
+                let s = format!("missing {}", output::human_secs(w.since_heartbeat));
+                if out.color {
+                    console::style(s).red().bold().to_string()
                 } else {
-                    vec![String::new(); cells.len()]
-                };
-                row.extend([
-                    short_task(&task.name).to_string(),
-                    task.document
-                        .clone()
-                        .or(task.batch.clone())
-                        .unwrap_or_else(|| "-".into()),
-                    output::human_secs(task.runtime),
-                    task.worker_pid
-                        .map(|p| p.to_string())
-                        .unwrap_or_else(|| "-".into()),
-                    task.id.clone(),
-                ]);
+                    s
+                }
+            }
+            s if !w.answered => format!("{s} (no reply)"),
+            s => s.to_string(),
+        };
+        let pool = match (w.concurrency, &w.pool) {
+            (Some(c), Some(p)) => format!("{c} {p}"),
+            (Some(c), None) => c.to_string(),
+            _ => "-".into(),
+        };
+        let dash = || "-".to_string();
+        let mut cells = vec![
+            w.worker.clone(),
+            status,
+            pool,
+            w.processed.map(|n| out.count(n)).unwrap_or_else(dash),
+        ];
+        if self.watching {
+            cells.push(w.rate.map(|r| format!("{r:.1}/s")).unwrap_or_else(dash));
+        }
+        cells.push(
+            w.loadavg
+                .as_ref()
+                .and_then(|l| l.first())
+                .map(|l| format!("{l:.2}"))
+                .unwrap_or_else(dash),
+        );
+        cells.push(if w.queues.is_empty() {
+            dash()
+        } else {
+            w.queues.join(",")
+        });
+        cells
+    }
+
+    fn worker_headers(&self) -> Vec<&'static str> {
+        let mut h = vec!["worker", "status", "pool", "processed"];
+        if self.watching {
+            h.push("rate");
+        }
+        h.extend(["load", "queues"]);
+        h
+    }
+
+    fn task_cells(task: &TaskRow) -> [String; 4] {
+        [
+            short_task(&task.name).to_string(),
+            task.document
+                .clone()
+                .or(task.batch.clone())
+                .unwrap_or_else(|| "-".into()),
+            output::human_secs(task.runtime),
+            task.worker_pid
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "-".into()),
+        ]
+    }
+
+    /// Off a terminal: one record per running task (a worker without one
+    /// gets one record), every record whole, so `grep DOCUMENT` finds its worker.
+    fn records(&self, out: &Output) -> String {
+        let mut headers = self.worker_headers();
+        headers.extend(["task", "document", "running", "pid", "task id"]);
+        let mut t = out.table(&headers);
+        for w in &self.workers {
+            let cells = self.worker_cells(w, out);
+            if w.active.is_empty() {
+                let mut row = cells.clone();
+                row.extend(["-", "-", "-", "-", "-"].map(String::from));
+                t.add_row(row);
+            }
+            for task in &w.active {
+                let mut row = cells.clone();
+                row.extend(Self::task_cells(task));
+                row.push(task.id.clone());
                 t.add_row(row);
             }
         }
-        let mut text = String::new();
-        if !t.is_empty() {
-            text.push_str(&format!("{t}\n"));
+        t.to_string()
+    }
+
+    /// On a terminal: the workers, then their running tasks (the task id
+    /// only where the width leaves room for it).
+    fn tables(&self, out: &Output) -> String {
+        let mut headers = self.worker_headers();
+        headers.push("active");
+        let mut t = out.table(&headers);
+        for w in &self.workers {
+            let mut row = self.worker_cells(w, out);
+            row.push(
+                w.active_count
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| "-".into()),
+            );
+            t.add_row(row);
         }
+        let mut text = if t.is_empty() {
+            String::new()
+        } else {
+            format!("{t}\n")
+        };
+        let with_id = out.width >= 160;
+        let mut headers = vec!["worker", "task", "document", "running", "pid"];
+        if with_id {
+            headers.push("task id");
+        }
+        let mut tasks = out.table(&headers);
+        for w in &self.workers {
+            for task in &w.active {
+                let mut row = vec![w.worker.clone()];
+                row.extend(Self::task_cells(task));
+                if with_id {
+                    row.push(task.id.clone());
+                }
+                tasks.add_row(row);
+            }
+        }
+        if !tasks.is_empty() {
+            text.push_str(&format!("\n{tasks}\n"));
+        }
+        text
+    }
+}
+
+impl Report for WorkersReport {
+    fn text(&self, out: &Output) -> String {
+        let mut text = if out.aligned() {
+            self.tables(out)
+        } else {
+            let r = self.records(out);
+            if r.is_empty() { r } else { format!("{r}\n") }
+        };
         let online = self.workers.iter().filter(|w| w.status == "online").count();
         let missing = self.workers.len() - online;
         let running: usize = self.workers.iter().map(|w| w.active.len()).sum();
