@@ -162,10 +162,18 @@ impl Mailbox {
         }
         // Bound before the requests go out: a reply never finds the table empty.
         self.bound = true;
-        let counts: Vec<redis::Value> = node
-            .pipe(&p)
-            .await
-            .map_err(|e| crate::redis::script::server_error(node, "the pidbox request", e))?;
+        let counts: Vec<redis::Value> = node.pipe(&p).await.map_err(|e| {
+            if e.to_string().contains("NoPerm") {
+                crate::error::LdpError::Failed(format!(
+                    "the broker's ACL refuses the remote-control request on {}: the user needs \
+                     EVAL, PUBLISH and the pub/sub channels (&*), as Celery's own clients do",
+                    node.label
+                ))
+                .into()
+            } else {
+                crate::redis::script::server_error(node, "the pidbox request", e)
+            }
+        })?;
         let reached: Vec<u64> = counts
             .iter()
             .skip(1)
@@ -232,12 +240,20 @@ impl Mailbox {
             cmd.arg(k);
         }
         cmd.arg(format!("{secs:.3}"));
-        let r: Option<(Vec<u8>, Vec<u8>)> =
-            tokio::time::timeout(left + Duration::from_secs(5), cmd.query_async(conn))
-                .await
-                .map_err(|_| anyhow!("the broker did not answer BRPOP in time"))?
-                .with_context(|| format!("BRPOP on {}", node.label))?;
-        Ok(r.map(|(_, v)| v))
+        let r: Result<Option<(Vec<u8>, Vec<u8>)>> = match tokio::time::timeout(
+            left + Duration::from_secs(5),
+            cmd.query_async(conn),
+        )
+        .await
+        {
+            Err(_) => Err(anyhow!("the broker did not answer BRPOP in time")),
+            Ok(r) => r.with_context(|| format!("BRPOP on {}", node.label)),
+        };
+        if r.is_err() {
+            // A broken connection is not reused: the next request dials anew.
+            self.conn = None;
+        }
+        Ok(r?.map(|(_, v)| v))
     }
 
     /// Remove the binding (and its deadline when no one else's is left) and

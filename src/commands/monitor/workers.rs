@@ -383,13 +383,25 @@ pub async fn workers(ctx: &Ctx, o: WorkersOptions) -> Result<Exit> {
     let mut mailbox = Mailbox::new(&broker, &layout)?;
     let node = broker.node(0);
     let connect = ctx.settings.broker.timeout;
-    let mut listener = Some(Listener::start(node, &layout, connect).await?);
+    // Without the events (an ACL user without pub/sub rights) the replies still tell a lot.
+    let mut listener = match Listener::start(node, &layout, connect).await {
+        Ok(l) => Some(l),
+        Err(e) => {
+            ctx.out.warn(format!(
+                "cannot listen to the worker events ({}): no heartbeats, so no missing workers \
+                 and no load averages",
+                crate::error::one_line(&e)
+            ));
+            None
+        }
+    };
+    let denied = listener.is_none();
     let mut mem = Memory::default();
     let watching = o.watch.watch.is_some();
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     let run = run_watched(ctx, "monitor workers", &o.watch, async || {
-        if listener.as_ref().is_none_or(|l| !l.is_running()) {
+        if !denied && listener.as_ref().is_none_or(|l| !l.is_running()) {
             // The subscription broke (a broker restart): take it up again.
             listener = Listener::start(node, &layout, connect).await.ok();
         }
