@@ -50,6 +50,24 @@ end
 return 1
 ";
 
+/// The broker answered READONLY: it is a replica, and the workers listen on
+/// its primary.
+#[derive(Debug)]
+pub struct ReadOnlyReplica(pub String);
+
+impl std::fmt::Display for ReadOnlyReplica {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is a read-only replica: the workers are reached through the broker's primary \
+             (--broker-url)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for ReadOnlyReplica {}
+
 /// One reply queue on the broker, bound while it is open.
 pub struct Mailbox {
     redis: Redis,
@@ -163,7 +181,10 @@ impl Mailbox {
         // Bound before the requests go out: a reply never finds the table empty.
         self.bound = true;
         let counts: Vec<redis::Value> = node.pipe(&p).await.map_err(|e| {
-            if e.to_string().contains("NoPerm") {
+            let text = e.to_string().to_ascii_lowercase();
+            if text.contains("readonly") || text.contains("read only replica") {
+                ReadOnlyReplica(node.label.clone()).into()
+            } else if text.contains("noperm") {
                 crate::error::LdpError::Failed(format!(
                     "the broker's ACL refuses the remote-control request on {}: the user needs \
                      EVAL, PUBLISH and the pub/sub channels (&*), as Celery's own clients do",

@@ -60,6 +60,15 @@ pub(super) async fn workers_checks(ctx: &Ctx, redis: &Redis) -> Vec<Check> {
     let closed = mailbox.close(None).await;
     let replies = match (asked, closed) {
         (Ok(r), Ok(())) => r,
+        (Err(e), _) if e.downcast_ref::<pidbox::ReadOnlyReplica>().is_some() => {
+            return vec![Check::new(
+                "workers",
+                None,
+                Status::Ok,
+                "n/a".into(),
+                crate::error::one_line(&e),
+            )];
+        }
         (Err(e), _) | (_, Err(e)) => return vec![Check::failed("workers", &e)],
     };
     let mut consumed: Vec<String> = replies
