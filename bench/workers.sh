@@ -106,9 +106,10 @@ CLI_OUT=$(cat "$TMP/last.out")
 [[ $(running_doc <<<"$LDP_OUT") == "$DOC" ]] || { echo "FAIL: ldp's running document: $(running_doc <<<"$LDP_OUT")"; FAILS=1; }
 py_workers=$(python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)["workers"]))' <<<"$PY_OUT")
 [[ $py_workers == "$want" ]] || { echo "FAIL: Celery's inspect listed $py_workers"; FAILS=1; }
-grep -q "$DOC" <<<"$PY_OUT" || { echo "FAIL: Celery's active lacks $DOC"; FAILS=1; }
+grep -q "$DOC" <<<"$PY_OUT" || { echo "FAIL: Celery's active lacks $DOC: $PY_OUT"; FAILS=1; }
 n_cli=$(grep -c '^->  bench' <<<"$CLI_OUT" || true)
-[[ $n_cli == "$N_WORKERS" ]] || { echo "FAIL: celery inspect active answered for $n_cli workers"; FAILS=1; }
+[[ $n_cli == $((2 * N_WORKERS)) ]] || { echo "FAIL: celery inspect stats + active: $n_cli answers, not $((2 * N_WORKERS))"; FAILS=1; }
+grep -q "$DOC" <<<"$CLI_OUT" || { echo "FAIL: celery inspect active lacks $DOC"; FAILS=1; }
 awk -v m="$L_MAX" 'BEGIN{exit !(m <= 1.100)}' || { echo "FAIL: ldp took $L_MAX s, over its 1 s window + 100 ms"; FAILS=1; }
 
 echo

@@ -280,27 +280,30 @@ fn interrupted_request_leaves_nothing() {
     let mut conn = s.client();
     let mut sub = conn.as_pubsub();
     sub.psubscribe("/0.celery.pidbox").expect("PSUBSCRIBE");
-    let mut child = s
-        .ldp_std()
-        .args(["monitor", "workers", "--timeout", "60s"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn ldp");
-    wait_until("ldp bound its reply queue", Duration::from_secs(30), || {
-        let n: u64 = redis::cmd("SCARD")
-            .arg("_kombu.binding.reply.celery.pidbox")
-            .query(&mut s.client())
-            .expect("SCARD");
-        n == 1
-    });
-    // SAFETY: signalling the child we spawned and have not reaped.
-    unsafe {
-        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    // Ctrl-C exits 130, SIGTERM 143; both after removing what ldp bound.
+    for (sig, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let mut child = s
+            .ldp_std()
+            .args(["monitor", "workers", "--timeout", "60s"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn ldp");
+        wait_until("ldp bound its reply queue", Duration::from_secs(30), || {
+            let n: u64 = redis::cmd("SCARD")
+                .arg("_kombu.binding.reply.celery.pidbox")
+                .query(&mut s.client())
+                .expect("SCARD");
+            n == 1
+        });
+        // SAFETY: signalling the child we spawned and have not reaped.
+        unsafe {
+            libc::kill(child.id() as libc::pid_t, sig);
+        }
+        let st = wait_child(&mut child, Duration::from_secs(30));
+        assert_eq!(st.code(), Some(code), "signal {sig}");
+        assert_nothing_left(&s);
     }
-    let st = wait_child(&mut child, Duration::from_secs(30));
-    assert_eq!(st.code(), Some(130));
-    assert_nothing_left(&s);
     // Without a subscriber nobody can answer: no wait at all.
     drop(sub);
     let t = Instant::now();

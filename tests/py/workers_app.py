@@ -31,7 +31,11 @@ def process_pdf_document(document_uuid, file_path, project_uuid, document_metada
     if release_key:
         import redis
 
-        redis.Redis.from_url(BROKER).blpop([release_key], timeout=120)
+        # Short waits: one long BLPOP can outlast the client's socket timeout.
+        r = redis.Redis.from_url(BROKER)
+        deadline = time.time() + 120
+        while time.time() < deadline and not r.blpop([release_key], timeout=1):
+            pass
     return document_uuid
 
 

@@ -400,6 +400,9 @@ pub async fn workers(ctx: &Ctx, o: WorkersOptions) -> Result<Exit> {
     let watching = o.watch.watch.is_some();
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
+    // SIGTERM (a service stop, `timeout`) cleans up the same way.
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .map_err(|e| anyhow::anyhow!("cannot install a signal handler: {e}"))?;
     let run = run_watched(ctx, "monitor workers", &o.watch, async || {
         if !denied && listener.as_ref().is_none_or(|l| !l.is_running()) {
             // The subscription broke (a broker restart): take it up again.
@@ -419,11 +422,12 @@ pub async fn workers(ctx: &Ctx, o: WorkersOptions) -> Result<Exit> {
             watching,
         })
     });
-    // Ctrl-C first: interrupted, whatever the snapshot was doing; the reply
-    // queue and binding are removed either way.
+    // A signal first: interrupted, whatever the snapshot was doing; the
+    // reply queue and binding are removed either way.
     let (result, settle) = tokio::select! {
         biased;
         _ = &mut ctrl_c => (Ok(Exit::Interrupted), Some(SETTLE)),
+        _ = term.recv() => (Ok(Exit::from_signal(libc::SIGTERM)), Some(SETTLE)),
         r = run => (r, None),
     };
     drop(listener);
