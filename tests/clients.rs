@@ -7,7 +7,7 @@ mod support;
 use std::time::Duration;
 
 use serde_json::Value as Json;
-use support::{LdpTarget, RedisServer, shared_cluster, wait_until};
+use support::{LdpTarget, RedisServer, shared_cluster, shared_tls, wait_until};
 
 /// `CLIENT LIST` through `c`, parsed into `key=value` maps.
 fn client_list(c: &mut redis::Connection) -> Vec<std::collections::HashMap<String, String>> {
@@ -181,4 +181,27 @@ fn cluster_totals_match_client_list_on_every_primary() {
         .map(|h| h["connections"].as_u64().unwrap())
         .sum();
     assert_eq!(j["total"], per_host);
+}
+
+#[test]
+fn tls_and_an_acl_user_for_clients_and_the_workers_request() {
+    let t = shared_tls();
+    let _g = t.guard();
+    let j = t
+        .ldp(&["monitor", "clients", "-o", "json"])
+        .ok()
+        .never_shows(t.password())
+        .json();
+    assert!(j["total"].as_u64().is_some_and(|n| n >= 1), "{j:#}");
+    assert_eq!(j["hosts"][0]["host"], "127.0.0.1");
+    // No worker: an empty list at once; the events subscription and the
+    // request's script run over TLS as the ACL user, and nothing is left.
+    let r = t.ldp(&["monitor", "workers", "-o", "json"]).ok();
+    r.never_shows(t.password()).stderr_lacks("warning");
+    assert_eq!(r.json(), serde_json::json!([]));
+    let n: u64 = redis::cmd("EXISTS")
+        .arg("_kombu.binding.reply.celery.pidbox")
+        .query(&mut t.client())
+        .expect("EXISTS");
+    assert_eq!(n, 0);
 }
