@@ -428,7 +428,16 @@ pub async fn workers(ctx: &Ctx, o: WorkersOptions) -> Result<Exit> {
         biased;
         _ = &mut ctrl_c => (Ok(Exit::Interrupted), Some(SETTLE)),
         _ = term.recv() => (Ok(Exit::from_signal(libc::SIGTERM)), Some(SETTLE)),
-        r = run => (r, None),
+        r = run => {
+            // The watch stops on Ctrl-C by itself: when that is why it ended
+            // (its listener saw the signal an instant before this one), the
+            // run was interrupted all the same.
+            if futures_util::FutureExt::now_or_never(&mut ctrl_c).is_some() {
+                (Ok(Exit::Interrupted), Some(SETTLE))
+            } else {
+                (r, None)
+            }
+        }
     };
     drop(listener);
     let closed = mailbox.close(settle).await;
