@@ -31,6 +31,9 @@ const METHODS: [&str; 4] = ["ping", "stats", "active", "active_queues"];
 /// reply queue may take to land before the lists are deleted once more.
 const SETTLE: Duration = Duration::from_millis(200);
 
+/// How long a watch that ended on its own waits for a Ctrl-C to be seen.
+const SIGNAL_GRACE: Duration = Duration::from_millis(100);
+
 /// Plain options of `monitor workers`.
 #[derive(Debug, Clone)]
 pub struct WorkersOptions {
@@ -428,16 +431,19 @@ pub async fn workers(ctx: &Ctx, o: WorkersOptions) -> Result<Exit> {
         biased;
         _ = &mut ctrl_c => (Ok(Exit::Interrupted), Some(SETTLE)),
         _ = term.recv() => (Ok(Exit::from_signal(libc::SIGTERM)), Some(SETTLE)),
-        r = run => {
-            // The watch stops on Ctrl-C by itself: when that is why it ended
-            // (its listener saw the signal an instant before this one), the
-            // run was interrupted all the same.
-            if futures_util::FutureExt::now_or_never(&mut ctrl_c).is_some() {
-                (Ok(Exit::Interrupted), Some(SETTLE))
-            } else {
-                (r, None)
+        r = run => (r, None),
+    };
+    // The watch also stops on Ctrl-C by itself (exit 0, as every watch
+    // does), and its listener may see the signal before this one: a watch
+    // that ended without error gets a moment for a pending Ctrl-C to show.
+    let (result, settle) = match result {
+        Ok(Exit::Ok) if watching && settle.is_none() => {
+            match tokio::time::timeout(SIGNAL_GRACE, &mut ctrl_c).await {
+                Ok(_) => (Ok(Exit::Interrupted), Some(SETTLE)),
+                Err(_) => (Ok(Exit::Ok), None),
             }
         }
+        other => (other, settle),
     };
     drop(listener);
     let closed = mailbox.close(settle).await;
