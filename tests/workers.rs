@@ -181,9 +181,13 @@ fn real_workers_listed_missing_after_kill_gone_after_stop() {
     let release = format!("release-{doc}");
     let task = send_long_task(&s.url(), "default", &doc, &release);
 
-    let j = workers_until(&s, "both workers, w2 running the task", |j| {
-        worker(j, &n1).is_some()
-            && worker(j, &n2).is_some_and(|w| w["active"].as_array().is_some_and(|a| !a.is_empty()))
+    // Both answering (a worker's first heartbeat can come before its pidbox
+    // consumer answers: then it is listed "online (no reply)").
+    let j = workers_until(&s, "both workers answering, w2 running the task", |j| {
+        worker(j, &n1).is_some_and(|w| w["answered"] == true)
+            && worker(j, &n2).is_some_and(|w| {
+                w["answered"] == true && w["active"].as_array().is_some_and(|a| !a.is_empty())
+            })
     });
     let (a, b) = (worker(&j, &n1).unwrap(), worker(&j, &n2).unwrap());
     assert_eq!(a["status"], "online", "{a:#}");
@@ -336,7 +340,7 @@ fn health_names_the_queue_no_worker_consumes() {
     let _w = live_worker(&s.url(), &name, "threads", 1, &["default"]);
     wait_until("the worker answers", SEEN, || {
         let j = s.ldp(&["monitor", "workers", "-o", "json"]).ok().json();
-        worker(&j, &name).is_some()
+        worker(&j, &name).is_some_and(|w| w["answered"] == true)
     });
     let r = s
         .ldp(&["monitor", "health", "-o", "json", "--check", "workers"])
