@@ -175,6 +175,9 @@ _ldp() {
             ldp__subcmd__help__subcmd__lock,run)
                 cmd="ldp__subcmd__help__subcmd__lock__subcmd__run"
                 ;;
+            ldp__subcmd__help__subcmd__monitor,clients)
+                cmd="ldp__subcmd__help__subcmd__monitor__subcmd__clients"
+                ;;
             ldp__subcmd__help__subcmd__monitor,health)
                 cmd="ldp__subcmd__help__subcmd__monitor__subcmd__health"
                 ;;
@@ -186,6 +189,9 @@ _ldp() {
                 ;;
             ldp__subcmd__help__subcmd__monitor,stats)
                 cmd="ldp__subcmd__help__subcmd__monitor__subcmd__stats"
+                ;;
+            ldp__subcmd__help__subcmd__monitor,workers)
+                cmd="ldp__subcmd__help__subcmd__monitor__subcmd__workers"
                 ;;
             ldp__subcmd__help__subcmd__queue,peek)
                 cmd="ldp__subcmd__help__subcmd__queue__subcmd__peek"
@@ -253,6 +259,9 @@ _ldp() {
             ldp__subcmd__lock__subcmd__help,run)
                 cmd="ldp__subcmd__lock__subcmd__help__subcmd__run"
                 ;;
+            ldp__subcmd__monitor,clients)
+                cmd="ldp__subcmd__monitor__subcmd__clients"
+                ;;
             ldp__subcmd__monitor,health)
                 cmd="ldp__subcmd__monitor__subcmd__health"
                 ;;
@@ -268,6 +277,12 @@ _ldp() {
             ldp__subcmd__monitor,stats)
                 cmd="ldp__subcmd__monitor__subcmd__stats"
                 ;;
+            ldp__subcmd__monitor,workers)
+                cmd="ldp__subcmd__monitor__subcmd__workers"
+                ;;
+            ldp__subcmd__monitor__subcmd__help,clients)
+                cmd="ldp__subcmd__monitor__subcmd__help__subcmd__clients"
+                ;;
             ldp__subcmd__monitor__subcmd__help,health)
                 cmd="ldp__subcmd__monitor__subcmd__help__subcmd__health"
                 ;;
@@ -282,6 +297,9 @@ _ldp() {
                 ;;
             ldp__subcmd__monitor__subcmd__help,stats)
                 cmd="ldp__subcmd__monitor__subcmd__help__subcmd__stats"
+                ;;
+            ldp__subcmd__monitor__subcmd__help,workers)
+                cmd="ldp__subcmd__monitor__subcmd__help__subcmd__workers"
                 ;;
             ldp__subcmd__queue,help)
                 cmd="ldp__subcmd__queue__subcmd__help"
@@ -1724,8 +1742,22 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__help__subcmd__monitor)
-            opts="health memory stats queues"
+            opts="health memory stats queues workers clients"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ldp__subcmd__help__subcmd__monitor__subcmd__clients)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1780,6 +1812,20 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__help__subcmd__monitor__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ldp__subcmd__help__subcmd__monitor__subcmd__workers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2968,7 +3014,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__monitor)
-            opts="-u -o -q -v -h --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help health memory stats queues help"
+            opts="-u -o -q -v -h --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help health memory stats queues workers clients help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3045,8 +3091,94 @@ _ldp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ldp__subcmd__monitor__subcmd__clients)
+            opts="-u -o -q -v -h --idle-over --pool-size --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --idle-over)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pool-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queues)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority-steps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority-sep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --global-keyprefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ldp__subcmd__monitor__subcmd__health)
-            opts="-u -o -q -v -h --latency-warn --latency-crit --memory-warn --memory-crit --clients-warn --clients-crit --frag-warn --frag-min-mb --queue-warn --queue-crit --visibility-timeout --interval --deep --stuck-after --check --skip --output-file --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            opts="-u -o -q -v -h --latency-warn --latency-crit --memory-warn --memory-crit --clients-warn --clients-crit --frag-warn --frag-min-mb --queue-warn --queue-crit --visibility-timeout --interval --deep --stuck-after --check --skip --output-file --pool-size --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3113,6 +3245,10 @@ _ldp() {
                     return 0
                     ;;
                 --output-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pool-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3188,8 +3324,22 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__monitor__subcmd__help)
-            opts="health memory stats queues help"
+            opts="health memory stats queues workers clients help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ldp__subcmd__monitor__subcmd__help__subcmd__clients)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3258,6 +3408,20 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__monitor__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ldp__subcmd__monitor__subcmd__help__subcmd__workers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3466,6 +3630,92 @@ _ldp() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --iterations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queues)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority-steps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority-sep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --global-keyprefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ldp__subcmd__monitor__subcmd__workers)
+            opts="-u -o -q -v -h --watch --iterations --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --watch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

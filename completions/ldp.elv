@@ -380,6 +380,8 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand memory 'INFO memory, then keys and bytes per key family, and the biggest keys'
             cand stats 'Keyspace hit rate, ops/s, and the pipeline''s cache metrics per type'
             cand queues 'Celery queues: ready messages per priority list, unacked and overdue ones'
+            cand workers 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
+            cand clients 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;monitor;health'= {
@@ -399,6 +401,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --check 'Only these checks (comma-separated)'
             cand --skip 'Skip these checks (comma-separated)'
             cand --output-file 'Write the output to this file atomically (node_exporter textfile collector)'
+            cand --pool-size 'Connections one process may hold (the pipeline''s REDIS_MAX_CONNECTIONS; default: that variable, else 50); a host holding more is flagged'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
@@ -511,11 +514,67 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'ldp;monitor;workers'= {
+            cand --watch 'Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)'
+            cand --iterations 'With --watch: stop after N refreshes'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'ldp;monitor;clients'= {
+            cand --idle-over 'Connections idle longer than this are counted as idle'
+            cand --pool-size 'Connections one process may hold (the pipeline''s REDIS_MAX_CONNECTIONS; default: that variable, else 50); a host holding more is flagged'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'ldp;monitor;help'= {
             cand health 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
             cand memory 'INFO memory, then keys and bytes per key family, and the biggest keys'
             cand stats 'Keyspace hit rate, ops/s, and the pipeline''s cache metrics per type'
             cand queues 'Celery queues: ready messages per priority list, unacked and overdue ones'
+            cand workers 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
+            cand clients 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;monitor;help;health'= {
@@ -525,6 +584,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;monitor;help;stats'= {
         }
         &'ldp;monitor;help;queues'= {
+        }
+        &'ldp;monitor;help;workers'= {
+        }
+        &'ldp;monitor;help;clients'= {
         }
         &'ldp;monitor;help;help'= {
         }
@@ -1126,6 +1189,8 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand memory 'INFO memory, then keys and bytes per key family, and the biggest keys'
             cand stats 'Keyspace hit rate, ops/s, and the pipeline''s cache metrics per type'
             cand queues 'Celery queues: ready messages per priority list, unacked and overdue ones'
+            cand workers 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
+            cand clients 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
         }
         &'ldp;help;monitor;health'= {
         }
@@ -1134,6 +1199,10 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help;monitor;stats'= {
         }
         &'ldp;help;monitor;queues'= {
+        }
+        &'ldp;help;monitor;workers'= {
+        }
+        &'ldp;help;monitor;clients'= {
         }
         &'ldp;help;lock'= {
             cand list 'List lock keys cluster-wide (lock:*, cache:doc:lock:*, doc:lock:*, unacked_mutex, lock-signal:*) with token, TTL and holder style; locks without TTL are flagged'

@@ -327,35 +327,37 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
 prometheus\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
-complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -f -a "workers" -d 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -f -a "clients" -d 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l latency-warn -d 'PING latency that warns' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l latency-crit -d 'PING latency that is critical' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l memory-warn -d 'Percent of maxmemory used that warns' -r
@@ -372,6 +374,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l check -d 'Only these checks (comma-separated)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l skip -d 'Skip these checks (comma-separated)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l output-file -d 'Write the output to this file atomically (node_exporter textfile collector)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l pool-size -d 'Connections one process may hold (the pipeline\'s REDIS_MAX_CONNECTIONS; default: that variable, else 50); a host holding more is flagged' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -481,10 +484,64 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l watch -d 'Refresh every DUR until Ctrl-C (in place on a terminal; one line per refresh with -o ndjson)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l iterations -d 'With --watch: stop after N refreshes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l idle-over -d 'Connections idle longer than this are counted as idle' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l pool-size -d 'Connections one process may hold (the pipeline\'s REDIS_MAX_CONNECTIONS; default: that variable, else 50); a host holding more is flagged' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "health" -d 'Checks with thresholds; exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "workers" -d 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "clients" -d 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
@@ -1001,6 +1058,8 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "memory" -d 'INFO memory, then keys and bytes per key family, and the biggest keys'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "stats" -d 'Keyspace hit rate, ops/s, and the pipeline\'s cache metrics per type'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "workers" -d 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "clients" -d 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "list" -d 'List lock keys cluster-wide (lock:*, cache:doc:lock:*, doc:lock:*, unacked_mutex, lock-signal:*) with token, TTL and holder style; locks without TTL are flagged'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "hold" -d 'Acquire a lock, print its token and fence, renew it until SIGINT/SIGTERM, then release it'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "run" -d 'Run CMD (no shell) while holding a lock; renew it meanwhile, kill CMD if the lock is lost'

@@ -233,6 +233,43 @@ pub enum MonitorCommand {
     Stats(StatsArgs),
     /// Celery queues: ready messages per priority list, unacked and overdue ones
     Queues(QueuesArgs),
+    /// Celery workers from Redis alone: status, pool, queues and the tasks they run
+    ///
+    /// Asks every worker over Celery's remote control (ping, stats, active, active_queues, as
+    /// `celery inspect` does) and listens to their heartbeats meanwhile. The global --timeout is
+    /// how long it waits for replies (default 1s; it stops sooner once every worker answered).
+    /// A worker whose heartbeats stopped shows as missing (Celery's rule: no event for twice its
+    /// heartbeat interval). The reply queue and binding ldp creates are removed afterwards, also
+    /// on Ctrl-C (exit 130).
+    Workers(WorkersArgs),
+    /// Connections by client host and by name/library (CLIENT LIST on every node and the broker)
+    Clients(ClientsArgs),
+}
+
+/// `monitor workers`.
+#[derive(Debug, Args)]
+pub struct WorkersArgs {
+    #[command(flatten)]
+    pub watch: WatchArgs,
+}
+
+/// The pipeline's connection pool, for judging connections per host.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PoolArgs {
+    /// Connections one process may hold (the pipeline's REDIS_MAX_CONNECTIONS; default: that
+    /// variable, else 50); a host holding more is flagged
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub pool_size: Option<u64>,
+}
+
+/// `monitor clients`.
+#[derive(Debug, Args)]
+pub struct ClientsArgs {
+    /// Connections idle longer than this are counted as idle
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "5m")]
+    pub idle_over: Duration,
+    #[command(flatten)]
+    pub pool: PoolArgs,
 }
 
 /// `--watch` for the monitor commands.
@@ -532,6 +569,8 @@ pub struct HealthArgs {
     /// Write the output to this file atomically (node_exporter textfile collector)
     #[arg(long, value_name = "PATH")]
     pub output_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub pool: PoolArgs,
 }
 
 #[derive(Debug, Args)]

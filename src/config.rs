@@ -19,6 +19,8 @@ pub use crate::settings::Settings;
 
 pub const DEFAULT_URL: &str = "redis://127.0.0.1:6379/0";
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The pipeline's `REDIS_MAX_CONNECTIONS` default (connections per process).
+pub const DEFAULT_POOL_SIZE: u64 = 50;
 
 /// One profile of the TOML config file.
 #[derive(Debug, Default, Deserialize)]
@@ -273,6 +275,8 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
         }
         _ => DEFAULT_TIMEOUT,
     };
+    let timeout_given =
+        args.timeout.is_some() || env.var("LDP_TIMEOUT").is_some() || profile.timeout.is_some();
     if timeout.is_zero() {
         return Err(LdpError::usage(
             "invalid --timeout '0': must be greater than zero",
@@ -338,6 +342,24 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
     };
 
     let broker_layout = broker_layout(args, env, &profile)?;
+    let pool_size = match env
+        .var("LDP_REDIS_MAX_CONNECTIONS")
+        .map(|v| ("LDP_REDIS_MAX_CONNECTIONS", v))
+        .or_else(|| {
+            pipeline
+                .get("REDIS_MAX_CONNECTIONS")
+                .map(|v| ("REDIS_MAX_CONNECTIONS", v))
+        }) {
+        Some((name, v)) => v
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                LdpError::usage(format!("{name}: '{v}' is not a positive whole number"))
+            })?,
+        None => DEFAULT_POOL_SIZE,
+    };
     let intake = intake(env, &pipeline, &profile)?;
 
     Ok(Settings {
@@ -353,6 +375,8 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
             .or_else(|| env.var("LDP_KEYSPACE").map(PathBuf::from))
             .or(profile.keyspace),
         intake,
+        timeout_given,
+        pool_size,
     })
 }
 

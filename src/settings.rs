@@ -23,4 +23,11 @@ pub struct Settings {
     pub keyspace: Option<PathBuf>,
     /// PostgreSQL and object storage for `ldp import`'s intake.
     pub intake: IntakeSettings,
+    /// The request timeout was set (`--timeout`, `LDP_TIMEOUT`, the profile)
+    /// rather than defaulted: `monitor workers` then waits that long for
+    /// the workers' replies instead of its own default.
+    pub timeout_given: bool,
+    /// The pipeline's Redis connection pool per process
+    /// (`REDIS_MAX_CONNECTIONS`, 50 by default).
+    pub pool_size: u64,
 }

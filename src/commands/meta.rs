@@ -163,6 +163,38 @@ pub const COMMANDS: &[Meta] = &[
         ],
     },
     Meta {
+        path: "monitor workers",
+        formats: STREAM,
+        examples: &[
+            (
+                "ldp monitor workers",
+                "every worker: pool, queues, running tasks and their documents",
+            ),
+            (
+                "ldp monitor workers --watch 2s",
+                "refresh in place, with task rates; missing workers stay listed",
+            ),
+            (
+                "ldp monitor workers -o json --timeout 3s",
+                "wait up to 3 s for slow workers' replies",
+            ),
+        ],
+    },
+    Meta {
+        path: "monitor clients",
+        formats: REPORT,
+        examples: &[
+            (
+                "ldp monitor clients",
+                "connections per client host and per name/library, every node",
+            ),
+            (
+                "ldp monitor clients --idle-over 1h -o json",
+                "as JSON, counting connections idle over an hour",
+            ),
+        ],
+    },
+    Meta {
         path: "lock list",
         formats: STREAM,
         examples: &[

@@ -2,12 +2,16 @@
 
 use anyhow::Result;
 
-use crate::cli::{HealthArgs, MemoryArgs, QueuesArgs, StatsArgs, WatchArgs};
+use crate::cli::{
+    ClientsArgs, HealthArgs, MemoryArgs, QueuesArgs, StatsArgs, WatchArgs, WorkersArgs,
+};
 use crate::commands::monitor::Watch;
+use crate::commands::monitor::clients::ClientsOptions;
 use crate::commands::monitor::health::{self, HealthOptions};
 use crate::commands::monitor::memory::MemoryOptions;
 use crate::commands::monitor::queues::QueuesOptions;
 use crate::commands::monitor::stats::StatsOptions;
+use crate::commands::monitor::workers::WorkersOptions;
 use crate::error::LdpError;
 
 fn watch(w: WatchArgs) -> Watch {
@@ -52,6 +56,7 @@ pub fn health(a: HealthArgs) -> Result<HealthOptions> {
             only: a.check,
             skip: a.skip,
             output_file: a.output_file,
+            pool_size: a.pool.pool_size,
         };
         if o.memory_warn > o.memory_crit
             || o.clients_warn > o.clients_crit
@@ -91,5 +96,20 @@ pub fn queues(a: QueuesArgs) -> QueuesOptions {
         visibility_timeout: a.visibility_timeout,
         no_discover: a.no_discover,
         watch: watch(a.watch),
+    }
+}
+
+/// `monitor workers`.
+pub fn workers(a: WorkersArgs) -> WorkersOptions {
+    WorkersOptions {
+        watch: watch(a.watch),
+    }
+}
+
+/// `monitor clients`.
+pub fn clients(a: ClientsArgs) -> ClientsOptions {
+    ClientsOptions {
+        idle_over: a.idle_over,
+        pool_size: a.pool.pool_size,
     }
 }

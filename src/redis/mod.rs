@@ -2,6 +2,7 @@
 //! (detected, not configured), TLS and ACL users, per-request timeouts, per-node
 //! fan-out and slot-aware pipelines.
 
+pub mod clients;
 pub mod info;
 pub mod script;
 pub mod slot;
@@ -72,6 +73,35 @@ impl Node {
             .await
             .ok()?;
         Some((field(&server, "run_id")?, field(&repl, "master_replid")?))
+    }
+
+    /// The database number this node's URL selects (`/N`; 0 by default).
+    pub fn db(&self) -> i64 {
+        self.client.get_connection_info().redis_settings().db()
+    }
+
+    /// A connection of its own, for a command that blocks (BRPOP) and must
+    /// not hold up the shared one; no response timeout: the caller bounds
+    /// the wait.
+    pub async fn dedicated(&self) -> Result<MultiplexedConnection, RedisError> {
+        let config = self.config.clone().set_response_timeout(None);
+        self.client
+            .get_multiplexed_async_connection_with_config(&config)
+            .await
+    }
+
+    /// A pub/sub connection (SUBSCRIBE, PSUBSCRIBE), with the same TLS and
+    /// credentials; connecting is bounded by `within`.
+    pub async fn pubsub(&self, within: std::time::Duration) -> Result<redis::aio::PubSub> {
+        match tokio::time::timeout(within, self.client.get_async_pubsub()).await {
+            Ok(Ok(p)) => Ok(p),
+            Ok(Err(e)) => Err(unreachable(&self.label, &e)),
+            Err(_) => Err(LdpError::Unreachable {
+                target: self.label.clone(),
+                reason: "timed out".into(),
+            }
+            .into()),
+        }
     }
 
     /// Run a command once.

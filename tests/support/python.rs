@@ -171,6 +171,68 @@ pub fn pipeline_worker(broker: &str, queues: &[&str]) -> Worker {
     }
 }
 
+/// A worker of `tests/py/workers_app.py` named `node` (e.g. `w1@ldp-test`)
+/// with heartbeats on, as the pipeline runs them (gossip and mingle off, to
+/// start faster): `pool` is `threads` or `prefork` with `concurrency`.
+pub fn live_worker(
+    broker: &str,
+    node: &str,
+    pool: &str,
+    concurrency: u32,
+    queues: &[&str],
+) -> Worker {
+    let dir = tempfile::Builder::new()
+        .prefix("ldp-celery-")
+        .tempdir()
+        .expect("temp dir");
+    let log = dir.path().join("worker.log");
+    let file = fs::File::create(&log).expect("worker log");
+    let mut cmd = Command::new(python());
+    cmd.current_dir(dir.path())
+        .env("PYTHONPATH", py_dir())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("LDP_TEST_BROKER", broker)
+        .args(["-m", "celery", "-A", "workers_app", "worker"])
+        .args(["-Q", &queues.join(",")])
+        .args(["-P", pool, "--concurrency", &concurrency.to_string()])
+        .args(["-n", node, "-l", "info"])
+        .args(["--without-gossip", "--without-mingle"])
+        .stdin(Stdio::null())
+        .stdout(file.try_clone().expect("dup log"))
+        .stderr(file)
+        .process_group(0);
+    let child = super::spawn_watched(cmd)
+        .unwrap_or_else(|e| panic!("cannot start a Celery worker with {}: {e}", python()));
+    Worker {
+        child: Some(child),
+        log,
+        _dir: dir,
+    }
+}
+
+/// Enqueue one long `process_pdf_document` for `document` on `queue` with
+/// Celery's own `apply_async` (tests/py/workers_app.py); it runs until the
+/// test pushes to `release`. Returns the task id.
+pub fn send_long_task(broker: &str, queue: &str, document: &str, release: &str) -> String {
+    let out = Command::new(python())
+        .current_dir(py_dir())
+        .env("PYTHONPATH", py_dir())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("LDP_TEST_BROKER", broker)
+        .arg(py_dir().join("workers_app.py"))
+        .args(["send", queue, document, release])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {} (set LDP_TEST_PYTHON?): {e}", python()));
+    assert!(
+        out.status.success(),
+        "workers_app.py send failed ({}):\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 /// A Celery worker process group, SIGKILLed on drop.
 pub struct Worker {
     child: Option<Child>,
@@ -205,6 +267,32 @@ impl Worker {
             }
             thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// The worker's main process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
+    /// A graceful stop: SIGTERM to the main process (Celery's warm
+    /// shutdown), then wait for it to exit; the group is reaped as by `stop`.
+    pub fn terminate(&mut self) {
+        let log = fs::read_to_string(&self.log).unwrap_or_default();
+        if let Some(c) = self.child.as_mut() {
+            // SAFETY: signalling the child we spawned and have not reaped.
+            unsafe {
+                libc::kill(c.id() as libc::pid_t, libc::SIGTERM);
+            }
+            let deadline = Instant::now() + WORKER_TIMEOUT;
+            while !matches!(c.try_wait(), Ok(Some(_))) {
+                assert!(
+                    Instant::now() < deadline,
+                    "the worker did not stop on SIGTERM:\n{log}"
+                );
+                thread::sleep(Duration::from_millis(20));
+            }
+        }
+        self.stop();
     }
 
     /// Kill the whole process group and reap the worker.

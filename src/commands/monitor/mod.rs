@@ -2,10 +2,12 @@
 //! takes one snapshot, or refreshes with `--watch DUR` through
 //! [`run_watched`], which the other monitors share.
 
+pub mod clients;
 pub mod health;
 pub mod memory;
 pub mod queues;
 pub mod stats;
+pub mod workers;
 
 use std::time::{Duration, SystemTime};
 

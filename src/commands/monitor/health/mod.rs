@@ -7,10 +7,12 @@
 
 mod broker;
 mod cluster;
+mod connections;
 mod deep;
 mod model;
 mod node;
 mod render;
+mod workers;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -28,7 +30,7 @@ pub use crate::clock::parse_naive_utc;
 pub use model::{Check, HealthReport, Perf};
 
 /// Every check name, for `--check` / `--skip`.
-pub const CHECKS: [&str; 15] = [
+pub const CHECKS: [&str; 17] = [
     "reachable",
     "latency",
     "role",
@@ -42,6 +44,8 @@ pub const CHECKS: [&str; 15] = [
     "cluster",
     "queues",
     "unacked",
+    "workers",
+    "connections",
     "locks",
     "stuck",
 ];
@@ -66,6 +70,8 @@ pub struct HealthOptions {
     pub only: Vec<String>,
     pub skip: Vec<String>,
     pub output_file: Option<PathBuf>,
+    /// Connections one process may hold (default: the settings' REDIS_MAX_CONNECTIONS).
+    pub pool_size: Option<u64>,
 }
 
 impl HealthOptions {
@@ -106,6 +112,12 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
     }
     if o.wants("queues") || o.wants("unacked") {
         checks.extend(broker::broker_checks(ctx, &redis, o).await);
+    }
+    if o.wants("workers") {
+        checks.extend(workers::workers_checks(ctx, &redis).await);
+    }
+    if o.wants("connections") {
+        checks.push(connections::connections_check(ctx, &redis, o).await);
     }
     if o.deep {
         checks.extend(deep::checks(ctx, &redis, o).await);

@@ -238,6 +238,8 @@ fn help_for(metric: &str) -> &'static str {
         "ldp_celery_unacked_overdue" => {
             "Unacked messages past the visibility timeout (to be redelivered)."
         }
+        "ldp_workers_online" => "Celery workers that answered a remote-control request.",
+        "ldp_clients_connections" => "Connections from one client host (CLIENT LIST, all nodes).",
         "ldp_locks_without_ttl" => "Locks that never expire.",
         "ldp_documents_stuck" => "Documents in flight for longer than --stuck-after.",
         _ => "ldp health figure.",
