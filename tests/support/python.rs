@@ -207,6 +207,7 @@ pub fn live_worker(
         child: Some(child),
         log,
         _dir: dir,
+        queues: queues.iter().map(|q| q.to_string()).collect(),
     }
 }
 
