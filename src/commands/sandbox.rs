@@ -20,7 +20,7 @@ use crate::commands::Ctx;
 use crate::error::{self, LdpError};
 use crate::exit::Exit;
 use crate::output::{Output, Report};
-use crate::sandbox::seed::Plan;
+use crate::sandbox::seed::{Plan, Stage};
 use crate::sandbox::server::{self, Role};
 use crate::sandbox::{self as sb, Sandbox, State};
 
@@ -103,9 +103,10 @@ impl Report for Started<'_> {
         if let Some(b) = &st.broker_url {
             out.aside(&mut s, format!("  Celery broker at {b}"));
         }
-        let stages: Vec<String> = st
-            .stages
+        // In the order of a run, not of the names.
+        let stages: Vec<String> = Stage::ALL
             .iter()
+            .filter_map(|s| Some((s.name(), st.stages.get(s.name())?)))
             .map(|(k, v)| format!("{} {k}", out.count(*v)))
             .collect();
         out.aside(
@@ -135,8 +136,9 @@ impl Report for Started<'_> {
             tries.push((format!("ldp batch show {b}"), "a batch, real progress"));
         }
         out.aside(&mut s, "  try:");
+        let width = tries.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
         for (cmd, what) in tries {
-            out.aside(&mut s, format!("    {cmd:<70} # {what}"));
+            out.aside(&mut s, format!("    {cmd:<width$}  # {what}"));
         }
         if out.aligned() {
             s.push('\n');

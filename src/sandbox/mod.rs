@@ -276,7 +276,9 @@ pub async fn seed(main: &Redis, broker: &Redis, plan: Plan) -> Result<(Seed, Dur
 }
 
 /// Run the ops, pipelined: each node of each deployment gets its commands
-/// in pipelines of [`CHUNK`], in order, every node at once.
+/// in pipelines of [`CHUNK`], every node at once. A node's pipelines are
+/// all sent at once on its one connection (so they stay in order): the
+/// server works on one while the next is on its way.
 pub async fn load(main: &Redis, broker: &Redis, ops: Vec<Op>) -> Result<()> {
     let mut groups: BTreeMap<(bool, usize), Vec<redis::Pipeline>> = BTreeMap::new();
     for op in ops {
@@ -293,11 +295,9 @@ pub async fn load(main: &Redis, broker: &Redis, ops: Vec<Op>) -> Result<()> {
     let jobs = groups.into_iter().map(|((on_broker, i), pipes)| {
         let node = if on_broker { broker } else { main }.node(i);
         async move {
-            for p in pipes {
-                let replies: Vec<Value> = node
-                    .pipe(&p)
-                    .await
-                    .with_context(|| format!("seeding {}", node.label))?;
+            let sent = pipes.iter().map(|p| node.pipe::<Vec<Value>>(p));
+            for r in futures_util::future::join_all(sent).await {
+                let replies = r.with_context(|| format!("seeding {}", node.label))?;
                 if let Some(e) = replies.iter().find_map(|v| match v {
                     Value::ServerError(e) => Some(e.to_string()),
                     _ => None,

@@ -57,6 +57,16 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in the order of a run.
+    pub const ALL: [Stage; 6] = [
+        Stage::Completed,
+        Stage::CompletedLegacy,
+        Stage::InFlight,
+        Stage::Stuck,
+        Stage::FailedOcr,
+        Stage::Queued,
+    ];
+
     /// The stage of document `i`.
     pub fn of(i: usize) -> Stage {
         match i % RUN {
@@ -272,14 +282,33 @@ pub fn py_json(v: &Json) -> String {
 pub fn py_time(t: f64) -> String {
     let micros = (t * 1e6).round() as i64;
     let (secs, us) = (micros.div_euclid(1_000_000), micros.rem_euclid(1_000_000));
-    let Some(dt) = chrono::DateTime::from_timestamp(secs, (us * 1000) as u32) else {
-        return String::new();
-    };
+    let (y, m, d) = civil(secs.div_euclid(86_400));
+    let sod = secs.rem_euclid(86_400);
+    let (hh, mm, ss) = (sod / 3600, sod % 3600 / 60, sod % 60);
     if us == 0 {
-        dt.format("%Y-%m-%dT%H:%M:%S").to_string()
+        format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}")
     } else {
-        dt.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
+        format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{us:06}")
     }
+}
+
+/// The proleptic Gregorian date of a day count from 1970-01-01 (Howard
+/// Hinnant's `civil_from_days`): strftime is too slow for 100,000 stamps.
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// A JSON string literal (quoted, escaped).
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -719,47 +748,63 @@ fn ocr_and_chunks(
         )
     };
     let pages = 1 + rng.below(40);
-    e.json(
+    // The hot values are written as Python's json.dumps text directly:
+    // no JSON tree per value (10,000 documents are 100,000 values).
+    e.set(
         "ocr",
         &ocr_key,
-        &json!({"text": text, "length": text.len(), "extracted_at": py_time(d.at - 120.0),
-                "method": "textract", "job_id": hex(&rng.next().to_be_bytes()).repeat(4),
-                "pages": pages, "confidence": 0.9 + rng.below(99) as f64 / 1000.0}),
+        &format!(
+            "{{\"text\": {}, \"length\": {}, \"extracted_at\": \"{}\", \"method\": \"textract\", \
+             \"job_id\": \"{}\", \"pages\": {pages}, \"confidence\": {}}}",
+            q(&text),
+            text.len(),
+            py_time(d.at - 120.0),
+            hex(&rng.next().to_be_bytes()).repeat(4),
+            (900 + rng.below(99)) as f64 / 1000.0
+        ),
         Some(left(7 * DAY, d.age + 120.0)),
     );
     let cs = chunks(rng, &text);
-    let list: Vec<Json> = cs
+    let list: Vec<String> = cs
         .iter()
         .enumerate()
         .map(|(n, (id, t, s, end))| {
-            json!({"chunk_uuid": id, "chunk_text": t, "chunk_index": n, "start_char": s, "end_char": end})
+            format!(
+                "{{\"chunk_uuid\": \"{id}\", \"chunk_text\": {}, \"chunk_index\": {n}, \
+                 \"start_char\": {s}, \"end_char\": {end}}}",
+                q(t)
+            )
         })
         .collect();
-    e.json(
+    e.set(
         "chunks",
         &chunks_key,
-        &Json::Array(list),
+        &format!("[{}]", list.join(", ")),
         Some(left(DAY, d.age + 60.0)),
     );
     if with_entities {
         for (n, (id, t, _, _)) in cs.iter().enumerate() {
             let h = hex(&<md5::Md5 as md5::Digest>::digest(t.as_bytes()));
-            let mentions: Vec<Json> = if n == cs.len() - 1 && d.i.is_multiple_of(2) {
+            let mentions: Vec<String> = if n == cs.len() - 1 && d.i.is_multiple_of(2) {
                 Vec::new() // a chunk without entities caches []
             } else {
                 NAMES
                     .iter()
                     .filter(|(name, _)| t.contains(name))
                     .map(|(name, kind)| {
-                        json!({"text": name, "entity_type": kind, "confidence": 0.95,
-                               "document_uuid": d.uuid, "chunk_uuid": id})
+                        format!(
+                            "{{\"text\": {}, \"entity_type\": \"{kind}\", \"confidence\": 0.95, \
+                             \"document_uuid\": \"{}\", \"chunk_uuid\": \"{id}\"}}",
+                            q(name),
+                            d.uuid
+                        )
                     })
                     .collect()
             };
-            e.json(
+            e.set(
                 "entity_cache",
                 &format!("entity:chunk:{id}:{}", &h[..8]),
-                &Json::Array(mentions),
+                &format!("[{}]", mentions.join(", ")),
                 Some(left(12 * HOUR, d.age + 30.0)),
             );
         }
@@ -767,12 +812,17 @@ fn ocr_and_chunks(
     cs
 }
 
-fn mentions(d: &Doc) -> Vec<Json> {
-    NAMES
-        .iter()
-        .take(2 + d.i % 4)
-        .map(|(n, k)| json!({"entity_text": n, "entity_type": k, "document_uuid": d.uuid}))
-        .collect()
+/// A document's entity mentions: `(name, type)`.
+fn mentions(d: &Doc) -> &'static [(&'static str, &'static str)] {
+    &NAMES[..2 + d.i % 4]
+}
+
+/// One stage entry of a state value: `{status, timestamp, metadata}`.
+fn stage_text(status: &str, at: f64, metadata: &str) -> String {
+    format!(
+        "{{\"status\": \"{status}\", \"timestamp\": \"{}\", \"metadata\": {metadata}}}",
+        py_time(at)
+    )
 }
 
 /// A finished document (prefixed keys, or the legacy ones).
@@ -780,42 +830,77 @@ fn completed(e: &mut Emit, rng: &mut Rng, d: &Doc) {
     let legacy = d.stage == Stage::CompletedLegacy;
     let cs = ocr_and_chunks(e, rng, d, legacy, true);
     let t = |back: f64| d.at - back;
-    let state = json!({
-        "pipeline": stage_entry("completed", t(0.0), json!({"completed_at": py_time(t(0.0))})),
-        "ocr": stage_entry("completed", t(300.0), json!({"method": "textract"})),
-        "chunking": stage_entry("completed", t(240.0), json!({"chunk_count": cs.len()})),
-        "entity_extraction": stage_entry("completed", t(180.0), json!({"entity_count": 2 + d.i % 4})),
-        "entity_resolution": stage_entry("completed", t(60.0), json!({})),
-        "relationships": stage_entry("completed", t(1.5), json!({})),
-        "last_update": {"stage": "pipeline", "status": "completed", "timestamp": py_time(t(0.0))},
-    });
+    let m = mentions(d);
+    let state = format!(
+        "{{\"pipeline\": {}, \"ocr\": {}, \"chunking\": {}, \"entity_extraction\": {}, \
+         \"entity_resolution\": {}, \"relationships\": {}, \
+         \"last_update\": {{\"stage\": \"pipeline\", \"status\": \"completed\", \"timestamp\": \"{}\"}}}}",
+        stage_text(
+            "completed",
+            t(0.0),
+            &format!("{{\"completed_at\": \"{}\"}}", py_time(t(0.0)))
+        ),
+        stage_text("completed", t(300.0), "{\"method\": \"textract\"}"),
+        stage_text(
+            "completed",
+            t(240.0),
+            &format!("{{\"chunk_count\": {}}}", cs.len())
+        ),
+        stage_text(
+            "completed",
+            t(180.0),
+            &format!("{{\"entity_count\": {}}}", m.len())
+        ),
+        stage_text("completed", t(60.0), "{}"),
+        stage_text("completed", t(1.5), "{}"),
+        py_time(t(0.0)),
+    );
     let key = if legacy {
         format!("doc:state:{}", d.uuid)
     } else {
         format!("cache:doc:state:{}", d.uuid)
     };
-    e.json("state", &key, &state, Some(left(DAY, d.age)));
-    let m = mentions(d);
-    e.json(
+    e.set("state", &key, &state, Some(left(DAY, d.age)));
+    let list = |f: &dyn Fn(&str, &str) -> String| {
+        format!(
+            "[{}]",
+            m.iter()
+                .map(|(n, k)| f(n, k))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    e.set(
         "mentions",
         &format!("doc:entity_mentions:{}", d.uuid),
-        &Json::Array(m.clone()),
+        &list(&|n, k| {
+            format!(
+                "{{\"entity_text\": {}, \"entity_type\": \"{k}\", \"document_uuid\": \"{}\"}}",
+                q(n),
+                d.uuid
+            )
+        }),
         Some(left(DAY, d.age + 180.0)),
     );
-    let canonical: Vec<Json> = m
-        .iter()
-        .map(|x| json!({"canonical_name": x["entity_text"], "entity_type": x["entity_type"], "mention_count": 1}))
-        .collect();
-    e.json(
+    e.set(
         "canonical",
         &format!("doc:canonical_entities:{}", d.uuid),
-        &Json::Array(canonical),
+        &list(&|n, k| {
+            format!(
+                "{{\"canonical_name\": {}, \"entity_type\": \"{k}\", \"mention_count\": 1}}",
+                q(n)
+            )
+        }),
         Some(left(DAY, d.age + 60.0)),
     );
-    e.json(
+    e.set(
         "relationships",
         &format!("doc:relationships:{}", d.uuid),
-        &json!([{"from": NAMES[0].0, "to": NAMES[1].0, "type": "REPRESENTED_BY"}]),
+        &format!(
+            "[{{\"from\": {}, \"to\": {}, \"type\": \"REPRESENTED_BY\"}}]",
+            q(NAMES[0].0),
+            q(NAMES[1].0)
+        ),
         Some(left(DAY, d.age + 2.0)),
     );
 }
@@ -995,11 +1080,13 @@ fn result_ok(e: &mut Emit, d: &Doc) {
     e.set_on(
         "celery_result",
         &format!("celery-task-meta-{}", d.task_id),
-        &py_json(&json!({
-            "status": "SUCCESS",
-            "result": {"status": "completed", "document_uuid": d.uuid},
-            "traceback": null, "children": [], "date_done": py_time(d.at), "task_id": d.task_id,
-        })),
+        &format!(
+            "{{\"status\": \"SUCCESS\", \"result\": {{\"status\": \"completed\", \"document_uuid\": \"{}\"}}, \
+             \"traceback\": null, \"children\": [], \"date_done\": \"{}\", \"task_id\": \"{}\"}}",
+            d.uuid,
+            py_time(d.at),
+            d.task_id
+        ),
         Some(left(7 * DAY, d.age)),
         true,
     );
@@ -1291,6 +1378,52 @@ mod tests {
         );
         assert_eq!(py_time(1_764_064_800.0), "2025-11-25T10:00:00");
         assert_eq!(py_time(1_764_064_800.123_456), "2025-11-25T10:00:00.123456");
+    }
+
+    #[test]
+    fn times_agree_with_chrono() {
+        for t in [0.0, 951_782_400.5, 1_709_164_800.25, 4_102_444_799.999_999] {
+            let micros = (t * 1e6_f64).round() as i64;
+            let dt = chrono::DateTime::from_timestamp_micros(micros).unwrap();
+            let want = if micros % 1_000_000 == 0 {
+                dt.format("%Y-%m-%dT%H:%M:%S").to_string()
+            } else {
+                dt.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
+            };
+            assert_eq!(py_time(t), want);
+        }
+    }
+
+    #[test]
+    fn every_json_value_parses_and_is_python_shaped() {
+        let seed = Plan {
+            docs: 40,
+            projects: 2,
+            now: 1_764_064_800.0,
+        }
+        .generate();
+        let mut checked = 0;
+        for op in &seed.ops {
+            let args: Vec<&[u8]> = op
+                .cmd
+                .args_iter()
+                .filter_map(|a| match a {
+                    redis::Arg::Simple(b) => Some(b),
+                    _ => None,
+                })
+                .collect();
+            if args.first() != Some(&&b"SET"[..]) {
+                continue;
+            }
+            let v = args[2];
+            if v.first().is_some_and(|b| *b == b'{' || *b == b'[') {
+                let j: Json = serde_json::from_slice(v)
+                    .unwrap_or_else(|e| panic!("{}: {e}", String::from_utf8_lossy(v)));
+                assert_eq!(py_json(&j).len(), v.len(), "{}", String::from_utf8_lossy(v));
+                checked += 1;
+            }
+        }
+        assert!(checked > 300, "{checked}");
     }
 
     #[test]
