@@ -23,6 +23,43 @@ fn tmp() -> tempfile::TempDir {
         .expect("temp dir")
 }
 
+/// A detached sandbox that a failing test must not leave running: dropped
+/// before `stop_leaves_nothing` (a panic), it stops the sandbox.
+struct Detached {
+    tmp: tempfile::TempDir,
+    state: Json,
+}
+
+impl Detached {
+    fn start(args: &[&str]) -> Detached {
+        let tmp = tmp();
+        let mut all = vec!["sandbox", "--detach", "-o", "json"];
+        all.extend_from_slice(args);
+        let state = sandbox(tmp.path(), &all).ok().json();
+        Detached { tmp, state }
+    }
+
+    fn url(&self) -> String {
+        self.state["url"].as_str().expect("url").to_string()
+    }
+
+    /// `ldp sandbox stop`, and nothing is left (see [`stop_leaves_nothing`]).
+    fn stop(self) {
+        stop_leaves_nothing(self.tmp.path(), &self.state);
+    }
+}
+
+impl Drop for Detached {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = ldp_std()
+                .args(["sandbox", "stop"])
+                .env("TMPDIR", self.tmp.path())
+                .output();
+        }
+    }
+}
+
 fn sandbox(tmp: &Path, args: &[&str]) -> Run {
     ldp_cmd(args)
         .env("TMPDIR", tmp)
@@ -240,51 +277,51 @@ fn every_command_shows_seeded_data(url: &str, broker: Option<&str>, state: &Json
 
 #[test]
 fn detached_sandbox_shows_seeded_data_everywhere_and_stop_leaves_nothing() {
-    let tmp = tmp();
-    let r = sandbox(tmp.path(), &["sandbox", "--detach", "-o", "json"]).ok();
-    let state = r.json();
-    let url = state["url"].as_str().expect("url").to_string();
-    assert!(url.starts_with("redis://127.0.0.1:"), "{r}");
-    assert!(!url.ends_with(":6379/0"), "{r}");
-    assert_eq!(state["documents"], 200, "{r}");
-    for p in pids(&state) {
-        assert!(alive(p), "pid {p} is not running: {r}");
+    let sb = Detached::start(&[]);
+    let (url, state) = (sb.url(), &sb.state);
+    assert!(url.starts_with("redis://127.0.0.1:"), "{state}");
+    assert!(!url.ends_with(":6379/0"), "{state}");
+    assert_eq!(state["documents"], 200, "{state}");
+    for p in pids(state) {
+        assert!(alive(p), "pid {p} is not running: {state}");
     }
     // A second one is refused while the first runs.
-    sandbox(tmp.path(), &["sandbox", "--detach"])
+    sandbox(sb.tmp.path(), &["sandbox", "--detach"])
         .fails(2)
         .stderr_has("already running");
-    every_command_shows_seeded_data(&url, None, &state);
-    stop_leaves_nothing(tmp.path(), &state);
+    every_command_shows_seeded_data(&url, None, state);
+    sb.stop();
 }
 
 #[test]
 fn detached_sandbox_in_a_pipe_prints_export_lines_only() {
     let tmp = tmp();
-    let r = sandbox(tmp.path(), &["sandbox", "--detach", "--docs", "40"]).ok();
+    let r = sandbox(tmp.path(), &["sandbox", "--detach", "--docs", "40"]);
+    let state: Json = serde_json::from_slice(
+        &std::fs::read(
+            entries(tmp.path())
+                .first()
+                .unwrap_or_else(|| panic!("no sandbox folder: {r}"))
+                .join("state.json"),
+        )
+        .unwrap_or_else(|e| panic!("no state file ({e}): {r}")),
+    )
+    .expect("state JSON");
+    let sb = Detached { tmp, state };
+    let r = r.ok();
     let lines = r.lines();
     assert_eq!(lines.len(), 1, "{r}");
     let url = lines[0]
         .strip_prefix("export LDP_REDIS_URL=")
         .unwrap_or_else(|| panic!("{r}"));
     r.stderr_has(url).stderr_has("ldp sandbox stop");
-    let state: Json = serde_json::from_slice(
-        &std::fs::read(
-            entries(tmp.path())
-                .first()
-                .expect("a sandbox folder")
-                .join("state.json"),
-        )
-        .expect("state file"),
-    )
-    .expect("state JSON");
-    assert_eq!(state["url"], url);
+    assert_eq!(sb.state["url"], url);
     // The URL works as LDP_REDIS_URL.
     ldp_cmd(&["keys", "audit"])
         .env("LDP_REDIS_URL", url)
         .ok()
         .stderr_has("0 in no family");
-    stop_leaves_nothing(tmp.path(), &state);
+    sb.stop();
 }
 
 #[test]
@@ -323,21 +360,8 @@ fn foreground_sandbox_prints_the_url_and_ctrl_c_removes_everything() {
 
 #[test]
 fn cluster_sandbox_has_three_primaries_and_a_broker_of_its_own() {
-    let tmp = tmp();
-    let r = sandbox(
-        tmp.path(),
-        &[
-            "sandbox",
-            "--detach",
-            "--cluster",
-            "--docs",
-            "60",
-            "-o",
-            "json",
-        ],
-    )
-    .ok();
-    let state = r.json();
+    let sb = Detached::start(&["--cluster", "--docs", "60"]);
+    let (state, r) = (&sb.state, &sb.state);
     let url = state["url"].as_str().expect("url").to_string();
     let broker = state["broker_url"]
         .as_str()
@@ -365,8 +389,8 @@ fn cluster_sandbox_has_three_primaries_and_a_broker_of_its_own() {
     let total = |m: &BTreeMap<String, u64>| m.values().sum::<u64>();
     let seeded: u64 = state["keys"].as_u64().expect("keys");
     assert!(total(&c) + total(&b) >= seeded, "{cache:#} {on_broker:#}");
-    every_command_shows_seeded_data_on_a_cluster(&url, &broker, &state);
-    stop_leaves_nothing(tmp.path(), &state);
+    every_command_shows_seeded_data_on_a_cluster(&url, &broker, state);
+    sb.stop();
 }
 
 fn every_command_shows_seeded_data_on_a_cluster(url: &str, broker: &str, state: &Json) {
@@ -415,13 +439,8 @@ fn without_redis_server_it_says_how_to_install_it() {
 
 #[test]
 fn seeding_ten_thousand_documents_is_quick() {
-    let tmp = tmp();
-    let r = sandbox(
-        tmp.path(),
-        &["sandbox", "--detach", "--docs", "10000", "-o", "json"],
-    )
-    .ok();
-    let state = r.json();
+    let sb = Detached::start(&["--docs", "10000"]);
+    let state = &sb.state;
     let secs = state["seed_seconds"].as_f64().expect("seed_seconds");
     let keys = state["keys"].as_u64().expect("keys");
     eprintln!("seeded 10,000 documents ({keys} keys) in {secs:.3} s");
@@ -440,7 +459,7 @@ fn seeding_ten_thousand_documents_is_quick() {
     if !cfg!(debug_assertions) {
         assert!(secs < 1.0, "seeding took {secs} s");
     }
-    stop_leaves_nothing(tmp.path(), &state);
+    sb.stop();
 }
 
 /// The README's quick start names a block of commands: each runs verbatim
@@ -451,16 +470,13 @@ fn the_readme_tour_runs_verbatim() {
         .expect("README.md");
     let tour = tour(&readme);
     assert!(tour.len() >= 6, "the tour: {tour:?}");
-    let tmp = tmp();
-    let state = sandbox(tmp.path(), &["sandbox", "--detach", "-o", "json"])
-        .ok()
-        .json();
-    let url = state["url"].as_str().expect("url");
+    let sb = Detached::start(&[]);
+    let url = sb.url();
     for words in &tour {
         let args: Vec<&str> = words.iter().map(String::as_str).collect();
         let r = ldp_cmd(&args[1..])
-            .env("LDP_REDIS_URL", url)
-            .env("TMPDIR", tmp.path())
+            .env("LDP_REDIS_URL", &url)
+            .env("TMPDIR", sb.tmp.path())
             .ok();
         assert!(
             !r.stdout.trim().is_empty(),
@@ -468,7 +484,7 @@ fn the_readme_tour_runs_verbatim() {
             words.join(" ")
         );
     }
-    stop_leaves_nothing(tmp.path(), &state);
+    sb.stop();
 }
 
 /// The commands of the README's tour: the `sh` block after the
@@ -512,4 +528,23 @@ fn tour(readme: &str) -> Vec<Vec<String>> {
             words
         })
         .collect()
+}
+
+/// A sandbox whose folder disappears (`rm -rf`, a test's temporary
+/// directory) can no longer be found by `stop`: it stops itself.
+#[test]
+fn a_sandbox_whose_folder_is_removed_stops_itself() {
+    let sb = Detached::start(&["--docs", "20"]);
+    let dir = PathBuf::from(sb.state["dir"].as_str().expect("dir"));
+    std::fs::remove_dir_all(&dir).expect("remove the folder");
+    let all = pids(&sb.state);
+    support::wait_until(
+        "the sandbox to stop itself",
+        Duration::from_secs(30),
+        || all.iter().all(|p| !alive(*p)),
+    );
+    sandbox(sb.tmp.path(), &["sandbox", "stop"])
+        .ok()
+        .stderr_has("no detached sandbox is running");
+    assert!(entries(sb.tmp.path()).is_empty());
 }

@@ -249,6 +249,15 @@ async fn serve(ctx: &Ctx, o: &StartOptions) -> Result<Exit> {
             ));
             break Exit::Failure;
         }
+        // Someone removed the folder (`rm -rf`, a test's temporary
+        // directory): nothing could find this sandbox any more.
+        if !dir.join(sb::STATE_FILE).exists() {
+            out.warn(format!(
+                "{} was removed: stopping the sandbox",
+                dir.display()
+            ));
+            break Exit::Failure;
+        }
         let now = unix_now();
         if let Err(e) = sb::load(&main, &main, seed.tick(last, now)).await {
             out.warn(format!(
