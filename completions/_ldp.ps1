@@ -56,6 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'The pipeline''s rate limits (rate:* sliding windows)')
             [CompletionResult]::new('doc', 'doc', [CompletionResultType]::ParameterValue, 'Act on documents: enqueue failed ones again')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Act on the Celery queues: peek at, purge, and requeue overdue messages')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1223,6 +1224,77 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
         'ldp;queue;help;help' {
             break
         }
+        'ldp;sandbox' {
+            [CompletionResult]::new('--docs', '--docs', [CompletionResultType]::ParameterName, 'Documents to seed (every 20: 12 completed, 2 with legacy keys, 2 in flight, 1 stuck, 1 failed at OCR, 2 queued)')
+            [CompletionResult]::new('--projects', '--projects', [CompletionResultType]::ParameterName, 'Projects the documents belong to')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Listen on this port (with --cluster: N, N+1, N+2 and the broker on N+3; their cluster bus ports are +10000); default: free ports the kernel picks')
+            [CompletionResult]::new('--supervise', '--supervise', [CompletionResultType]::ParameterName, '(internal) run as the background sandbox of --detach, in this folder')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'A 3-primary Redis Cluster for the caches, and a standalone server for the Celery broker')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Run in the background until `ldp sandbox stop`')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the sandbox started with --detach: end its processes, remove its folder')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;sandbox;stop' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ldp;sandbox;help' {
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the sandbox started with --detach: end its processes, remove its folder')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;sandbox;help;stop' {
+            break
+        }
+        'ldp;sandbox;help;help' {
+            break
+        }
         'ldp;help' {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Scan, size and delete keys by pattern')
@@ -1234,6 +1306,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('rate', 'rate', [CompletionResultType]::ParameterValue, 'The pipeline''s rate limits (rate:* sliding windows)')
             [CompletionResult]::new('doc', 'doc', [CompletionResultType]::ParameterValue, 'Act on documents: enqueue failed ones again')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'Act on the Celery queues: peek at, purge, and requeue overdue messages')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1357,6 +1430,13 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;help;queue;requeue-overdue' {
+            break
+        }
+        'ldp;help;sandbox' {
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the sandbox started with --detach: end its processes, remove its folder')
+            break
+        }
+        'ldp;help;sandbox;stop' {
             break
         }
         'ldp;help;help' {

@@ -53,6 +53,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
             cand doc 'Act on documents: enqueue failed ones again'
             cand queue 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+            cand sandbox 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;completions'= {
@@ -1147,6 +1148,72 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;queue;help;help'= {
         }
+        &'ldp;sandbox'= {
+            cand --docs 'Documents to seed (every 20: 12 completed, 2 with legacy keys, 2 in flight, 1 stuck, 1 failed at OCR, 2 queued)'
+            cand --projects 'Projects the documents belong to'
+            cand --port 'Listen on this port (with --cluster: N, N+1, N+2 and the broker on N+3; their cluster bus ports are +10000); default: free ports the kernel picks'
+            cand --supervise '(internal) run as the background sandbox of --detach, in this folder'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --cluster 'A 3-primary Redis Cluster for the caches, and a standalone server for the Celery broker'
+            cand --detach 'Run in the background until `ldp sandbox stop`'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand stop 'Stop the sandbox started with --detach: end its processes, remove its folder'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;sandbox;stop'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;sandbox;help'= {
+            cand stop 'Stop the sandbox started with --detach: end its processes, remove its folder'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;sandbox;help;stop'= {
+        }
+        &'ldp;sandbox;help;help'= {
+        }
         &'ldp;help'= {
             cand completions 'Print a shell completion script'
             cand keys 'Scan, size and delete keys by pattern'
@@ -1158,6 +1225,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand rate 'The pipeline''s rate limits (rate:* sliding windows)'
             cand doc 'Act on documents: enqueue failed ones again'
             cand queue 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+            cand sandbox 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;help;completions'= {
@@ -1248,6 +1316,11 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help;queue;purge'= {
         }
         &'ldp;help;queue;requeue-overdue'= {
+        }
+        &'ldp;help;sandbox'= {
+            cand stop 'Stop the sandbox started with --detach: end its processes, remove its folder'
+        }
+        &'ldp;help;sandbox;stop'= {
         }
         &'ldp;help;help'= {
         }

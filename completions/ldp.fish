@@ -59,6 +59,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s 
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "sandbox" -d 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
@@ -1037,17 +1038,76 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Remove a queue\'s ready messages, or only one task\'s (unacked ones are untouched)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "requeue-overdue" -d 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l docs -d 'Documents to seed (every 20: 12 completed, 2 with legacy keys, 2 in flight, 1 stuck, 1 failed at OCR, 2 queued)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l projects -d 'Projects the documents belong to' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l port -d 'Listen on this port (with --cluster: N, N+1, N+2 and the broker on N+3; their cluster bus ports are +10000); default: free ports the kernel picks' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l supervise -d '(internal) run as the background sandbox of --detach, in this folder' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l cluster -d 'A 3-primary Redis Cluster for the caches, and a standalone server for the Celery broker'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l detach -d 'Run in the background until `ldp sandbox stop`'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -f -a "stop" -d 'Stop the sandbox started with --detach: end its processes, remove its folder'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the sandbox started with --detach: end its processes, remove its folder'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "sandbox" -d 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
@@ -1071,3 +1131,4 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "peek" -d 'The next ready messages in the order workers take them, decoded (read-only)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "purge" -d 'Remove a queue\'s ready messages, or only one task\'s (unacked ones are untouched)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from queue" -f -a "requeue-overdue" -d 'Put unacked messages older than the visibility timeout back on their queues, as kombu does'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "stop" -d 'Stop the sandbox started with --detach: end its processes, remove its folder'

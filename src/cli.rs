@@ -216,6 +216,18 @@ pub enum Command {
     /// Act on documents: enqueue failed ones again
     #[command(subcommand)]
     Doc(DocCommand),
+    /// A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it
+    ///
+    /// Starts redis-server (with --cluster: a 3-primary cluster and a standalone Celery broker)
+    /// on free loopback ports in a temporary folder, seeds it with the keyspace the pipeline
+    /// writes (documents completed, in flight, stuck, failed at OCR and queued; prefixed and
+    /// legacy keys; per-chunk entity caches; batches with the pipeline's miscounted progress;
+    /// locks with and without TTL; rate windows; cache metrics for the last hour; Celery
+    /// messages, unacked ones and results), and prints the URL as an `export LDP_REDIS_URL=...`
+    /// line. A simulated pipeline keeps the rate windows, cache metrics and held locks alive.
+    /// Ctrl-C stops the servers and removes the folder (exit 0). With --detach it runs in the
+    /// background until `ldp sandbox stop`. Exit 69 when redis-server is not installed.
+    Sandbox(SandboxArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -405,6 +417,39 @@ pub struct QueueRequeueArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SandboxArgs {
+    #[command(subcommand)]
+    pub command: Option<SandboxCommand>,
+    /// Documents to seed (every 20: 12 completed, 2 with legacy keys, 2 in flight, 1 stuck, 1
+    /// failed at OCR, 2 queued)
+    #[arg(long, value_name = "N", default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub docs: u64,
+    /// Projects the documents belong to
+    #[arg(long, value_name = "P", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub projects: u64,
+    /// A 3-primary Redis Cluster for the caches, and a standalone server for the Celery broker
+    #[arg(long)]
+    pub cluster: bool,
+    /// Listen on this port (with --cluster: N, N+1, N+2 and the broker on N+3; their cluster bus
+    /// ports are +10000); default: free ports the kernel picks
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1024..))]
+    pub port: Option<u16>,
+    /// Run in the background until `ldp sandbox stop`
+    #[arg(long)]
+    pub detach: bool,
+    /// (internal) run as the background sandbox of --detach, in this folder
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub supervise: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    /// Stop the sandbox started with --detach: end its processes, remove its folder
+    Stop,
 }
 
 #[derive(Debug, Subcommand)]

@@ -19,6 +19,9 @@ pub enum LdpError {
     /// The operation ran and failed (server error, partial failure): exit 1.
     #[error("{0}")]
     Failed(String),
+    /// Something ldp needs here is missing (a program not installed): exit 69.
+    #[error("{0}")]
+    Unavailable(String),
 }
 
 impl LdpError {
@@ -30,6 +33,7 @@ impl LdpError {
             LdpError::Usage(_) => Exit::Usage,
             LdpError::Unreachable { .. } => Exit::Unavailable,
             LdpError::Failed(_) => Exit::Failure,
+            LdpError::Unavailable(_) => Exit::Unavailable,
         }
     }
 }

@@ -25,5 +25,6 @@ pub mod output;
 pub mod pipeline;
 pub mod redact;
 pub mod redis;
+pub mod sandbox;
 pub mod secret;
 pub mod settings;

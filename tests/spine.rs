@@ -10,33 +10,36 @@ use support::{LdpTarget, RedisServer, ldp_run, shared_standalone, unique_prefix}
 
 const DOC: &str = "0b6f1c3e-2a4b-4c5d-8e9f-0123456789ab";
 
-/// A document's caches, as the pipeline names them, with a long chunk key.
-fn seed_document(s: &RedisServer) -> Vec<String> {
-    let chunk = "72ea5668-82e6-4851-9c8f-083a124cf96a";
-    let keys = vec![
-        format!("cache:doc:ocr:{DOC}"),
-        format!("cache:doc:chunks:{DOC}"),
-        format!("cache:doc:entities:{DOC}:{chunk}"),
-        format!("doc:cleaned_text:{DOC}"),
-    ];
-    let mut c = s.client();
-    for k in &keys {
-        let _: () = redis::cmd("SET")
-            .arg(k)
-            .arg("{\"x\": 1}")
-            .arg("EX")
-            .arg(604_791)
-            .query(&mut c)
-            .unwrap();
+/// A completed document from the library's generator (the keyspace the
+/// sandbox seeds): prefixed caches, per-chunk entity caches with long keys,
+/// its batch entry. Returns its id and its keys.
+fn seed_document(s: &RedisServer) -> (String, Vec<String>) {
+    let seed = ldp::sandbox::seed::Plan {
+        docs: 20,
+        projects: 1,
+        now: ldp::clock::unix_now(),
     }
-    keys
+    .generate();
+    support::seed::load(&support::Target::One(s), &seed);
+    let doc = seed
+        .samples
+        .completed
+        .clone()
+        .expect("a completed document");
+    let keys = seed
+        .doc_keys(0)
+        .into_iter()
+        .map(|k| String::from_utf8(k).expect("UTF-8 key"))
+        .collect();
+    (doc, keys)
 }
 
 #[test]
 fn cache_show_in_a_pipe_prints_one_whole_key_per_record() {
     let s = RedisServer::start();
-    let keys = seed_document(&s);
-    let r = s.ldp(&["cache", "show", "--doc", DOC]).ok();
+    let (doc, keys) = seed_document(&s);
+    assert!(keys.len() >= 8, "{keys:?}");
+    let r = s.ldp(&["cache", "show", "--doc", &doc]).ok();
     // One record per key, tab-separated, the key whole in the first field.
     let firsts: HashSet<String> = r
         .lines()
@@ -48,7 +51,8 @@ fn cache_show_in_a_pipe_prints_one_whole_key_per_record() {
         assert!(!l.starts_with(' ') && !l.contains("  "), "padded: {r}");
         assert_eq!(l.split('\t').count(), 5, "key family type ttl size: {r}");
     }
-    // TTLs are compact; the document heading is a note on stderr.
+    // TTLs are compact (the OCR result's 7 days, minus its age); the
+    // document heading is a note on stderr.
     r.stdout_has("\t6d23h\t")
         .stdout_lacks("KEY")
         .stderr_has("document ");

@@ -312,6 +312,32 @@ pub const COMMANDS: &[Meta] = &[
             ),
         ],
     },
+    Meta {
+        path: "sandbox",
+        formats: REPORT,
+        examples: &[
+            (
+                "ldp sandbox",
+                "a seeded redis-server until Ctrl-C; run ldp against it from another terminal",
+            ),
+            (
+                "eval \"$(ldp sandbox --detach)\"",
+                "in the background, LDP_REDIS_URL set in this shell",
+            ),
+            (
+                "ldp sandbox --cluster --docs 10000",
+                "a 3-primary cluster (and a broker) with 10,000 documents",
+            ),
+        ],
+    },
+    Meta {
+        path: "sandbox stop",
+        formats: REPORT,
+        examples: &[(
+            "ldp sandbox stop",
+            "end the detached sandbox; nothing is left behind",
+        )],
+    },
 ];
 
 /// The metadata of a command, by its path.

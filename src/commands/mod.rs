@@ -12,6 +12,7 @@ pub mod meta;
 pub mod monitor;
 pub mod queue;
 pub mod rate;
+pub mod sandbox;
 
 use std::sync::Arc;
 
@@ -134,6 +135,8 @@ pub enum Action {
     QueuePeek(queue::PeekOptions),
     QueuePurge(queue::PurgeOptions),
     QueueRequeue(queue::RequeueOptions),
+    Sandbox(sandbox::StartOptions),
+    SandboxStop,
 }
 
 impl Action {
@@ -164,6 +167,8 @@ impl Action {
             Action::QueuePeek(_) => "queue peek",
             Action::QueuePurge(_) => "queue purge",
             Action::QueueRequeue(_) => "queue requeue-overdue",
+            Action::Sandbox(_) => "sandbox",
+            Action::SandboxStop => "sandbox stop",
         }
     }
 }
@@ -198,5 +203,7 @@ pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
         Action::QueuePeek(o) => queue::peek(ctx, o).await,
         Action::QueuePurge(o) => queue::purge(ctx, o).await,
         Action::QueueRequeue(o) => queue::requeue_overdue(ctx, o).await,
+        Action::Sandbox(o) => sandbox::start(ctx, o).await,
+        Action::SandboxStop => sandbox::stop(ctx).await,
     }
 }

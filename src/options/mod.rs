@@ -10,12 +10,13 @@ pub mod keys;
 pub mod lock;
 pub mod monitor;
 pub mod queue;
+pub mod sandbox;
 
 use anyhow::Result;
 
 use crate::cli::{
     BatchCommand, CacheCommand, Command, DocCommand, KeysCommand, LockCommand, MonitorCommand,
-    QueueCommand, RateCommand,
+    QueueCommand, RateCommand, SandboxCommand,
 };
 use crate::commands::Action;
 
@@ -48,6 +49,10 @@ pub fn action(cmd: Command) -> Result<Action> {
         Command::Queue(QueueCommand::RequeueOverdue(a)) => {
             Action::QueueRequeue(queue::requeue_overdue(a))
         }
+        Command::Sandbox(a) => match a.command {
+            Some(SandboxCommand::Stop) => Action::SandboxStop,
+            None => Action::Sandbox(sandbox::start(a)?),
+        },
         // Printed by `app` before any options are made: there are none.
         Command::Completions { .. } => {
             return Err(crate::error::LdpError::usage(

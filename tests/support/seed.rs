@@ -102,3 +102,39 @@ pub fn doc_uuid(project: &str, content: &[u8]) -> String {
         .unwrap_or_else(|e| panic!("project {project:?} is not a UUID: {e}"));
     uuid::Uuid::new_v5(&ns, sha256_hex(content).as_bytes()).to_string()
 }
+
+/// Load the library's pipeline-shaped keyspace (`ldp::sandbox::seed`, the
+/// one generator `ldp sandbox` uses too) into `t`, pipelined; on a cluster
+/// each node gets its own keys. The broker's keys go to the same place.
+pub fn load(t: &super::Target, seed: &ldp::sandbox::seed::Seed) {
+    let mut per_node: Vec<Vec<&redis::Cmd>> = Vec::new();
+    for op in &seed.ops {
+        let i = match t {
+            super::Target::One(_) => 0,
+            super::Target::Cluster(c) => c.node_for_key(&op.key),
+        };
+        if per_node.len() <= i {
+            per_node.resize_with(i + 1, Vec::new);
+        }
+        per_node[i].push(&op.cmd);
+    }
+    for (i, cmds) in per_node.iter().enumerate() {
+        let mut con = match t {
+            super::Target::One(s) => s.client(),
+            super::Target::Cluster(c) => c.node(i).client(),
+        };
+        for chunk in cmds.chunks(10_000) {
+            let mut p = redis::pipe();
+            for c in chunk {
+                p.add_command((*c).clone());
+            }
+            let replies: Vec<redis::Value> = p.query(&mut con).expect("loading the seed");
+            if let Some(e) = replies
+                .iter()
+                .find(|v| matches!(v, redis::Value::ServerError(_)))
+            {
+                panic!("loading the seed: {e:?}");
+            }
+        }
+    }
+}
