@@ -265,23 +265,7 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
         },
     };
 
-    let timeout = match (args.timeout, env.var("LDP_TIMEOUT"), &profile.timeout) {
-        (Some(t), _, _) => t,
-        (None, Some(t), _) => {
-            parse_duration(&t).map_err(|e| LdpError::usage(format!("LDP_TIMEOUT: {e}")))?
-        }
-        (None, None, Some(t)) => {
-            parse_duration(t).map_err(|e| LdpError::usage(format!("config timeout: {e}")))?
-        }
-        _ => DEFAULT_TIMEOUT,
-    };
-    let timeout_given =
-        args.timeout.is_some() || env.var("LDP_TIMEOUT").is_some() || profile.timeout.is_some();
-    if timeout.is_zero() {
-        return Err(LdpError::usage(
-            "invalid --timeout '0': must be greater than zero",
-        ));
-    }
+    let (timeout, timeout_given) = resolve_timeout(args, env, &profile)?;
 
     let tls_ca = args
         .tls_ca
@@ -342,24 +326,7 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
     };
 
     let broker_layout = broker_layout(args, env, &profile)?;
-    let pool_size = match env
-        .var("LDP_REDIS_MAX_CONNECTIONS")
-        .map(|v| ("LDP_REDIS_MAX_CONNECTIONS", v))
-        .or_else(|| {
-            pipeline
-                .get("REDIS_MAX_CONNECTIONS")
-                .map(|v| ("REDIS_MAX_CONNECTIONS", v))
-        }) {
-        Some((name, v)) => v
-            .trim()
-            .parse::<u64>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or_else(|| {
-                LdpError::usage(format!("{name}: '{v}' is not a positive whole number"))
-            })?,
-        None => DEFAULT_POOL_SIZE,
-    };
+    let pool_size = pool_size(env, &pipeline)?;
     let intake = intake(env, &pipeline, &profile)?;
 
     Ok(Settings {
@@ -378,6 +345,58 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
         timeout_given,
         pool_size,
     })
+}
+
+/// `--timeout`, `LDP_TIMEOUT`, the profile's, else the default; and whether
+/// one of them was given (`monitor workers` waits 1 s unless told).
+fn resolve_timeout(
+    args: &GlobalArgs,
+    env: &dyn Env,
+    profile: &Profile,
+) -> Result<(Duration, bool)> {
+    let timeout = match (args.timeout, env.var("LDP_TIMEOUT"), &profile.timeout) {
+        (Some(t), _, _) => t,
+        (None, Some(t), _) => {
+            parse_duration(&t).map_err(|e| LdpError::usage(format!("LDP_TIMEOUT: {e}")))?
+        }
+        (None, None, Some(t)) => {
+            parse_duration(t).map_err(|e| LdpError::usage(format!("config timeout: {e}")))?
+        }
+        _ => DEFAULT_TIMEOUT,
+    };
+    let timeout_given =
+        args.timeout.is_some() || env.var("LDP_TIMEOUT").is_some() || profile.timeout.is_some();
+    if timeout.is_zero() {
+        return Err(LdpError::usage(
+            "invalid --timeout '0': must be greater than zero",
+        ));
+    }
+    Ok((timeout, timeout_given))
+}
+
+/// The pipeline's connection pool size per process (`REDIS_MAX_CONNECTIONS`).
+fn pool_size(env: &dyn Env, pipeline: &PipelineVars) -> Result<u64> {
+    Ok(
+        match env
+            .var("LDP_REDIS_MAX_CONNECTIONS")
+            .map(|v| ("LDP_REDIS_MAX_CONNECTIONS", v))
+            .or_else(|| {
+                pipeline
+                    .get("REDIS_MAX_CONNECTIONS")
+                    .map(|v| ("REDIS_MAX_CONNECTIONS", v))
+            }) {
+            Some((name, v)) => {
+                v.trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        LdpError::usage(format!("{name}: '{v}' is not a positive whole number"))
+                    })?
+            }
+            None => DEFAULT_POOL_SIZE,
+        },
+    )
 }
 
 /// The intake's settings: `LDP_*`, then the pipeline's own variables

@@ -161,8 +161,10 @@ pub struct Seed {
 }
 
 /// redis-py's Lock extend script, keyed on the token (WIRE.md §4).
-const RENEW: &str = "if redis.call('get', KEYS[1]) == ARGV[1] then \
-                     return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+const RENEW: &str = concat!(
+    "if redis.call('get', KEYS[1]) == ARGV[1] then ",
+    "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end",
+);
 
 impl Seed {
     /// Every key, once.
@@ -754,13 +756,16 @@ fn ocr_and_chunks(
         "ocr",
         &ocr_key,
         &format!(
-            "{{\"text\": {}, \"length\": {}, \"extracted_at\": \"{}\", \"method\": \"textract\", \
-             \"job_id\": \"{}\", \"pages\": {pages}, \"confidence\": {}}}",
+            concat!(
+                "{{\"text\": {}, \"length\": {}, \"extracted_at\": \"{}\", \"method\": \"textract\", ",
+                "\"job_id\": \"{}\", \"pages\": {pages}, \"confidence\": {}}}",
+            ),
             q(&text),
             text.len(),
             py_time(d.at - 120.0),
             hex(&rng.next().to_be_bytes()).repeat(4),
-            (900 + rng.below(99)) as f64 / 1000.0
+            (900 + rng.below(99)) as f64 / 1000.0,
+            pages = pages,
         ),
         Some(left(7 * DAY, d.age + 120.0)),
     );
@@ -770,9 +775,15 @@ fn ocr_and_chunks(
         .enumerate()
         .map(|(n, (id, t, s, end))| {
             format!(
-                "{{\"chunk_uuid\": \"{id}\", \"chunk_text\": {}, \"chunk_index\": {n}, \
-                 \"start_char\": {s}, \"end_char\": {end}}}",
-                q(t)
+                concat!(
+                    "{{\"chunk_uuid\": \"{id}\", \"chunk_text\": {}, \"chunk_index\": {n}, ",
+                    "\"start_char\": {s}, \"end_char\": {end}}}",
+                ),
+                q(t),
+                id = id,
+                n = n,
+                s = s,
+                end = end,
             )
         })
         .collect();
@@ -793,10 +804,14 @@ fn ocr_and_chunks(
                     .filter(|(name, _)| t.contains(name))
                     .map(|(name, kind)| {
                         format!(
-                            "{{\"text\": {}, \"entity_type\": \"{kind}\", \"confidence\": 0.95, \
-                             \"document_uuid\": \"{}\", \"chunk_uuid\": \"{id}\"}}",
+                            concat!(
+                                "{{\"text\": {}, \"entity_type\": \"{kind}\", \"confidence\": 0.95, ",
+                                "\"document_uuid\": \"{}\", \"chunk_uuid\": \"{id}\"}}",
+                            ),
                             q(name),
-                            d.uuid
+                            d.uuid,
+                            kind = kind,
+                            id = id,
                         )
                     })
                     .collect()
@@ -832,9 +847,11 @@ fn completed(e: &mut Emit, rng: &mut Rng, d: &Doc) {
     let t = |back: f64| d.at - back;
     let m = mentions(d);
     let state = format!(
-        "{{\"pipeline\": {}, \"ocr\": {}, \"chunking\": {}, \"entity_extraction\": {}, \
-         \"entity_resolution\": {}, \"relationships\": {}, \
-         \"last_update\": {{\"stage\": \"pipeline\", \"status\": \"completed\", \"timestamp\": \"{}\"}}}}",
+        concat!(
+            "{{\"pipeline\": {}, \"ocr\": {}, \"chunking\": {}, \"entity_extraction\": {}, ",
+            "\"entity_resolution\": {}, \"relationships\": {}, ",
+            "\"last_update\": {{\"stage\": \"pipeline\", \"status\": \"completed\", \"timestamp\": \"{}\"}}}}",
+        ),
         stage_text(
             "completed",
             t(0.0),
@@ -1081,8 +1098,10 @@ fn result_ok(e: &mut Emit, d: &Doc) {
         "celery_result",
         &format!("celery-task-meta-{}", d.task_id),
         &format!(
-            "{{\"status\": \"SUCCESS\", \"result\": {{\"status\": \"completed\", \"document_uuid\": \"{}\"}}, \
-             \"traceback\": null, \"children\": [], \"date_done\": \"{}\", \"task_id\": \"{}\"}}",
+            concat!(
+                "{{\"status\": \"SUCCESS\", \"result\": {{\"status\": \"completed\", \"document_uuid\": \"{}\"}}, ",
+                "\"traceback\": null, \"children\": [], \"date_done\": \"{}\", \"task_id\": \"{}\"}}",
+            ),
             d.uuid,
             py_time(d.at),
             d.task_id
