@@ -79,6 +79,7 @@ impl Report for RetryReport {
         let mut s = String::new();
         if !self.documents.is_empty() {
             let mut t = out.table(&["document", "standing", "action", "file_path"]);
+            t.whole(&[3]); // a path is an identifier: never cut
             for d in &self.documents {
                 t.add_row(vec![
                     d.document.clone(),

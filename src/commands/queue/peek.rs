@@ -53,10 +53,18 @@ impl Report for PeekReport {
         if self.messages.is_empty() {
             return s;
         }
-        let headers = [
-            "#", "step", "task", "id", "document", "project", "priority", "retries", "eta",
-        ];
-        let mut t = out.table(&headers);
+        // On a terminal narrower than a full row, the task id, project,
+        // priority and eta give way (JSON and a pipe have every field), so
+        // the task and the document stay whole on one line.
+        let narrow = out.stdout_tty && out.width < 170;
+        let headers: &[&str] = if narrow {
+            &["#", "step", "task", "document", "retries"]
+        } else {
+            &[
+                "#", "step", "task", "id", "document", "project", "priority", "retries", "eta",
+            ]
+        };
+        let mut t = out.table(headers);
         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
         for w in &self.messages {
             let m = &w.message;
@@ -69,17 +77,28 @@ impl Report for PeekReport {
                 Some(n) if n > 1 => format!("{} (+{} more)", dash(&m.document), n - 1),
                 _ => dash(&m.document),
             };
-            t.add_row(vec![
-                w.position.to_string(),
-                w.step.to_string(),
-                task,
-                dash(&m.id),
-                document,
-                dash(&m.project),
-                m.priority.map_or("-".into(), |p| p.to_string()),
-                m.retries.map_or("-".into(), |r| r.to_string()),
-                dash(&m.eta),
-            ]);
+            let retries = m.retries.map_or("-".into(), |r| r.to_string());
+            t.add_row(if narrow {
+                vec![
+                    w.position.to_string(),
+                    w.step.to_string(),
+                    task,
+                    document,
+                    retries,
+                ]
+            } else {
+                vec![
+                    w.position.to_string(),
+                    w.step.to_string(),
+                    task,
+                    dash(&m.id),
+                    document,
+                    dash(&m.project),
+                    m.priority.map_or("-".into(), |p| p.to_string()),
+                    retries,
+                    dash(&m.eta),
+                ]
+            });
         }
         s.push_str(&format!("{t}\n"));
         s
