@@ -22,12 +22,7 @@ pub const CLAIM_TTL: Duration = Duration::from_secs(300);
 
 /// Give a claim back only if it is still ours (it may have expired and been
 /// taken by another run).
-const RELEASE_LUA: &str = r#"
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0
-"#;
+const RELEASE_LUA: &str = crate::redis::script::DELETE_IF_EQUAL;
 
 /// Take over a claim only if it still holds the dead holder's value.
 const TAKEOVER_LUA: &str = r#"

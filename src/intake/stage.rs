@@ -124,21 +124,9 @@ impl Intake {
         let mut out = Prepared::default();
         let mut pause = Duration::from_millis(50);
         while !jobs.is_empty() && out.fatal.is_none() {
-            let uuids: Vec<Uuid> = jobs.iter().map(|j| j.row.document_uuid).collect();
-            let have = match self.db.existing(&uuids).await {
-                Ok(h) => h,
-                Err(e) => {
-                    out.fatal = Some(crate::error::one_line(&e));
-                    return out;
-                }
+            let Some(todo) = self.without_rows(jobs, &bytes, &mut out).await else {
+                return out;
             };
-            let (done, todo): (Vec<Job>, Vec<Job>) = jobs
-                .into_iter()
-                .partition(|j| have.contains(&j.row.document_uuid));
-            for job in done {
-                bytes.inc(job.row.file_size_bytes.max(0) as u64);
-                out.ready.push(job.doc);
-            }
             let (mine, theirs) = match &claims {
                 None => (todo, Vec::new()),
                 Some(c) => {
@@ -155,22 +143,10 @@ impl Intake {
             // committed the row since the check above: look again, now that
             // no one else can be uploading these.
             let mine = match &claims {
-                Some(_) if !mine.is_empty() => match self.db.existing(&claimed).await {
-                    Ok(have) => {
-                        let (done, mine): (Vec<Job>, Vec<Job>) = mine
-                            .into_iter()
-                            .partition(|j| have.contains(&j.row.document_uuid));
-                        for job in done {
-                            bytes.inc(job.row.file_size_bytes.max(0) as u64);
-                            out.ready.push(job.doc);
-                        }
-                        mine
-                    }
-                    Err(e) => {
-                        out.fatal = Some(crate::error::one_line(&e));
-                        Vec::new()
-                    }
-                },
+                Some(_) if !mine.is_empty() => self
+                    .without_rows(mine, &bytes, &mut out)
+                    .await
+                    .unwrap_or_default(),
                 _ => mine,
             };
             self.upload_and_register(mine, &bytes, &mut out).await;
@@ -189,6 +165,33 @@ impl Intake {
             }
         }
         out
+    }
+
+    /// The jobs whose document has no row yet; those with one are ready
+    /// (their object was uploaded before the row was inserted). None when
+    /// PostgreSQL failed (`out.fatal` says why).
+    async fn without_rows(
+        &self,
+        jobs: Vec<Job>,
+        bytes: &ProgressBar,
+        out: &mut Prepared,
+    ) -> Option<Vec<Job>> {
+        let uuids: Vec<Uuid> = jobs.iter().map(|j| j.row.document_uuid).collect();
+        let have = match self.db.existing(&uuids).await {
+            Ok(h) => h,
+            Err(e) => {
+                out.fatal = Some(crate::error::one_line(&e));
+                return None;
+            }
+        };
+        let (done, todo): (Vec<Job>, Vec<Job>) = jobs
+            .into_iter()
+            .partition(|j| have.contains(&j.row.document_uuid));
+        for job in done {
+            bytes.inc(job.row.file_size_bytes.max(0) as u64);
+            out.ready.push(job.doc);
+        }
+        Some(todo)
     }
 
     /// Upload `jobs` concurrently, then insert their rows in one committed

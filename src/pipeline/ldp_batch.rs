@@ -44,15 +44,21 @@ pub async fn write(redis: &Redis, key: &[u8], ttl: u64, r: &Record<'_>) -> Resul
 
 /// Add documents to the batch's set and give it `ttl` seconds.
 pub async fn add_documents(redis: &Redis, key: &[u8], ttl: u64, docs: &[String]) -> Result<()> {
-    for chunk in docs.chunks(1000) {
+    add_members(redis, key, docs).await?;
+    expire(redis, key, ttl).await
+}
+
+/// SADD in bounded commands (ldp's sets of document UUIDs).
+pub async fn add_members(redis: &Redis, key: &[u8], members: &[String]) -> Result<()> {
+    for chunk in members.chunks(1000) {
         let mut cmd = redis::cmd("SADD");
         cmd.arg(key);
-        for d in chunk {
-            cmd.arg(d);
+        for m in chunk {
+            cmd.arg(m);
         }
         let _: i64 = redis.query_key(key, &cmd).await?;
     }
-    expire(redis, key, ttl).await
+    Ok(())
 }
 
 async fn expire(redis: &Redis, key: &[u8], secs: u64) -> Result<()> {

@@ -6,6 +6,17 @@ use redis::{ErrorKind, RedisError, Script, ServerErrorKind, Value};
 use super::Node;
 use crate::error::LdpError;
 
+/// Delete KEYS[1] only while it holds ARGV[1]; 1 if deleted, else 0. The
+/// release of redis-py's Lock, kombu's Mutex and ldp's upload claims.
+pub const DELETE_IF_EQUAL: &str = r"
+local token = redis.call('GET', KEYS[1])
+if not token or token ~= ARGV[1] then
+  return 0
+end
+redis.call('DEL', KEYS[1])
+return 1
+";
+
 /// EVALSHA, loading the script on NOSCRIPT. Runs through `Node::read`, which
 /// reconnects once after a dropped connection: every script here is safe to
 /// repeat (acquire detects its own token, extend and release are idempotent).

@@ -11,6 +11,7 @@ use redis::Value;
 use super::plan::{Doc, Plan, Unit};
 use crate::error::LdpError;
 use crate::keyspace::Registry;
+use crate::pipeline::ldp_batch;
 use crate::redis::{Node, Redis};
 
 /// `doc:import` lives an hour (KEYSPACE.md).
@@ -289,21 +290,14 @@ pub async fn write_batch_record(
     priority: u8,
     documents: usize,
 ) -> Result<()> {
-    let record = crate::pipeline::ldp_batch::Record {
+    let record = ldp_batch::Record {
         batch_id,
         project,
         queue,
         priority,
         documents,
     };
-    crate::pipeline::ldp_batch::write(cache, &keys.batch, keys.batch_ttl, &record).await
-}
-
-async fn expire(cache: &Redis, key: &[u8], secs: u64) -> Result<()> {
-    let _: i64 = cache
-        .query_key(key, redis::cmd("EXPIRE").arg(key).arg(secs))
-        .await?;
-    Ok(())
+    ldp_batch::write(cache, &keys.batch, keys.batch_ttl, &record).await
 }
 
 /// The run's end: the record counts the run's documents (duplicate files
@@ -342,17 +336,8 @@ pub async fn write_cache_side(
         write_import_records(cache, keys, docs, which, record).await?;
     }
     let uuids: Vec<String> = which.iter().map(|&i| docs[i].uuid_str()).collect();
-    for set in [&keys.index, &keys.batch_docs] {
-        for chunk in uuids.chunks(1000) {
-            let mut cmd = redis::cmd("SADD");
-            cmd.arg(set);
-            for u in chunk {
-                cmd.arg(u);
-            }
-            let _: i64 = cache.query_key(set, &cmd).await?;
-        }
-    }
-    expire(cache, &keys.batch_docs, keys.batch_ttl).await
+    ldp_batch::add_members(cache, &keys.index, &uuids).await?;
+    ldp_batch::add_documents(cache, &keys.batch_docs, keys.batch_ttl, &uuids).await
 }
 
 /// `doc:import` for documents whose record may be missing (SET NX: never

@@ -113,14 +113,7 @@ return 1
 ";
 
 /// redis-py's release: delete the key only while it holds the token.
-const RELEASE_LUA: &str = r"
-local token = redis.call('GET', KEYS[1])
-if not token or token ~= ARGV[1] then
-  return 0
-end
-redis.call('DEL', KEYS[1])
-return 1
-";
+const RELEASE_LUA: &str = crate::redis::script::DELETE_IF_EQUAL;
 
 static ACQUIRE: LazyLock<Script> = LazyLock::new(|| Script::new(ACQUIRE_LUA));
 static EXTEND: LazyLock<Script> = LazyLock::new(|| Script::new(EXTEND_LUA));

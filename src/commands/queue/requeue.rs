@@ -49,10 +49,7 @@ return 1
 "#;
 
 /// kombu's Mutex release: delete only our own token.
-const RELEASE_LUA: &str = r#"
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"#;
+const RELEASE_LUA: &str = crate::redis::script::DELETE_IF_EQUAL;
 
 /// Plain options of `queue requeue-overdue`.
 #[derive(Debug, Clone)]
