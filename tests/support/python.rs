@@ -62,11 +62,8 @@ impl Broker {
     }
 
     fn command(&self) -> Command {
-        let mut cmd = Command::new(python());
+        let mut cmd = python_for(&self.url);
         cmd.current_dir(py_dir())
-            .env("PYTHONPATH", py_dir())
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .env("LDP_TEST_BROKER", &self.url)
             .env("LDP_TEST_LAYOUT", self.layout)
             .env_remove("LDP_TEST_PREFIX")
             .stdin(Stdio::null());
@@ -98,65 +95,43 @@ impl Broker {
     /// threads and prefetch multiplier 1, so with `task_acks_late` it holds
     /// exactly `concurrency` unacked messages while its tasks block.
     pub fn worker(&self, queues: &[&str], concurrency: u32) -> Worker {
-        let dir = tempfile::Builder::new()
-            .prefix("ldp-celery-")
-            .tempdir()
-            .expect("temp dir");
-        let log = dir.path().join("worker.log");
-        let file = fs::File::create(&log).expect("worker log");
-        let mut cmd = self.command();
-        cmd.args(["-m", "celery", "-A", "ldp_celery_app", "worker"])
-            .args(["-Q", &queues.join(",")])
-            .args(["-P", "threads", "--concurrency", &concurrency.to_string()])
-            .args(["--prefetch-multiplier", "1"])
-            .args([
+        let node = format!("ldp-test-{}@%h", std::process::id());
+        let concurrency = concurrency.to_string();
+        start_worker(
+            self.command(),
+            "ldp_celery_app",
+            queues,
+            &[
+                "-P",
+                "threads",
+                "--concurrency",
+                &concurrency,
+                "--prefetch-multiplier",
+                "1",
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
-            ])
-            .args([
-                "-l",
-                "info",
                 "-n",
-                &format!("ldp-test-{}@%h", std::process::id()),
-            ])
-            .stdout(file.try_clone().expect("dup log"))
-            .stderr(file)
-            .process_group(0);
-        let child = super::spawn_watched(cmd)
-            .unwrap_or_else(|e| panic!("cannot start a Celery worker with {}: {e}", python()));
-        Worker {
-            child: Some(child),
-            log,
-            queues: queues.iter().map(|q| q.to_string()).collect(),
-            _dir: dir,
-        }
+                &node,
+            ],
+        )
     }
 }
 
-/// A worker of the pipeline's own app (tests/py/pipeline_app.py: app
-/// `pdf_pipeline`, the real task names) on `queues`, solo pool; its tasks
-/// record what they ran in `ldp_test:executed`.
-pub fn pipeline_worker(broker: &str, queues: &[&str]) -> Worker {
+/// A Celery worker of `app` on `queues` with `args`, started from `cmd` (a
+/// Python with the test apps on its path), logging to a file of its own.
+fn start_worker(mut cmd: Command, app: &str, queues: &[&str], args: &[&str]) -> Worker {
     let dir = tempfile::Builder::new()
         .prefix("ldp-celery-")
         .tempdir()
         .expect("temp dir");
     let log = dir.path().join("worker.log");
     let file = fs::File::create(&log).expect("worker log");
-    let mut cmd = Command::new(python());
     cmd.current_dir(dir.path())
-        .env("PYTHONPATH", py_dir())
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("LDP_TEST_BROKER", broker)
-        .args(["-m", "celery", "-A", "pipeline_app", "worker"])
+        .args(["-m", "celery", "-A", app, "worker"])
         .args(["-Q", &queues.join(",")])
-        .args(["--pool", "solo", "-l", "info"])
-        .args([
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ])
+        .args(args)
+        .args(["-l", "info"])
         .stdin(Stdio::null())
         .stdout(file.try_clone().expect("dup log"))
         .stderr(file)
@@ -169,6 +144,33 @@ pub fn pipeline_worker(broker: &str, queues: &[&str]) -> Worker {
         queues: queues.iter().map(|q| q.to_string()).collect(),
         _dir: dir,
     }
+}
+
+/// A Python with the test apps on its path, talking to `broker`.
+fn python_for(broker: &str) -> Command {
+    let mut cmd = Command::new(python());
+    cmd.env("PYTHONPATH", py_dir())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("LDP_TEST_BROKER", broker);
+    cmd
+}
+
+/// A worker of the pipeline's own app (tests/py/pipeline_app.py: app
+/// `pdf_pipeline`, the real task names) on `queues`, solo pool; its tasks
+/// record what they ran in `ldp_test:executed`.
+pub fn pipeline_worker(broker: &str, queues: &[&str]) -> Worker {
+    start_worker(
+        python_for(broker),
+        "pipeline_app",
+        queues,
+        &[
+            "--pool",
+            "solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+    )
 }
 
 /// A worker of `tests/py/workers_app.py` named `node` (e.g. `w1@ldp-test`)
@@ -181,34 +183,22 @@ pub fn live_worker(
     concurrency: u32,
     queues: &[&str],
 ) -> Worker {
-    let dir = tempfile::Builder::new()
-        .prefix("ldp-celery-")
-        .tempdir()
-        .expect("temp dir");
-    let log = dir.path().join("worker.log");
-    let file = fs::File::create(&log).expect("worker log");
-    let mut cmd = Command::new(python());
-    cmd.current_dir(dir.path())
-        .env("PYTHONPATH", py_dir())
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("LDP_TEST_BROKER", broker)
-        .args(["-m", "celery", "-A", "workers_app", "worker"])
-        .args(["-Q", &queues.join(",")])
-        .args(["-P", pool, "--concurrency", &concurrency.to_string()])
-        .args(["-n", node, "-l", "info"])
-        .args(["--without-gossip", "--without-mingle"])
-        .stdin(Stdio::null())
-        .stdout(file.try_clone().expect("dup log"))
-        .stderr(file)
-        .process_group(0);
-    let child = super::spawn_watched(cmd)
-        .unwrap_or_else(|e| panic!("cannot start a Celery worker with {}: {e}", python()));
-    Worker {
-        child: Some(child),
-        log,
-        _dir: dir,
-        queues: queues.iter().map(|q| q.to_string()).collect(),
-    }
+    let concurrency = concurrency.to_string();
+    start_worker(
+        python_for(broker),
+        "workers_app",
+        queues,
+        &[
+            "-P",
+            pool,
+            "--concurrency",
+            &concurrency,
+            "-n",
+            node,
+            "--without-gossip",
+            "--without-mingle",
+        ],
+    )
 }
 
 /// Enqueue one long `process_pdf_document` for `document` on `queue` with
