@@ -206,3 +206,62 @@ fn bad_ids_and_flags_are_refused_before_anything_runs() {
         .fails(2)
         .stderr_has("invalid project id");
 }
+
+/// The caches on a 3-primary cluster, the broker on its own Redis: the
+/// failed documents are found on every node, the tasks go to the broker and
+/// the batch record to the cluster.
+#[test]
+fn on_a_cluster_with_the_broker_on_its_own_redis() {
+    let c = support::shared_cluster();
+    let broker = RedisServer::start();
+    let _g = (c.guard(), broker.guard());
+    // Documents of this test only (the cluster is shared): fresh UUIDs.
+    let docs: Vec<String> = (0..6).map(|_| uuid::Uuid::new_v4().to_string()).collect();
+    let ts = now_naive();
+    for d in &docs {
+        let state =
+            json!({"pipeline": {"status": "processing", "metadata": {"project_uuid": PROJECT}},
+                           "last_update": {"stage": "ocr", "status": "failed", "timestamp": ts}})
+            .to_string();
+        let meta =
+            json!({"project_uuid": PROJECT, "file_path": format!("s3://docs/documents/{d}.pdf")})
+                .to_string();
+        for (k, v) in [
+            (format!("cache:doc:state:{d}"), state),
+            (format!("doc:metadata:{d}"), meta),
+        ] {
+            c.exec(k.as_bytes(), &[b"SET", k.as_bytes(), v.as_bytes()]);
+        }
+    }
+    let nodes: BTreeSet<usize> = docs
+        .iter()
+        .map(|d| c.node_for_key(format!("cache:doc:state:{d}").as_bytes()))
+        .collect();
+    assert!(nodes.len() > 1, "the states span several primaries");
+    let args = ["--broker-url", &broker.url(), "doc", "retry", "--doc"];
+    let list = docs.join(",");
+    let dry = c
+        .ldp(&[&args[..], &[list.as_str(), "--dry-run", "-o", "json"]].concat())
+        .ok()
+        .json();
+    assert_eq!(dry["documents"].as_array().unwrap().len(), 6, "{dry:#}");
+    assert_eq!(llen(&mut broker.client(), QUEUE), 0);
+    let j = c
+        .ldp(&[&args[..], &[list.as_str(), "--yes", "-o", "json"]].concat())
+        .ok()
+        .json();
+    assert_eq!(j["retried"], 6, "{j:#}");
+    assert_eq!(
+        llen(&mut broker.client(), QUEUE),
+        6,
+        "the tasks are on the broker"
+    );
+    let record = format!("ldp:batch:{}", j["batch_id"].as_str().unwrap());
+    assert_eq!(
+        c.exec(
+            record.as_bytes(),
+            &[b"HGET", record.as_bytes(), b"documents"]
+        ),
+        redis::Value::BulkString(b"6".to_vec())
+    );
+}
