@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ldp_global_optspecs
-    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure keyspace= profile= o/output= color= timeout= queues= priority-steps= priority-sep= global-keyprefix= q/quiet v/verbose h/help V/version
+    string join \n u/url= broker-url= env-file= password-file= tls-ca= tls-insecure keyspace= profile= o/output= color= timeout= queues= priority-steps= priority-sep= global-keyprefix= audit-file= require-audit q/quiet v/verbose h/help V/version
 end
 
 function __fish_ldp_needs_command
@@ -44,7 +44,9 @@ complete -c ldp -n "__fish_ldp_needs_command" -l queues -d 'The Celery queues, c
 complete -c ldp -n "__fish_ldp_needs_command" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_needs_command" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_needs_command" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_needs_command" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_needs_command" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_needs_command" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_needs_command" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_needs_command" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_needs_command" -s h -l help -d 'Print help'
@@ -56,6 +58,7 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Health checks 
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "audit" -d 'The audit trail: who ran which destructive command, when, and what it changed'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
@@ -81,7 +84,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand completions" -l queues -d 'The C
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand completions" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
@@ -105,7 +110,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s h -l help -d 'Print help'
@@ -141,9 +148,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l no-ttl -d 'Only keys without an expiry'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l group -d 'Count keys and bytes per pattern (UUID-, number- and hash-like segments fold into *)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
@@ -169,10 +178,12 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l dry-run -d 'Count and show a sample; delete nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l include-protected -d 'Also delete Celery broker keys and ldp\'s own keys'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -200,9 +211,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l dry-run -d 'With --fix-ttl: count, change nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s y -l yes -d 'With --fix-ttl: do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
@@ -230,7 +243,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subco
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s h -l help -d 'Print help'
@@ -262,9 +277,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l values -d 'Print decoded values (JSON pretty-printed and truncated)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l full -d 'With --values: do not truncate'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -293,10 +310,12 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l dry-run -d 'Show what would be deleted; delete nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l force -d 'Clear documents the pipeline is processing right now too'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
@@ -320,7 +339,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from families" -s h -l help -d 'Print help'
@@ -348,7 +369,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_sub
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and not __fish_seen_subcommand_from health memory stats queues workers clients help" -s h -l help -d 'Print help'
@@ -396,8 +419,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l deep -d 'Also run the checks that scan: locks without TTL, stuck documents'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from health" -s h -l help -d 'Print help'
@@ -424,8 +449,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l full -d 'Measure every key (the default up to 1,000,000 keys)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from memory" -s h -l help -d 'Print help'
@@ -453,7 +480,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
@@ -480,8 +509,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l no-discover -d 'Only the configured queues: no scan for other queues bound in _kombu.binding.*'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from queues" -s h -l help -d 'Print help'
@@ -507,7 +538,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from workers" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -533,7 +566,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from clients" -s h -l help -d 'Print help'
@@ -564,7 +599,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s h -l help -d 'Print help'
@@ -594,8 +631,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l no-ttl -d 'Only locks without a TTL (they never expire)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -622,7 +661,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help'
@@ -651,8 +692,10 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l pass-secrets -d 'Pass the pipeline\'s secret variables (REDIS_PW, DATABASE_URL, ...) on to CMD; by default they are removed from its environment'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
@@ -678,9 +721,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l dry-run -d 'Show the holder; break nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s h -l help -d 'Print help'
@@ -727,10 +772,12 @@ complete -c ldp -n "__fish_ldp_using_subcommand import" -l queues -d 'The Celery
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l dry-run -d 'Hash and plan, write nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s y -l yes -d 'Do not ask before a large import on a terminal'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l fail-fast -d 'Stop at the first unreadable file or failed upload'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand import" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -754,7 +801,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subco
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
@@ -782,7 +831,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -807,14 +858,51 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l full -d 'Print whole error messages and tracebacks'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every batch: the pipeline\'s counters next to the truth from the documents\' states'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "show" -d 'One batch: each document\'s stage and status, and the batch\'s errors'
 complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l since -d 'Only entries from the last DUR (e.g. 1h, 7d), by the server\'s clock' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l action -d 'Only this action (e.g. \'keys delete\', \'cache clear\')' -r -f -a "keys delete\t''
+keys audit\t''
+cache clear\t''
+lock break\t''
+queue purge\t''
+queue requeue-overdue\t''
+doc retry\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l limit -d 'At most the newest N entries' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -835,7 +923,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
@@ -862,7 +952,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand rate; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -888,7 +980,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and not __fish_seen_subcommand_from retry help" -s h -l help -d 'Print help'
@@ -919,10 +1013,12 @@ complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l failed -d 'Every document that has failed (a failed latest update or a permanent batch error)'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l dry-run -d 'Show what would be retried; enqueue nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand doc; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
@@ -948,7 +1044,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subco
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and not __fish_seen_subcommand_from peek purge requeue-overdue help" -s h -l help -d 'Print help'
@@ -977,7 +1075,9 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s h -l help -d 'Print help'
@@ -1001,9 +1101,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l dry-run -d 'Count what would be removed; remove nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
@@ -1028,9 +1130,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l dry-run -d 'List what would go back; move nothing'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s y -l yes -d 'Do not ask (required off a terminal)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from requeue-overdue" -s h -l help -d 'Print help'
@@ -1062,9 +1166,11 @@ complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_sub
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l cluster -d 'A 3-primary Redis Cluster for the caches, and a standalone server for the Celery broker'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l detach -d 'Run in the background until `ldp sandbox stop`'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1090,24 +1196,27 @@ complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the sandbox started with --detach: end its processes, remove its folder'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "sandbox" -d 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch rate doc queue sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "audit" -d 'The audit trail: who ran which destructive command, when, and what it changed'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "sandbox" -d 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'

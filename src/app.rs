@@ -88,13 +88,13 @@ pub fn main(args: Vec<OsString>, env: &dyn Env) -> Exit {
         },
         Err(e) => return clap_verdict(&e).unwrap_or_else(report),
     };
-    match run(cli, env) {
+    match run(cli, &args, env) {
         Ok(exit) => exit,
         Err(e) => report(e),
     }
 }
 
-fn run(cli: Cli, env: &dyn Env) -> Result<Exit> {
+fn run(cli: Cli, args: &[OsString], env: &dyn Env) -> Result<Exit> {
     if let Command::Completions { shell } = &cli.command {
         // Into memory first: clap_complete panics on a closed pipe (`| head`).
         let mut script = Vec::new();
@@ -105,7 +105,7 @@ fn run(cli: Cli, env: &dyn Env) -> Result<Exit> {
     let settings = config::resolve(&cli.global, env)?;
     let action = crate::options::action(cli.command)?;
     let out = Output::new(settings.output, settings.color, settings.verbosity);
-    let ctx = Ctx::new(settings, out);
+    let ctx = Ctx::new(settings, out).with_command(args);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -169,6 +169,12 @@ pub struct GlobalArgs {
         help_heading = BROKER
     )]
     pub global_keyprefix: Option<String>,
+    /// Also append each destructive run's audit entry to this JSON-lines file
+    #[arg(long, value_name = "FILE", global = true, help_heading = GLOBAL)]
+    pub audit_file: Option<PathBuf>,
+    /// Refuse a destructive run whose audit entry cannot be written (checked before any change)
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub require_audit: bool,
     /// Quieter (no progress, no notes on stderr)
     #[arg(short, long, action = clap::ArgAction::Count, global = true, help_heading = GLOBAL)]
     pub quiet: u8,
@@ -228,6 +234,18 @@ pub enum Command {
     /// Ctrl-C stops the servers and removes the folder (exit 0). With --detach it runs in the
     /// background until `ldp sandbox stop`. Exit 69 when redis-server is not installed.
     Sandbox(SandboxArgs),
+    /// The audit trail: who ran which destructive command, when, and what it changed
+    ///
+    /// Every run of keys delete, cache clear, lock break, queue purge, queue requeue-overdue,
+    /// doc retry and keys audit --fix-ttl that is not a dry run appends one entry to the Redis
+    /// stream ldp:audit (capped at about 100,000 entries) and, with --audit-file or
+    /// LDP_AUDIT_FILE, one JSON line to that file: the time, OS user and host, the command line
+    /// with secrets redacted, what was named, what matched and what changed (per family or
+    /// queue), and the outcome (ok, declined, failed, interrupted, error). An entry that cannot
+    /// be written is reported on stderr; with --require-audit the run is refused before anything
+    /// changes when it could not be written. This command lists the stream's entries, oldest
+    /// first.
+    Audit(AuditLogArgs),
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
@@ -451,6 +469,30 @@ pub enum SandboxCommand {
     /// Stop the sandbox started with --detach: end its processes, remove its folder
     Stop,
 }
+
+#[derive(Debug, Args)]
+pub struct AuditLogArgs {
+    /// Only entries from the last DUR (e.g. 1h, 7d), by the server's clock
+    #[arg(long, value_name = "DUR", value_parser = parse_duration)]
+    pub since: Option<Duration>,
+    /// Only this action (e.g. 'keys delete', 'cache clear')
+    #[arg(long, value_name = "ACTION", value_parser = AUDITED)]
+    pub action: Option<String>,
+    /// At most the newest N entries
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
+/// The actions that leave an audit entry.
+pub const AUDITED: [&str; 7] = [
+    "keys delete",
+    "keys audit",
+    "cache clear",
+    "lock break",
+    "queue purge",
+    "queue requeue-overdue",
+    "doc retry",
+];
 
 #[derive(Debug, Subcommand)]
 pub enum RateCommand {

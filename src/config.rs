@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
+use crate::audit::AuditSettings;
 use crate::broker::layout::{self as celery, BrokerLayout};
 use crate::cli::{ColorWhen, GlobalArgs, OutputFormat, parse_duration};
 use crate::error::LdpError;
@@ -50,6 +51,9 @@ pub struct Profile {
     pub bucket: Option<String>,
     pub s3_endpoint: Option<String>,
     pub s3_region: Option<String>,
+    /// A JSON-lines file that receives every audit entry too.
+    pub audit_file: Option<PathBuf>,
+    pub require_audit: Option<bool>,
 }
 
 /// `priority_steps` in a profile: `[0, 3, 6, 9]` or `"0..9"`.
@@ -328,6 +332,7 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
     let broker_layout = broker_layout(args, env, &profile)?;
     let pool_size = pool_size(env, &pipeline)?;
     let intake = intake(env, &pipeline, &profile)?;
+    let audit = audit(args, env, &profile)?;
 
     Ok(Settings {
         redis,
@@ -344,6 +349,29 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
         intake,
         timeout_given,
         pool_size,
+        audit,
+    })
+}
+
+/// `--audit-file`, `LDP_AUDIT_FILE`, the profile's; `--require-audit`,
+/// `LDP_REQUIRE_AUDIT`, the profile's; and who is running ldp where.
+fn audit(args: &GlobalArgs, env: &dyn Env, profile: &Profile) -> Result<AuditSettings> {
+    let required = if args.require_audit {
+        true
+    } else if let Some(v) = env.var("LDP_REQUIRE_AUDIT") {
+        parse_bool("LDP_REQUIRE_AUDIT", &v)?
+    } else {
+        profile.require_audit.unwrap_or(false)
+    };
+    Ok(AuditSettings {
+        file: args
+            .audit_file
+            .clone()
+            .or_else(|| env.var("LDP_AUDIT_FILE").map(PathBuf::from))
+            .or_else(|| profile.audit_file.clone()),
+        required,
+        user: crate::host::os_user(|n| env.var(n)),
+        host: crate::host::hostname(),
     })
 }
 

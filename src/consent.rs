@@ -2,10 +2,14 @@
 //! nothing, a person at a terminal is asked (default no), `--yes` goes ahead,
 //! and off a terminal without `--yes` the command is refused before it
 //! touches a server. A command can only ask its question once admitted, so
-//! no destructive path can skip the gate.
+//! no destructive path can skip the gate. The audit trail hangs off it too:
+//! a run admitted to change things (not a dry run) gets one audit entry,
+//! with the counts the command gives the gate's journal and the answer at
+//! the prompt.
 
 use anyhow::Result;
 
+use crate::audit::Journal;
 use crate::error::LdpError;
 use crate::output::Output;
 
@@ -18,10 +22,11 @@ pub struct Consent {
 
 /// A command past the gate: it may now ask its question.
 #[derive(Debug, Clone, Copy)]
-pub struct Admitted {
+pub struct Admitted<'a> {
     pub dry_run: bool,
     yes: bool,
     interactive: bool,
+    journal: &'a Journal,
 }
 
 impl Consent {
@@ -31,31 +36,41 @@ impl Consent {
 
     /// A destructive command: refused (exit 2) off a terminal without `--yes`
     /// unless it is a dry run. `verb` completes "refusing to ...".
-    pub fn admit(self, out: &Output, verb: &str) -> Result<Admitted> {
+    pub fn admit<'a>(self, out: &Output, journal: &'a Journal, verb: &str) -> Result<Admitted<'a>> {
         if !self.dry_run && !self.yes && !out.interactive() {
             return Err(LdpError::usage(format!(
                 "refusing to {verb} without --yes when not on a terminal (try --dry-run first)"
             )));
         }
-        Ok(self.admitted(out))
+        if !self.dry_run {
+            journal.begin();
+        }
+        Ok(self.admitted(out, journal))
     }
 
     /// A command that only asks on a terminal (a large import): off one it
     /// goes ahead without asking.
-    pub fn admit_unattended(self, out: &Output) -> Admitted {
-        self.admitted(out)
+    pub fn admit_unattended<'a>(self, out: &Output, journal: &'a Journal) -> Admitted<'a> {
+        self.admitted(out, journal)
     }
 
-    fn admitted(self, out: &Output) -> Admitted {
+    fn admitted<'a>(self, out: &Output, journal: &'a Journal) -> Admitted<'a> {
         Admitted {
             dry_run: self.dry_run,
             yes: self.yes,
             interactive: out.interactive(),
+            journal,
         }
     }
 }
 
-impl Admitted {
+impl<'a> Admitted<'a> {
+    /// The run's journal: what the operator named, what matched and what
+    /// changed, for the audit entry.
+    pub fn journal(&self) -> &'a Journal {
+        self.journal
+    }
+
     /// Whether to go ahead with the change described by `question`: never on
     /// a dry run; with `--yes` without asking; else the person's answer.
     pub fn confirm(&self, out: &Output, question: &str) -> Result<bool> {
@@ -65,7 +80,11 @@ impl Admitted {
         if self.yes || !self.interactive {
             return Ok(true);
         }
-        out.confirm(question)
+        let yes = out.confirm(question)?;
+        if !yes {
+            self.journal.declined();
+        }
+        Ok(yes)
     }
 
     /// Whether `confirm` would ask (the caller shows what would change first).

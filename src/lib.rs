@@ -5,6 +5,7 @@
 //! (`keyspace`, `redis`, `celery`) -> `output`.
 
 pub mod app;
+pub mod audit;
 pub mod biggest;
 pub mod broker;
 pub mod bytes;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod exit;
 pub mod fold;
 pub mod glob;
+pub mod host;
 pub mod intake;
 pub mod keyspace;
 pub mod options;

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::audit::AuditSettings;
 use crate::broker::BrokerLayout;
 use crate::intake::IntakeSettings;
 use crate::output::{ColorWhen, OutputFormat};
@@ -30,4 +31,6 @@ pub struct Settings {
     /// The pipeline's Redis connection pool per process
     /// (`REDIS_MAX_CONNECTIONS`, 50 by default).
     pub pool_size: u64,
+    /// Where destructive runs' audit entries go besides `ldp:audit`.
+    pub audit: AuditSettings,
 }

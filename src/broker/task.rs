@@ -19,16 +19,7 @@ pub struct Task {
 
 /// `ldp@<host>`, the `origin` header Celery fills with the sender's node name.
 pub fn origin() -> String {
-    let mut buf = [0u8; 256];
-    // SAFETY: gethostname writes at most buf.len() bytes into our buffer.
-    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-    let host = if rc == 0 {
-        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-        String::from_utf8_lossy(&buf[..end]).into_owned()
-    } else {
-        "localhost".into()
-    };
-    format!("ldp@{host}")
+    format!("ldp@{}", crate::host::hostname())
 }
 
 /// Python-ish repr of the kwargs, for the `kwargsrepr` header (informational only).

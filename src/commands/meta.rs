@@ -264,6 +264,17 @@ pub const COMMANDS: &[Meta] = &[
         )],
     },
     Meta {
+        path: "audit",
+        formats: STREAM,
+        examples: &[
+            ("ldp audit --since 1d", "destructive runs of the last day"),
+            (
+                "ldp audit --action 'cache clear' -o json",
+                "every cache clear, as JSON",
+            ),
+        ],
+    },
+    Meta {
         path: "rate list",
         formats: REPORT,
         examples: &[("ldp rate list --limit 60", "windows, and when a slot frees")],

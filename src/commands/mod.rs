@@ -2,6 +2,7 @@
 //! from the clap types here, at the edge) and the [`Ctx`], and hands its data
 //! to the output layer.
 
+pub mod audit;
 pub mod batch;
 pub mod cache;
 pub mod doc;
@@ -18,6 +19,8 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
+use crate::audit::Journal;
+use crate::consent::Consent;
 use crate::exit::Exit;
 use crate::keyspace::Registry;
 use crate::output::Output;
@@ -30,6 +33,10 @@ pub struct Ctx {
     pub out: Output,
     /// Loaded on first use, once per run (several checks of one command ask).
     registry: std::sync::OnceLock<Arc<Registry>>,
+    /// What a destructive run did, for its audit entry (the gate fills it).
+    pub journal: Journal,
+    /// The command line, secrets redacted (for the audit entry).
+    pub command: Vec<String>,
 }
 
 impl Ctx {
@@ -39,7 +46,15 @@ impl Ctx {
             settings,
             out,
             registry: std::sync::OnceLock::new(),
+            journal: Journal::default(),
+            command: Vec::new(),
         }
+    }
+
+    /// The command line this run was started with (redacted here).
+    pub fn with_command(mut self, args: &[std::ffi::OsString]) -> Ctx {
+        self.command = crate::audit::redact_command(args);
+        self
     }
 
     pub fn registry(&self) -> Result<Arc<Registry>> {
@@ -137,6 +152,7 @@ pub enum Action {
     QueueRequeue(queue::RequeueOptions),
     Sandbox(sandbox::StartOptions),
     SandboxStop,
+    Audit(audit::AuditOptions),
 }
 
 impl Action {
@@ -169,15 +185,65 @@ impl Action {
             Action::QueueRequeue(_) => "queue requeue-overdue",
             Action::Sandbox(_) => "sandbox",
             Action::SandboxStop => "sandbox stop",
+            Action::Audit(_) => "audit",
+        }
+    }
+
+    /// A destructive command's consent flags; `None` for one that changes
+    /// nothing ldp audits. Every arm is spelled out, so a new command must
+    /// decide.
+    pub fn consent(&self) -> Option<Consent> {
+        match self {
+            Action::KeysDelete(o) => Some(o.consent),
+            Action::KeysAudit(o) => o.fix_ttl.as_ref().map(|_| o.consent),
+            Action::CacheClear(o) => Some(o.consent),
+            Action::LockBreak(o) => Some(o.consent),
+            Action::DocRetry(o) => Some(o.consent),
+            Action::QueuePurge(o) => Some(o.consent),
+            Action::QueueRequeue(o) => Some(o.consent),
+            Action::KeysScan(_)
+            | Action::CacheShow(_)
+            | Action::CacheFamilies
+            | Action::Health(_)
+            | Action::Memory(_)
+            | Action::Stats(_)
+            | Action::Queues(_)
+            | Action::Workers(_)
+            | Action::Clients(_)
+            | Action::LockList(_)
+            | Action::LockHold(_)
+            | Action::LockRun(_)
+            | Action::Import(_)
+            | Action::BatchList(_)
+            | Action::BatchShow(_)
+            | Action::RateList(_)
+            | Action::QueuePeek(_)
+            | Action::Sandbox(_)
+            | Action::SandboxStop
+            | Action::Audit(_) => None,
         }
     }
 }
 
-/// Run one command, once its output format is one it renders.
+/// Run one command, once its output format is one it renders; a
+/// destructive run that went past the consent gate leaves its audit entry.
 pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
-    if let Some(m) = meta::of(action.path()) {
+    let path = action.path();
+    if let Some(m) = meta::of(path) {
         ctx.out.require(m.path, m.formats)?;
     }
+    let changes = action.consent().is_some_and(|c| !c.dry_run);
+    if changes && ctx.settings.audit.required {
+        audit::preflight(ctx).await?;
+    }
+    let result = dispatch(action, ctx).await;
+    if !ctx.journal.began() {
+        return result;
+    }
+    audit::record(ctx, path, result).await
+}
+
+async fn dispatch(action: Action, ctx: &Ctx) -> Result<Exit> {
     match action {
         Action::KeysScan(o) => keys::scan(ctx, o).await,
         Action::KeysDelete(o) => keys::delete(ctx, o).await,
@@ -205,5 +271,6 @@ pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
         Action::QueueRequeue(o) => queue::requeue_overdue(ctx, o).await,
         Action::Sandbox(o) => sandbox::start(ctx, o).await,
         Action::SandboxStop => sandbox::stop(ctx).await,
+        Action::Audit(o) => audit::list(ctx, o).await,
     }
 }

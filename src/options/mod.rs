@@ -49,6 +49,11 @@ pub fn action(cmd: Command) -> Result<Action> {
         Command::Queue(QueueCommand::RequeueOverdue(a)) => {
             Action::QueueRequeue(queue::requeue_overdue(a))
         }
+        Command::Audit(a) => Action::Audit(crate::commands::audit::AuditOptions {
+            since: a.since,
+            action: a.action,
+            limit: a.limit.map(|n| n as usize),
+        }),
         Command::Sandbox(a) => match a.command {
             Some(SandboxCommand::Stop) => Action::SandboxStop,
             None => Action::Sandbox(sandbox::start(a)?),

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use redis::Value;
 use serde::Serialize;
 use serde_json::Value as Json;
@@ -936,7 +936,14 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
     let sel = a.select.clone();
     let reg = ctx.registry()?;
     let fams = clear_families(&reg, &a.family)?;
-    let gate = a.consent.admit(out, "clear")?;
+    let gate = a.consent.admit(out, &ctx.journal, "clear")?;
+    let journal = gate.journal();
+    if let Some(p) = &sel.project {
+        journal.subject(format!("project {}", p.text()));
+    }
+    for d in sel.docs.iter().take(100) {
+        journal.subject(format!("doc {d}"));
+    }
     let sel = sel.with_database(ctx, a.database_url.as_deref()).await?;
     let redis = ctx.redis().await?;
     let (found, sources) = find_docs(&redis, &reg, &sel, out).await?;
@@ -980,7 +987,7 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         sample: Vec::new(),
         in_flight,
     };
-    let mut live = Vec::new();
+    let mut live: BTreeMap<String, Vec<Vec<u8>>> = BTreeMap::new();
     for ((key, fam), f) in chosen.into_iter().zip(facts) {
         if !f.exists {
             continue;
@@ -996,7 +1003,12 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         if report.sample.len() < SAMPLE {
             report.sample.push(bytes::escape(&key));
         }
-        live.push(key);
+        live.entry(reg.families[fam].name.clone())
+            .or_default()
+            .push(key);
+    }
+    for (f, c) in &report.families {
+        journal.matched(f, c.keys);
     }
     if a.consent.dry_run || live.is_empty() {
         out.print(&report)?;
@@ -1021,7 +1033,17 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
             return Ok(Exit::Failure);
         }
     }
-    report.deleted = redis.unlink(live, UNLINK_BATCH).await?;
+    // Family by family, so the audit entry says what went from each.
+    for (family, keys) in live {
+        let n = redis.unlink(keys, UNLINK_BATCH).await.with_context(|| {
+            format!(
+                "deleted {} keys before the failure; run the same clear again to finish",
+                output::thousands(report.deleted)
+            )
+        })?;
+        journal.changed(&family, n);
+        report.deleted += n;
+    }
     out.print(&report)?;
     Ok(Exit::Ok)
 }

@@ -153,7 +153,14 @@ impl<'r> Fams<'r> {
 /// `ldp doc retry`.
 pub async fn retry(ctx: &Ctx, o: RetryOptions) -> Result<Exit> {
     let out = &ctx.out;
-    let gate = o.consent.admit(out, "retry documents")?;
+    let gate = o.consent.admit(out, &ctx.journal, "retry documents")?;
+    let journal = gate.journal();
+    if o.failed {
+        journal.subject("--failed");
+    }
+    for d in o.docs.iter().take(100) {
+        journal.subject(format!("doc {d}"));
+    }
     let reg = ctx.registry()?;
     let fams = Fams::from(&reg)?;
     let redis = ctx.redis().await?;
@@ -208,6 +215,8 @@ pub async fn retry(ctx: &Ctx, o: RetryOptions) -> Result<Exit> {
         batch_id = Some(enqueue(ctx, &redis, &o, &mut plan, &ready).await?);
     }
     let count = |a: &str| plan.iter().filter(|d| d.action == a).count();
+    journal.matched("documents", plan.len() as u64);
+    journal.changed(&format!("queue {}", o.queue), count("retried") as u64);
     let report = RetryReport {
         dry_run: gate.dry_run,
         batch_id,

@@ -465,7 +465,7 @@ pub async fn import(ctx: &Ctx, a: ImportOptions) -> Result<Exit> {
     // hashed. Not when everything must be known first: a dry run, batch
     // manifests (built from the documents not yet imported), --fail-fast
     // (nothing is enqueued if any file is unreadable), or a plan to confirm.
-    let gate = a.consent.admit_unattended(out);
+    let gate = a.consent.admit_unattended(out, &ctx.journal);
     let confirm = inputs.len() > CONFIRM_ABOVE && gate.will_ask();
     let streaming = !(a.consent.dry_run || a.as_batch.is_some() || a.fail_fast || confirm);
     let (pb, bytes_pb) = bars(out, &inputs, intake.is_some(), streaming);
@@ -545,7 +545,7 @@ struct Run<'a> {
     plan: &'a Plan<'a>,
     streaming: bool,
     confirm: bool,
-    gate: &'a crate::consent::Admitted,
+    gate: &'a crate::consent::Admitted<'a>,
 }
 
 impl Run<'_> {

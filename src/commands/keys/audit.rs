@@ -9,6 +9,7 @@ use anyhow::Result;
 use redis::Value;
 use serde::Serialize;
 
+use crate::audit::Journal;
 use crate::bytes;
 use crate::commands::Ctx;
 use crate::consent::{Admitted, Consent};
@@ -200,7 +201,7 @@ pub struct AuditOptions {
 pub async fn audit(ctx: &Ctx, a: AuditOptions) -> Result<Exit> {
     let out = &ctx.out;
     let reg = ctx.registry()?;
-    let fix = fix_target(&reg, &a, out)?;
+    let fix = fix_target(&reg, &a, out, &ctx.journal)?;
     let redis = ctx.redis().await?;
     let census = census(ctx, &redis, &reg, &a, fix.as_ref().map(|f| f.family)).await?;
     let Census {
@@ -291,15 +292,20 @@ async fn eviction_risk(
 }
 
 /// What `--fix-ttl FAMILY --ttl DUR` will repair, once consent is given.
-struct Fix {
+struct Fix<'a> {
     family: usize,
     ttl: Duration,
-    gate: Admitted,
+    gate: Admitted<'a>,
 }
 
 /// Check `--fix-ttl` before connecting: a known family whose keys may
 /// expire, a TTL of at least 1s, and the operator's consent.
-fn fix_target(reg: &Registry, a: &AuditOptions, out: &Output) -> Result<Option<Fix>> {
+fn fix_target<'a>(
+    reg: &Registry,
+    a: &AuditOptions,
+    out: &Output,
+    journal: &'a Journal,
+) -> Result<Option<Fix<'a>>> {
     let (Some(name), Some(ttl)) = (&a.fix_ttl, a.ttl) else {
         return Ok(None);
     };
@@ -320,7 +326,11 @@ fn fix_target(reg: &Registry, a: &AuditOptions, out: &Output) -> Result<Option<F
     if ttl < Duration::from_secs(1) {
         return Err(LdpError::usage("invalid --ttl: at least 1s"));
     }
-    let gate = a.consent.admit(out, "change TTLs")?;
+    let gate = a.consent.admit(out, journal, "change TTLs")?;
+    gate.journal().subject(format!(
+        "--fix-ttl {name} --ttl {}",
+        humantime::format_duration(ttl)
+    ));
     Ok(Some(Fix {
         family: i,
         ttl,
@@ -447,7 +457,7 @@ async fn fix_ttl(
     redis: &Redis,
     out: &Output,
     reg: &Registry,
-    fix: Fix,
+    fix: Fix<'_>,
     fix_keys: &[Vec<u8>],
 ) -> Result<(FixReport, bool)> {
     let Fix { family, ttl, gate } = fix;
@@ -458,6 +468,7 @@ async fn fix_ttl(
         candidates: fix_keys.len() as u64,
         fixed: 0,
     };
+    gate.journal().matched(&rep.family, rep.candidates);
     if fix_keys.is_empty() {
         return Ok((rep, false));
     }
@@ -483,6 +494,7 @@ async fn fix_ttl(
         .iter()
         .filter(|r| matches!(r.first(), Some(Value::Int(1))))
         .count() as u64;
+    gate.journal().changed(&rep.family, rep.fixed);
     if let Some(e) = replies.iter().find_map(|r| match r.first() {
         Some(Value::ServerError(e)) => Some(e.to_string()),
         _ => None,

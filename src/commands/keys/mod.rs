@@ -11,6 +11,7 @@ use futures_util::stream::{FuturesOrdered, FuturesUnordered};
 use redis::Value;
 use serde::Serialize;
 
+use crate::audit::Journal;
 use crate::biggest::Biggest;
 use crate::bytes;
 use crate::commands::Ctx;
@@ -606,6 +607,7 @@ async fn unlink_listed(
     keys: &[Vec<u8>],
     pb: &indicatif::ProgressBar,
     shown: &str,
+    journal: &Journal,
 ) -> Result<(u64, bool)> {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = stop.clone();
@@ -621,10 +623,12 @@ async fn unlink_listed(
             interrupted = true;
             break;
         }
-        deleted += redis
+        let n = redis
             .unlink(chunk.to_vec(), UNLINK_BATCH)
             .await
             .map_err(|e| partial_failure(e, deleted, shown))?;
+        deleted += n;
+        journal.changed("keys", n);
         pb.set_position(deleted);
     }
     watcher.abort();
@@ -694,7 +698,11 @@ impl Report for DeleteReport {
     }
 }
 
-fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<Admitted> {
+fn validate_delete<'a>(
+    out: &Output,
+    o: &DeleteOptions,
+    journal: &'a Journal,
+) -> Result<Admitted<'a>> {
     if o.pattern.is_empty() {
         return Err(LdpError::usage("the pattern is empty"));
     }
@@ -707,7 +715,9 @@ fn validate_delete(out: &Output, o: &DeleteOptions) -> Result<Admitted> {
     if o.count == 0 {
         return Err(LdpError::usage("invalid --count '0': must be at least 1"));
     }
-    o.consent.admit(out, "delete")
+    let gate = o.consent.admit(out, journal, "delete")?;
+    gate.journal().subject(bytes::escape(&o.pattern));
+    Ok(gate)
 }
 
 /// The first pass: which keys match, split into deletable and protected,
@@ -757,7 +767,8 @@ async fn census(
 /// `ldp keys delete`.
 pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let out = &ctx.out;
-    let gate = validate_delete(out, &o)?;
+    let gate = validate_delete(out, &o, &ctx.journal)?;
+    let journal = gate.journal();
     let redis = ctx.redis().await?;
     let prot = Protection::new(ctx.registry()?, ctx.settings.broker_layout.clone());
     let before = redis.topology().await?;
@@ -780,6 +791,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
             None => SAMPLE as u64,
         };
         let c = census(&redis, &o, &prot, keep, out).await?;
+        journal.set_matched("keys", c.matched);
         report.matched = c.matched;
         report.skipped_protected = c.protected;
         report.sample = c
@@ -834,7 +846,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let mut interrupted = false;
     match listed {
         Some(keys) => {
-            let (n, stopped) = unlink_listed(&redis, &keys, &pb, &shown).await?;
+            let (n, stopped) = unlink_listed(&redis, &keys, &pb, &shown, journal).await?;
             deleted = n;
             interrupted = stopped;
         }
@@ -857,6 +869,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
                         let r: Result<u64> = r;
                         let n = r.map_err(|e| partial(e, deleted))?;
                         deleted += n;
+                        journal.changed("keys", n);
                         pb.set_position(deleted);
                     }
                     msg = rx.recv(), if inflight.len() < 2 * redis.nodes().len() + 2 => {
@@ -871,6 +884,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
                             })
                             .collect();
                         matched += keys.len() as u64;
+                        journal.set_matched("keys", matched);
                         if sample.len() < SAMPLE {
                             sample.extend(keys.iter().take(SAMPLE - sample.len()).map(|k| bytes::escape(k)));
                         }
@@ -884,7 +898,9 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
             drop(rx);
             // Let the UNLINKs already sent finish, so the summary is true.
             while let Some(r) = inflight.next().await {
-                deleted += r.map_err(|e| partial(e, deleted))?;
+                let n = r.map_err(|e| partial(e, deleted))?;
+                deleted += n;
+                journal.changed("keys", n);
             }
             report.matched = matched;
             report.skipped_protected = protected;

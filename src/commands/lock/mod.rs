@@ -969,10 +969,11 @@ fn human_secs(ttl: Option<f64>) -> String {
 /// `ldp lock break`.
 pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
     let out = &ctx.out;
-    let gate = o.consent.admit(out, "break a lock")?;
+    let gate = o.consent.admit(out, &ctx.journal, "break a lock")?;
     let redis = ctx.redis().await?;
     let node = redis.node(redis.node_for(&o.lock.key)?);
     let shown = o.lock.shown();
+    gate.journal().subject(shown.clone());
     let mut p = redis::pipe();
     p.ignore_errors();
     p.cmd("TYPE").arg(&o.lock.key);
@@ -1048,6 +1049,7 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
     if int(&v) == Some(1) {
         report.action = "broken";
         report.current_token = None;
+        gate.journal().changed("locks", 1);
         if token_style(&target) == "python-redis-lock" {
             report.signalled = wake_waiters(&redis, &o.lock.key, out).await;
         }

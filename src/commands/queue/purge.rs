@@ -116,7 +116,14 @@ pub async fn purge(ctx: &Ctx, o: PurgeOptions) -> Result<Exit> {
         )));
     }
     let out = &ctx.out;
-    let gate = o.consent.admit(out, "purge queues")?;
+    let gate = o.consent.admit(out, &ctx.journal, "purge queues")?;
+    let journal = gate.journal();
+    for q in &o.queues {
+        journal.subject(format!("queue {q}"));
+    }
+    if let Some(t) = &o.task {
+        journal.subject(format!("task {t}"));
+    }
     let broker = ctx.broker().await?;
     let node = broker.node(0);
     let mut plan = Vec::new();
@@ -145,6 +152,9 @@ pub async fn purge(ctx: &Ctx, o: PurgeOptions) -> Result<Exit> {
         }
     }
     let matching: u64 = plan.iter().map(|(_, l)| l.matching).sum();
+    for (_, l) in &plan {
+        journal.matched(&l.queue, l.matching);
+    }
     if matching > 0 && gate.will_ask() {
         eprintln!(
             "{} {} in {} on {}",
@@ -169,6 +179,7 @@ pub async fn purge(ctx: &Ctx, o: PurgeOptions) -> Result<Exit> {
                 Some(t) => purge_task(node, &key, t, l.ready).await?,
             };
             removed += l.removed;
+            journal.changed(&l.queue, l.removed);
         }
         lists.push(l);
     }

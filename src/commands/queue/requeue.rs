@@ -139,7 +139,9 @@ pub async fn requeue_overdue(ctx: &Ctx, o: RequeueOptions) -> Result<Exit> {
             "invalid --visibility-timeout '0': at least 1s",
         ));
     }
-    let gate = o.consent.admit(out, "requeue unacked messages")?;
+    let gate = o
+        .consent
+        .admit(out, &ctx.journal, "requeue unacked messages")?;
     let broker = ctx.broker().await?;
     let node = broker.node(0);
     let keys = Keys {
@@ -149,6 +151,9 @@ pub async fn requeue_overdue(ctx: &Ctx, o: RequeueOptions) -> Result<Exit> {
     };
     let ceil = unix_now() - vt.as_secs_f64();
     let overdue = read_overdue(ctx, node, &keys, ceil).await?;
+    for p in &overdue {
+        gate.journal().matched(&p.shown.queue, 1);
+    }
     let mut report = RequeueReport {
         dry_run: gate.dry_run,
         visibility_timeout: vt.as_secs_f64(),
@@ -182,6 +187,9 @@ pub async fn requeue_overdue(ctx: &Ctx, o: RequeueOptions) -> Result<Exit> {
         }
         let moved = move_all(node, &keys, &overdue, &mut report).await;
         release_mutex(node, &keys.mutex, &token).await;
+        for (q, n) in &report.per_queue {
+            gate.journal().changed(q, *n as u64);
+        }
         moved?;
     }
     report.messages = overdue.into_iter().map(|p| p.shown).collect();
