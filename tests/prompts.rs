@@ -82,9 +82,22 @@ fn keys_delete_asks_and_obeys() {
     }
     let args = ["keys", "delete", "k*"];
     assert_eq!(answer_on(&s, &args, "Delete 3 keys?", "n"), 1);
-    assert_eq!(dbsize(&mut con), 3, "'n' deletes nothing");
+    // 'n' deletes nothing (the fourth key is the audit stream ldp:audit).
+    assert_eq!(dbsize(&mut con), 4, "'n' deletes nothing");
     assert_eq!(answer_on(&s, &args, "Delete 3 keys?", "y"), 0);
-    assert_eq!(dbsize(&mut con), 0, "'y' deletes");
+    // Both runs left an audit entry: the 'n' as declined, nothing changed.
+    let audit = s.ldp(&["audit", "-o", "json"]).ok().json();
+    let outcomes: Vec<(&str, u64)> = audit["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| {
+            let changed = e["changed"]["keys"].as_u64().unwrap_or(0);
+            (e["outcome"].as_str().unwrap_or_default(), changed)
+        })
+        .collect();
+    assert_eq!(outcomes, [("declined", 0), ("ok", 3)], "{audit}");
+    assert_eq!(dbsize(&mut con), 1, "'y' deletes (the audit stream stays)");
 }
 
 #[test]
