@@ -92,6 +92,11 @@ impl Journal {
         self.with(|s| *s.matched.entry(what.to_string()).or_default() += n);
     }
 
+    /// Whether anything was changed.
+    pub fn changed_any(&self) -> bool {
+        self.with(|s| s.changed.values().any(|n| *n > 0))
+    }
+
     /// `n` things matched under `what` in all (a second pass counts anew).
     pub fn set_matched(&self, what: &str, n: u64) {
         self.with(|s| s.matched.insert(what.to_string(), n));

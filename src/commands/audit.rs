@@ -85,13 +85,22 @@ pub async fn record(ctx: &Ctx, action: &str, result: Result<Exit>) -> Result<Exi
     if missing.is_empty() {
         return result;
     }
-    eprintln!(
-        "ldp: the audit entry of this {action} could not be written ({}); what the run did is above",
-        missing.join("; ")
-    );
+    let missing = missing.join("; ");
     match result {
-        Ok(Exit::Ok) if settings.required => Ok(Exit::Failure),
-        other => other,
+        // Still one line: the failure, and that its entry is missing too.
+        Err(e) => Err(e.context(format!(
+            "{action} failed and its audit entry could not be written ({missing})"
+        ))),
+        Ok(exit) => {
+            eprintln!(
+                "ldp: the audit entry of this {action} could not be written ({missing}); what the run did is above"
+            );
+            Ok(if exit == Exit::Ok && settings.required {
+                Exit::Failure
+            } else {
+                exit
+            })
+        }
     }
 }
 

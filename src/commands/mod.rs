@@ -237,7 +237,12 @@ pub async fn run(action: Action, ctx: &Ctx) -> Result<Exit> {
         audit::preflight(ctx).await?;
     }
     let result = dispatch(action, ctx).await;
-    if !ctx.journal.began() {
+    // A run that never reached its server changed nothing, and the entry
+    // could not reach it either: the one error line says it all.
+    let unreachable = result
+        .as_ref()
+        .is_err_and(|e| crate::error::exit_for(e) == Exit::Unavailable);
+    if !ctx.journal.began() || (unreachable && !ctx.journal.changed_any()) {
         return result;
     }
     audit::record(ctx, path, result).await
