@@ -8,6 +8,7 @@ pub mod app;
 pub mod biggest;
 pub mod broker;
 pub mod bytes;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod commands;
