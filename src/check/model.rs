@@ -79,6 +79,9 @@ pub struct Check {
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub perfdata: Vec<Perf>,
+    /// How to fix it (`ldp doctor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 impl Check {
@@ -98,7 +101,13 @@ impl Check {
             threshold: None,
             message,
             perfdata: Vec::new(),
+            hint: None,
         }
+    }
+    /// How to fix what the check found.
+    pub fn hint(mut self, h: impl Into<String>) -> Check {
+        self.hint = Some(h.into());
+        self
     }
     /// A check that could not run: UNKNOWN, with the error.
     pub fn failed(name: &'static str, e: &anyhow::Error) -> Check {

@@ -259,7 +259,13 @@ fn fmt_num(v: f64) -> String {
 
 impl Report for CheckReport {
     fn text(&self, out: &Output) -> String {
-        let mut t = out.table(&["status", "check", "where", "value", "message"]);
+        // A hint column only when a check carries one (`ldp doctor`).
+        let hints = self.checks.iter().any(|c| c.hint.is_some());
+        let mut headers = vec!["status", "check", "where", "value", "message"];
+        if hints {
+            headers.push("hint");
+        }
+        let mut t = out.table(&headers);
         for c in &self.checks {
             let st = c.status.name();
             let st = if out.color {
@@ -272,7 +278,7 @@ impl Report for CheckReport {
             } else {
                 st.to_string()
             };
-            t.add_row(vec![
+            let mut row = vec![
                 st,
                 c.name.to_string(),
                 c.node
@@ -281,7 +287,11 @@ impl Report for CheckReport {
                     .unwrap_or_default(),
                 c.value.clone(),
                 c.message.clone(),
-            ]);
+            ];
+            if hints {
+                row.push(c.hint.clone().unwrap_or_default());
+            }
+            t.add_row(row);
         }
         format!("{t}\nLDP {} - {}\n", self.status.name(), self.summary())
     }
