@@ -181,6 +181,10 @@ pub(super) async fn checks(redis: &Redis, user: &str, role: &str, broker_only: b
         Verdict::Allowed | Verdict::Denied(_) => Method::DryRun,
         Verdict::Unknown(_) => Method::Multi,
     };
+    let how = match method {
+        Method::DryRun => "ACL DRYRUN",
+        Method::Multi => "queued in a discarded MULTI",
+    };
     let mut out = Vec::new();
     let mut unknown = Vec::new();
     for n in &needs {
@@ -198,7 +202,7 @@ pub(super) async fn checks(redis: &Redis, user: &str, role: &str, broker_only: b
                     Status::Warning,
                     name.clone(),
                     format!(
-                        "user {user} may not run {name}: {} would fail ({why})",
+                        "user {user} may not run {name}: {} would fail ({how}: {why})",
                         n.used_by
                     ),
                 )
@@ -228,10 +232,6 @@ pub(super) async fn checks(redis: &Redis, user: &str, role: &str, broker_only: b
         );
     }
     if out.is_empty() {
-        let how = match method {
-            Method::DryRun => "ACL DRYRUN",
-            Method::Multi => "queued in a discarded MULTI",
-        };
         out.push(Check::new(
             "acl",
             Some(role),

@@ -100,7 +100,7 @@ async fn server(
         ));
     }
     checks.push(tls(t, role));
-    let user = whoami(&redis).await;
+    let user = whoami(&redis, t).await;
     checks.push(Check::new(
         "auth",
         Some(role),
@@ -207,15 +207,21 @@ fn tls(t: &RedisTarget, role: &str) -> Check {
     )
 }
 
-/// The ACL user the connection runs as (`default` before Redis 6).
-async fn whoami(redis: &Redis) -> String {
-    match redis.nodes().first() {
-        Some(n) => n
-            .read::<String>(redis::cmd("ACL").arg("WHOAMI"))
-            .await
-            .unwrap_or_else(|_| "default".into()),
-        None => "default".into(),
+/// The ACL user the connection runs as: `ACL WHOAMI`, else the user the
+/// URL or the settings name, else `default`.
+async fn whoami(redis: &Redis, t: &RedisTarget) -> String {
+    if let Some(n) = redis.nodes().first()
+        && let Ok(u) = n.read::<String>(redis::cmd("ACL").arg("WHOAMI")).await
+    {
+        return u;
     }
+    t.urls
+        .first()
+        .and_then(|u| url::Url::parse(u).ok())
+        .map(|u| u.username().to_string())
+        .filter(|u| !u.is_empty())
+        .or_else(|| t.username.clone())
+        .unwrap_or_else(|| "default".into())
 }
 
 /// Each node's version: WARNING before 6.0 (no ACL users, no SCAN TYPE)
