@@ -774,11 +774,12 @@ fn broker_layout(args: &GlobalArgs, s: &mut Sources) -> Result<BrokerLayout> {
         }
         None => Source::Default,
     };
-    s.note(
-        "broker.global_keyprefix",
-        crate::bytes::escape(&l.prefix),
-        src,
-    );
+    let shown = if l.prefix.is_empty() {
+        NONE.to_string()
+    } else {
+        crate::bytes::escape(&l.prefix)
+    };
+    s.note("broker.global_keyprefix", shown, src);
     let vt = match (
         s.ldp("LDP_VISIBILITY_TIMEOUT"),
         s.prof(&s.profile.visibility_timeout),
@@ -1060,6 +1061,113 @@ mod tests {
         assert!(s.database_url.is_none() && s.bucket.is_none());
         let err = resolve(&GlobalArgs::default(), &env(&[("DB_SSL_MODE", "maybe")])).unwrap_err();
         assert_eq!(crate::error::exit_for(&err), crate::error::Exit::Usage);
+    }
+
+    /// The source noted for a setting.
+    fn source(s: &Settings, setting: &str) -> (String, Source) {
+        let o = s
+            .provenance
+            .iter()
+            .find(|o| o.setting == setting)
+            .unwrap_or_else(|| panic!("{setting} not noted"));
+        (o.value.clone(), o.source.clone())
+    }
+
+    #[test]
+    fn provenance_names_each_source() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join(".env");
+        std::fs::write(&f, "REDIS_HOST=fh\nREDIS_PW=filepw\nS3_BUCKET_REGION=eu\n").unwrap();
+        let cfg = dir.path().join("config.toml");
+        std::fs::write(
+            &cfg,
+            "[profiles.p]\ntimeout = \"2s\"\npriority_sep = \":\"\n",
+        )
+        .unwrap();
+        let mut e = env(&[("LDP_BUCKET", "b"), ("REDIS_USERNAME", "ops")]);
+        e.insert("LDP_CONFIG".into(), cfg.display().to_string());
+        let args = GlobalArgs {
+            env_file: Some(f.clone()),
+            profile: Some("p".into()),
+            global_keyprefix: Some("x:".into()),
+            ..Default::default()
+        };
+        let s = resolve(&args, &e).unwrap();
+        let prof = Source::Profile {
+            file: cfg.clone(),
+            name: "p".into(),
+        };
+        let file = |var: &str| Source::EnvFile {
+            path: f.clone(),
+            var: var.into(),
+        };
+        assert_eq!(
+            source(&s, "redis.url"),
+            ("redis://fh:6379/0".into(), file("REDIS_HOST"))
+        );
+        assert_eq!(
+            source(&s, "redis.password"),
+            ("set".into(), file("REDIS_PW"))
+        );
+        assert_eq!(
+            source(&s, "redis.username"),
+            ("ops".into(), Source::Env("REDIS_USERNAME".into()))
+        );
+        assert_eq!(source(&s, "timeout"), ("2s".into(), prof.clone()));
+        assert!(s.timeout_given);
+        assert_eq!(source(&s, "broker.priority_sep"), (":".into(), prof));
+        assert_eq!(
+            source(&s, "broker.global_keyprefix"),
+            ("x:".into(), Source::Flag("--global-keyprefix"))
+        );
+        assert_eq!(
+            source(&s, "s3.bucket"),
+            ("b".into(), Source::Ldp("LDP_BUCKET"))
+        );
+        assert_eq!(
+            source(&s, "s3.region"),
+            ("eu".into(), file("S3_BUCKET_REGION"))
+        );
+        assert_eq!(source(&s, "pool_size"), ("50".into(), Source::Default));
+        assert!(!format!("{:?}", s.provenance).contains("filepw"));
+        // Every setting is noted once.
+        let mut names: Vec<&str> = s.provenance.iter().map(|o| o.setting).collect();
+        let n = names.len();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), n);
+    }
+
+    #[test]
+    fn a_password_in_the_url_is_noted_with_the_urls_source() {
+        let args = GlobalArgs {
+            url: vec!["redis://u:inurl@h:1/0".into()],
+            ..Default::default()
+        };
+        let s = resolve(&args, &env(&[])).unwrap();
+        assert_eq!(
+            source(&s, "redis.url"),
+            ("redis://u@h:1/0".into(), Source::Flag("--url"))
+        );
+        assert_eq!(
+            source(&s, "redis.password"),
+            ("set".into(), Source::Flag("--url"))
+        );
+        assert_eq!(
+            source(&s, "redis.username"),
+            ("u".into(), Source::Flag("--url"))
+        );
+        let s = resolve(&GlobalArgs::default(), &env(&[("LDP_REDIS_PASSWORD", "p")])).unwrap();
+        assert_eq!(
+            source(&s, "redis.password"),
+            ("set".into(), Source::Ldp("LDP_REDIS_PASSWORD"))
+        );
+        let s = resolve(&GlobalArgs::default(), &env(&[])).unwrap();
+        assert_eq!(
+            source(&s, "redis.password"),
+            ("unset".into(), Source::Default)
+        );
+        assert!(!s.timeout_given);
     }
 
     #[test]
