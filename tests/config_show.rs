@@ -383,6 +383,9 @@ fn precedence_flag_ldp_env_pipeline_env_file_profile_default() {
     );
 }
 
+/// One way of giving ldp its secrets: a fresh invocation each call.
+type Route<'a> = Box<dyn Fn() -> Ldp + 'a>;
+
 const SECRETS: [&str; 9] = [
     "UrlSecret1",
     "LdpSecret2",
@@ -422,7 +425,7 @@ fn no_secret_ever_shows() {
          AWS_SECRET_ACCESS_KEY=AwsSecret6\nAWS_SESSION_TOKEN=TokenSecret7\n\
          CELERY_BROKER_URL=redis://:BrokerSecret8@b:1/0\n",
     );
-    let routes: Vec<(&str, Box<dyn Fn() -> Ldp>)> = vec![
+    let routes: Vec<(&str, Route)> = vec![
         (
             "URL",
             Box::new(|| ldp_cmd(&["--url", "redis://ops:UrlSecret1@h:1/0"])),
