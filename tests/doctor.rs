@@ -266,3 +266,60 @@ fn a_skewed_clock_is_a_warning_then_critical() {
     assert_eq!(c[0]["status"], "CRITICAL", "{c:?}");
     assert!(c[0]["message"].as_str().unwrap().contains("ahead"), "{c:?}");
 }
+
+#[test]
+fn priority_lists_of_another_layout_are_a_warning() {
+    let s = RedisServer::start();
+    let _g = s.guard();
+    let mut con = s.client();
+    let _: () = redis::cmd("RPUSH")
+        .arg("ocr:3")
+        .arg("m")
+        .query(&mut con)
+        .unwrap();
+    let run = s.ldp_cmd(&["doctor", "-o", "json"]).run().fails(1);
+    let j = run.json();
+    let l = checks(&j, "broker_layout");
+    assert_eq!(l[0]["status"], "WARNING", "{run}");
+    assert!(l[0]["message"].as_str().unwrap().contains("ocr:3"), "{run}");
+    assert!(
+        l[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("--priority-sep ':'"),
+        "{run}"
+    );
+    // Configured as the pipeline has it: OK.
+    let j = s
+        .ldp(&["--priority-sep", ":", "doctor", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(checks(&j, "broker_layout")[0]["status"], "OK", "{j:#}");
+    // A step not configured.
+    let j = s
+        .ldp_cmd(&[
+            "--priority-sep",
+            ":",
+            "--priority-steps",
+            "0,5",
+            "doctor",
+            "-o",
+            "json",
+        ])
+        .run()
+        .fails(1)
+        .json();
+    assert!(
+        checks(&j, "broker_layout")[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("step 3"),
+        "{j:#}"
+    );
+}
+
+#[test]
+fn a_usage_error_is_unknown_as_in_monitor_health() {
+    support::ldp_run(&["doctor", "--skew-warn", "10s", "--skew-crit", "1s"]).fails_quietly(3);
+    support::ldp_run(&["doctor", "-o", "prometheus"]).fails_quietly(3);
+}
