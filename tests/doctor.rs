@@ -323,3 +323,45 @@ fn a_usage_error_is_unknown_as_in_monitor_health() {
     support::ldp_run(&["doctor", "--skew-warn", "10s", "--skew-crit", "1s"]).fails_quietly(3);
     support::ldp_run(&["doctor", "-o", "prometheus"]).fails_quietly(3);
 }
+
+#[test]
+fn a_separate_broker_is_checked_too() {
+    let main = shared_standalone();
+    let mut broker = RedisServer::start();
+    let url = broker.url();
+    let j = main
+        .ldp(&["--broker-url", &url, "doctor", "-o", "json"])
+        .ok()
+        .json();
+    let on_broker: Vec<&Json> = j["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["node"].as_str().is_some_and(|n| n.starts_with("broker")))
+        .collect();
+    for name in ["reachable", "acl", "clock", "broker_layout"] {
+        assert!(
+            on_broker.iter().any(|c| c["name"] == name),
+            "{name} on the broker: {j:#}"
+        );
+    }
+    broker.stop();
+    let run = main
+        .ldp_cmd(&["--broker-url", &url, "doctor", "-o", "json"])
+        .run()
+        .fails(2);
+    let j = run.json();
+    let down: Vec<&Json> = checks(&j, "reachable")
+        .into_iter()
+        .filter(|c| c["status"] == "CRITICAL")
+        .collect();
+    assert_eq!(down.len(), 1, "{run}");
+    assert_eq!(down[0]["node"], "broker", "{run}");
+    assert!(
+        down[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("flag --broker-url"),
+        "{run}"
+    );
+}

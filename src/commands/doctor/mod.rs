@@ -306,17 +306,15 @@ async fn clock(node: &Node, at: &str, o: &DoctorOptions, offset_ms: i64) -> Chec
         o.skew_crit.as_secs_f64(),
     );
     let side = if skew >= 0.0 { "ahead of" } else { "behind" };
-    let c = Check::new(
-        "clock",
-        Some(at),
-        st,
-        format!("{skew:+.1}s"),
+    let message = if skew == 0.0 {
+        "the clocks agree (within 50 ms)".to_string()
+    } else {
         format!(
             "the server's clock is {:.1} s {side} this machine's",
             skew.abs()
-        ),
-    )
-    .threshold(format!(
+        )
+    };
+    let c = Check::new("clock", Some(at), st, format!("{skew:+.1}s"), message).threshold(format!(
         "{}s/{}s",
         o.skew_warn.as_secs_f64(),
         o.skew_crit.as_secs_f64()
