@@ -52,6 +52,8 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Scan, size and delete keys by pattern')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show and clear a document''s or a project''s cache; list the key families')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The effective settings and where each came from (flag, LDP_* variable, the pipeline''s variables, .env file, profile, default)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check that ldp can work here: servers, TLS, auth, versions, cluster slots, ACL, clock, broker layout')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'List, hold, run under and break distributed locks (redis-py Lock format)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')
@@ -663,6 +665,105 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;monitor;help;help' {
+            break
+        }
+        'ldp;config' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--audit-file', '--audit-file', [CompletionResultType]::ParameterName, 'Also append each destructive run''s audit entry to this JSON-lines file')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('--require-audit', '--require-audit', [CompletionResultType]::ParameterName, 'Refuse a destructive run whose audit entry cannot be written (checked before any change)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting ldp runs with and its source; secrets only as set/unset')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;config;show' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--audit-file', '--audit-file', [CompletionResultType]::ParameterName, 'Also append each destructive run''s audit entry to this JSON-lines file')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('--require-audit', '--require-audit', [CompletionResultType]::ParameterName, 'Refuse a destructive run whose audit entry cannot be written (checked before any change)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'ldp;config;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting ldp runs with and its source; secrets only as set/unset')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ldp;config;help;show' {
+            break
+        }
+        'ldp;config;help;help' {
+            break
+        }
+        'ldp;doctor' {
+            [CompletionResult]::new('--skew-warn', '--skew-warn', [CompletionResultType]::ParameterName, 'Clock skew between this machine and Redis above this is a WARNING')
+            [CompletionResult]::new('--skew-crit', '--skew-crit', [CompletionResultType]::ParameterName, 'Clock skew above this is CRITICAL')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--audit-file', '--audit-file', [CompletionResultType]::ParameterName, 'Also append each destructive run''s audit entry to this JSON-lines file')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('--require-audit', '--require-audit', [CompletionResultType]::ParameterName, 'Refuse a destructive run whose audit entry cannot be written (checked before any change)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'ldp;lock' {
@@ -1404,6 +1505,8 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Scan, size and delete keys by pattern')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'Show and clear a document''s or a project''s cache; list the key families')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The effective settings and where each came from (flag, LDP_* variable, the pipeline''s variables, .env file, profile, default)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check that ldp can work here: servers, TLS, auth, versions, cluster slots, ACL, clock, broker layout')
             [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'List, hold, run under and break distributed locks (redis-py Lock format)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'The pipeline''s batches and ldp''s import batches, with real progress')
@@ -1473,6 +1576,16 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;help;monitor;clients' {
+            break
+        }
+        'ldp;help;config' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every setting ldp runs with and its source; secrets only as set/unset')
+            break
+        }
+        'ldp;help;config;show' {
+            break
+        }
+        'ldp;help;doctor' {
             break
         }
         'ldp;help;lock' {

@@ -49,6 +49,8 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
             cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+            cand config 'The effective settings and where each came from (flag, LDP_* variable, the pipeline''s variables, .env file, profile, default)'
+            cand doctor 'Check that ldp can work here: servers, TLS, auth, versions, cluster slots, ACL, clock, broker layout'
             cand lock 'List, hold, run under and break distributed locks (redis-py Lock format)'
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
@@ -626,6 +628,99 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;monitor;help;clients'= {
         }
         &'ldp;monitor;help;help'= {
+        }
+        &'ldp;config'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --audit-file 'Also append each destructive run''s audit entry to this JSON-lines file'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand --require-audit 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Every setting ldp runs with and its source; secrets only as set/unset'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;config;show'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --audit-file 'Also append each destructive run''s audit entry to this JSON-lines file'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand --require-audit 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'ldp;config;help'= {
+            cand show 'Every setting ldp runs with and its source; secrets only as set/unset'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ldp;config;help;show'= {
+        }
+        &'ldp;config;help;help'= {
+        }
+        &'ldp;doctor'= {
+            cand --skew-warn 'Clock skew between this machine and Redis above this is a WARNING'
+            cand --skew-crit 'Clock skew above this is CRITICAL'
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --audit-file 'Also append each destructive run''s audit entry to this JSON-lines file'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand --require-audit 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'ldp;lock'= {
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -1322,6 +1417,8 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand keys 'Scan, size and delete keys by pattern'
             cand cache 'Show and clear a document''s or a project''s cache; list the key families'
             cand monitor 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+            cand config 'The effective settings and where each came from (flag, LDP_* variable, the pipeline''s variables, .env file, profile, default)'
+            cand doctor 'Check that ldp can work here: servers, TLS, auth, versions, cluster slots, ACL, clock, broker layout'
             cand lock 'List, hold, run under and break distributed locks (redis-py Lock format)'
             cand import 'Upload, register and enqueue documents for the pipeline''s Celery workers, exactly once'
             cand batch 'The pipeline''s batches and ldp''s import batches, with real progress'
@@ -1375,6 +1472,13 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;help;monitor;workers'= {
         }
         &'ldp;help;monitor;clients'= {
+        }
+        &'ldp;help;config'= {
+            cand show 'Every setting ldp runs with and its source; secrets only as set/unset'
+        }
+        &'ldp;help;config;show'= {
+        }
+        &'ldp;help;doctor'= {
         }
         &'ldp;help;lock'= {
             cand list 'List lock keys cluster-wide (lock:*, cache:doc:lock:*, doc:lock:*, unacked_mutex, lock-signal:*) with token, TTL and holder style; locks without TTL are flagged'

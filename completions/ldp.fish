@@ -55,6 +55,8 @@ complete -c ldp -n "__fish_ldp_needs_command" -f -a "completions" -d 'Print a sh
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "keys" -d 'Scan, size and delete keys by pattern'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "config" -d 'The effective settings and where each came from (flag, LDP_* variable, the pipeline\'s variables, .env file, profile, default)'
+complete -c ldp -n "__fish_ldp_needs_command" -f -a "doctor" -d 'Check that ldp can work here: servers, TLS, auth, versions, cluster slots, ACL, clock, broker layout'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
 complete -c ldp -n "__fish_ldp_needs_command" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
@@ -579,6 +581,90 @@ complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "workers" -d 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "clients" -d 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
 complete -c ldp -n "__fish_ldp_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Every setting ldp runs with and its source; secrets only as set/unset'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every setting ldp runs with and its source; secrets only as set/unset'
+complete -c ldp -n "__fish_ldp_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l skew-warn -d 'Clock skew between this machine and Redis above this is a WARNING' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l skew-crit -d 'Clock skew above this is CRITICAL' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and not __fish_seen_subcommand_from list hold run break help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -1204,19 +1290,21 @@ complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcomm
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the sandbox started with --detach: end its processes, remove its folder'
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "completions" -d 'Print a shell completion script'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "audit" -d 'The audit trail: who ran which destructive command, when, and what it changed'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "sandbox" -d 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
-complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor lock import batch audit rate doc queue sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "completions" -d 'Print a shell completion script'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "keys" -d 'Scan, size and delete keys by pattern'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "cache" -d 'Show and clear a document\'s or a project\'s cache; list the key families'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "monitor" -d 'Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "config" -d 'The effective settings and where each came from (flag, LDP_* variable, the pipeline\'s variables, .env file, profile, default)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "doctor" -d 'Check that ldp can work here: servers, TLS, auth, versions, cluster slots, ACL, clock, broker layout'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "lock" -d 'List, hold, run under and break distributed locks (redis-py Lock format)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "import" -d 'Upload, register and enqueue documents for the pipeline\'s Celery workers, exactly once'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "batch" -d 'The pipeline\'s batches and ldp\'s import batches, with real progress'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "audit" -d 'The audit trail: who ran which destructive command, when, and what it changed'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "rate" -d 'The pipeline\'s rate limits (rate:* sliding windows)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "doc" -d 'Act on documents: enqueue failed ones again'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "queue" -d 'Act on the Celery queues: peek at, purge, and requeue overdue messages'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "sandbox" -d 'A throwaway pipeline-shaped Redis to try ldp on; Ctrl-C removes it'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcommand_from completions keys cache monitor config doctor lock import batch audit rate doc queue sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
@@ -1229,6 +1317,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "queues" -d 'Celery queues: ready messages per priority list, unacked and overdue ones'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "workers" -d 'Celery workers from Redis alone: status, pool, queues and the tasks they run'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "clients" -d 'Connections by client host and by name/library (CLIENT LIST on every node and the broker)'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every setting ldp runs with and its source; secrets only as set/unset'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "list" -d 'List lock keys cluster-wide (lock:*, cache:doc:lock:*, doc:lock:*, unacked_mutex, lock-signal:*) with token, TTL and holder style; locks without TTL are flagged'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "hold" -d 'Acquire a lock, print its token and fence, renew it until SIGINT/SIGTERM, then release it'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from lock" -f -a "run" -d 'Run CMD (no shell) while holding a lock; renew it meanwhile, kill CMD if the lock is lost'

@@ -14,7 +14,7 @@ use crate::error::{self, LdpError};
 use crate::exit::{Exit, Status};
 use crate::output::{Output, OutputFormat};
 
-/// How a failure is reported: `monitor health` is a monitoring plugin (a
+/// How a failure is reported: `monitor health` (and `doctor`) is a monitoring plugin (a
 /// failure is UNKNOWN, 3), and with `-o nagios` the reason goes to stdout in
 /// the plugin's one-line format, where Nagios reads it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -32,8 +32,9 @@ impl Failure {
             .try_get_matches_from(args)
             .ok();
         let plugin = m.as_ref().is_some_and(|m| {
-            m.subcommand()
-                .is_some_and(|(n, s)| n == "monitor" && s.subcommand_name() == Some("health"))
+            m.subcommand().is_some_and(|(n, s)| {
+                (n == "monitor" && s.subcommand_name() == Some("health")) || n == "doctor"
+            })
         });
         // Another command keeps its own convention even with `-o nagios` (it
         // refuses the format, exit 2); one clap could not name is a plugin's.

@@ -194,6 +194,17 @@ pub enum Command {
     /// Health checks (Nagios/Prometheus), memory by key family, hit rates, Celery queues
     #[command(subcommand)]
     Monitor(MonitorCommand),
+    /// The effective settings and where each came from (flag, LDP_* variable, the pipeline's
+    /// variables, .env file, profile, default)
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Check that ldp can work here: servers, TLS, auth, versions, cluster slots, ACL, clock, broker layout
+    ///
+    /// Each check has a one-line verdict (OK/WARNING/CRITICAL/UNKNOWN) and a hint on how to fix
+    /// it. Exit 0/1/2/3 = OK/WARNING/CRITICAL/UNKNOWN, the worst check winning, as `monitor
+    /// health`. Reads only: the ACL check asks ACL DRYRUN (Redis 7+), else queues each command in
+    /// a MULTI it discards.
+    Doctor(DoctorArgs),
     /// List, hold, run under and break distributed locks (redis-py Lock format)
     #[command(subcommand)]
     Lock(LockCommand),
@@ -274,6 +285,23 @@ pub enum MonitorCommand {
     Workers(WorkersArgs),
     /// Connections by client host and by name/library (CLIENT LIST on every node and the broker)
     Clients(ClientsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Every setting ldp runs with and its source; secrets only as set/unset
+    Show,
+}
+
+/// `doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Clock skew between this machine and Redis above this is a WARNING
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "2s")]
+    pub skew_warn: Duration,
+    /// Clock skew above this is CRITICAL
+    #[arg(long, value_name = "DUR", value_parser = parse_duration, default_value = "30s")]
+    pub skew_crit: Duration,
 }
 
 /// `monitor workers`.

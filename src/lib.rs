@@ -9,6 +9,7 @@ pub mod audit;
 pub mod biggest;
 pub mod broker;
 pub mod bytes;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod commands;

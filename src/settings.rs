@@ -33,4 +33,68 @@ pub struct Settings {
     pub pool_size: u64,
     /// Where destructive runs' audit entries go besides `ldp:audit`.
     pub audit: AuditSettings,
+    /// Where each setting came from, recorded while `config` resolved it
+    /// (`ldp config show`); secrets appear only as `set`/`unset`.
+    pub provenance: Vec<Origin>,
+    /// Added to this machine's clock when comparing it with a server's
+    /// (`ldp doctor`'s skew check). Always 0 from the process environment;
+    /// an injected [`crate::config::Env`] sets it in tests.
+    pub clock_offset_ms: i64,
+}
+
+/// Where one setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A command-line flag, e.g. `--url`.
+    Flag(&'static str),
+    /// An `LDP_*` variable of the environment.
+    Ldp(&'static str),
+    /// Another variable of the environment: the pipeline's own (`REDIS_URL`)
+    /// or a convention (`NO_COLOR`).
+    Env(String),
+    /// A variable of the `--env-file` / `LDP_ENV_FILE` / profile `.env` file.
+    EnvFile { path: PathBuf, var: String },
+    /// A profile of the config file.
+    Profile { file: PathBuf, name: String },
+    /// Nothing set it.
+    Default,
+}
+
+impl Source {
+    /// One word for the kind of source: `flag`, `ldp-env`, `env`, `env-file`,
+    /// `profile`, `default` (stable, for scripts).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Source::Flag(_) => "flag",
+            Source::Ldp(_) => "ldp-env",
+            Source::Env(_) => "env",
+            Source::EnvFile { .. } => "env-file",
+            Source::Profile { .. } => "profile",
+            Source::Default => "default",
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag(n) => write!(f, "flag {n}"),
+            Source::Ldp(n) => write!(f, "env {n}"),
+            Source::Env(n) => write!(f, "env {n}"),
+            Source::EnvFile { path, var } => write!(f, "env-file {} ({var})", path.display()),
+            Source::Profile { file, name } => {
+                write!(f, "profile {name} ({})", file.display())
+            }
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// One resolved setting: its name, the value as shown (secrets as
+/// `set`/`unset`, URLs without their password) and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub setting: &'static str,
+    pub value: String,
+    pub source: Source,
 }

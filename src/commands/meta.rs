@@ -195,6 +195,31 @@ pub const COMMANDS: &[Meta] = &[
         ],
     },
     Meta {
+        path: "config show",
+        formats: REPORT,
+        examples: &[
+            (
+                "ldp config show",
+                "every setting, its value and where it came from",
+            ),
+            (
+                "ldp --profile prod --env-file .env config show -o json",
+                "what a profile and a .env file resolve to, for scripts",
+            ),
+        ],
+    },
+    Meta {
+        path: "doctor",
+        formats: &[Table, Json, Nagios],
+        examples: &[
+            ("ldp doctor", "every check with a hint; exit 0/1/2/3"),
+            (
+                "ldp --profile prod doctor -o json",
+                "the verdicts for a script",
+            ),
+        ],
+    },
+    Meta {
         path: "lock list",
         formats: STREAM,
         examples: &[

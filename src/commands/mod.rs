@@ -5,7 +5,9 @@
 pub mod audit;
 pub mod batch;
 pub mod cache;
+pub mod config;
 pub mod doc;
+pub mod doctor;
 pub mod import;
 pub mod keys;
 pub mod lock;
@@ -138,6 +140,8 @@ pub enum Action {
     Queues(monitor::queues::QueuesOptions),
     Workers(monitor::workers::WorkersOptions),
     Clients(monitor::clients::ClientsOptions),
+    ConfigShow,
+    Doctor(doctor::DoctorOptions),
     LockList(lock::ListOptions),
     LockHold(lock::HoldOptions),
     LockRun(lock::RunOptions),
@@ -171,6 +175,8 @@ impl Action {
             Action::Queues(_) => "monitor queues",
             Action::Workers(_) => "monitor workers",
             Action::Clients(_) => "monitor clients",
+            Action::ConfigShow => "config show",
+            Action::Doctor(_) => "doctor",
             Action::LockList(_) => "lock list",
             Action::LockHold(_) => "lock hold",
             Action::LockRun(_) => "lock run",
@@ -220,7 +226,9 @@ impl Action {
             | Action::QueuePeek(_)
             | Action::Sandbox(_)
             | Action::SandboxStop
-            | Action::Audit(_) => None,
+            | Action::Audit(_)
+            | Action::ConfigShow
+            | Action::Doctor(_) => None,
         }
     }
 }
@@ -262,6 +270,8 @@ async fn dispatch(action: Action, ctx: &Ctx) -> Result<Exit> {
         Action::Queues(o) => monitor::queues::queues(ctx, o).await,
         Action::Workers(o) => monitor::workers::workers(ctx, o).await,
         Action::Clients(o) => monitor::clients::clients(ctx, o).await,
+        Action::ConfigShow => config::show(ctx),
+        Action::Doctor(o) => doctor::doctor(ctx, o).await,
         Action::LockList(o) => lock::list(ctx, o).await,
         Action::LockHold(o) => lock::hold(ctx, o).await,
         Action::LockRun(o) => lock::run(ctx, o).await,

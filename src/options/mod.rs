@@ -35,6 +35,8 @@ pub fn action(cmd: Command) -> Result<Action> {
         Command::Monitor(MonitorCommand::Queues(a)) => Action::Queues(monitor::queues(a)),
         Command::Monitor(MonitorCommand::Workers(a)) => Action::Workers(monitor::workers(a)),
         Command::Monitor(MonitorCommand::Clients(a)) => Action::Clients(monitor::clients(a)),
+        Command::Config(crate::cli::ConfigCommand::Show) => Action::ConfigShow,
+        Command::Doctor(a) => Action::Doctor(monitor::doctor(a)?),
         Command::Lock(LockCommand::List(a)) => Action::LockList(lock::list(a)?),
         Command::Lock(LockCommand::Hold(a)) => Action::LockHold(lock::hold(a)?),
         Command::Lock(LockCommand::Run(a)) => Action::LockRun(lock::run(a)?),

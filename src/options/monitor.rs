@@ -113,3 +113,16 @@ pub fn clients(a: ClientsArgs) -> ClientsOptions {
         pool_size: a.pool.pool_size,
     }
 }
+
+/// `doctor`: the skew thresholds, in order.
+pub fn doctor(a: crate::cli::DoctorArgs) -> Result<crate::commands::doctor::DoctorOptions> {
+    if a.skew_crit < a.skew_warn {
+        return Err(crate::error::LdpError::usage(
+            "invalid --skew-crit: must not be below --skew-warn",
+        ));
+    }
+    Ok(crate::commands::doctor::DoctorOptions {
+        skew_warn: a.skew_warn,
+        skew_crit: a.skew_crit,
+    })
+}

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use super::model::{Check, Perf, by_threshold};
 use super::{HealthOptions, Status};
 use crate::broker::queues::Backlog;
+use crate::check::{Check, Perf, by_threshold};
 use crate::commands::Ctx;
 use crate::redis::Redis;
 

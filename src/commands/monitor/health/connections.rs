@@ -4,8 +4,8 @@
 //! server than one process's pool allows (`--pool-size`, the pipeline's
 //! REDIS_MAX_CONNECTIONS).
 
-use super::model::{Check, Perf};
 use super::{HealthOptions, Status};
+use crate::check::{Check, Perf};
 use crate::commands::Ctx;
 use crate::redis::Redis;
 use crate::redis::clients::{self as cl, NodeClients};

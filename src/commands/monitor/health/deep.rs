@@ -7,8 +7,8 @@ use crate::clock::parse_naive_utc;
 use anyhow::Result;
 use redis::Value;
 
-use super::model::{Check, Perf};
 use super::{HealthOptions, Status};
+use crate::check::{Check, Perf};
 use crate::commands::Ctx;
 use crate::keyspace::Role;
 use crate::redis::{Redis, ScanSpec};

@@ -2,16 +2,14 @@
 //! thresholds, each OK/WARNING/CRITICAL/UNKNOWN; table, JSON, Nagios plugin
 //! and Prometheus text output; the exit code is the overall status.
 //!
-//! `model` holds the check model, `node`, `cluster`, `broker` and
-//! `deep` the checks, `render` the text outputs.
+//! The check model, its renderers and the cluster check live in
+//! [`crate::check`] (shared with `ldp doctor`); `node`, `broker`,
+//! `connections`, `workers` and `deep` are the checks of this command.
 
 mod broker;
-mod cluster;
 mod connections;
 mod deep;
-mod model;
 mod node;
-mod render;
 mod workers;
 
 use std::path::PathBuf;
@@ -26,8 +24,8 @@ use crate::output::OutputFormat;
 use crate::output::Report;
 use crate::redis::Redis;
 
+pub use crate::check::{Check, CheckReport as HealthReport, Perf};
 pub use crate::clock::parse_naive_utc;
-pub use model::{Check, HealthReport, Perf};
 
 /// Every check name, for `--check` / `--skip`.
 pub const CHECKS: [&str; 17] = [
@@ -108,7 +106,7 @@ pub async fn run_checks(ctx: &Ctx, o: &HealthOptions) -> Result<HealthReport> {
     };
     let mut checks = node::checks(&redis, o).await;
     if redis.is_cluster() {
-        checks.extend(cluster::cluster_check(&redis).await);
+        checks.extend(crate::check::cluster::cluster_check(&redis).await);
     }
     if o.wants("queues") || o.wants("unacked") {
         checks.extend(broker::broker_checks(ctx, &redis, o).await);

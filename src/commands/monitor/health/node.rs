@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use futures_util::future::join_all;
 
-use super::model::{Check, Perf, by_threshold};
 use super::{HealthOptions, Status};
+use crate::check::{Check, Perf, by_threshold};
 use crate::output;
 use crate::redis::info::{Info, info, num, text};
 use crate::redis::{Node, Redis};

@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use super::Status;
-use super::model::{Check, Perf};
 use crate::broker::pidbox::{self, Mailbox};
+use crate::check::{Check, Perf};
 use crate::commands::Ctx;
 use crate::redis::Redis;
 

@@ -1,12 +1,12 @@
 //! The check model: a [`Check`] is one verdict (status, value, message), a
 //! [`Perf`] one figure behind it (Nagios perfdata, a Prometheus sample), and
-//! a [`HealthReport`] the whole run.
+//! a [`CheckReport`] the whole run.
 
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::Status;
+use crate::exit::Status;
 
 /// One performance datum (Nagios perfdata; Prometheus gauge).
 #[derive(Debug, Clone, Serialize)]
@@ -28,12 +28,7 @@ pub struct Perf {
 }
 
 impl Perf {
-    pub(super) fn gauge(
-        metric: &'static str,
-        label: String,
-        value: f64,
-        uom: &'static str,
-    ) -> Perf {
+    pub fn gauge(metric: &'static str, label: String, value: f64, uom: &'static str) -> Perf {
         Perf {
             label,
             value,
@@ -47,21 +42,21 @@ impl Perf {
             labels: Vec::new(),
         }
     }
-    pub(super) fn thresholds(mut self, warn: Option<f64>, crit: Option<f64>) -> Perf {
+    pub fn thresholds(mut self, warn: Option<f64>, crit: Option<f64>) -> Perf {
         self.warn = warn;
         self.crit = crit;
         self
     }
-    pub(super) fn range(mut self, min: Option<f64>, max: Option<f64>) -> Perf {
+    pub fn range(mut self, min: Option<f64>, max: Option<f64>) -> Perf {
         self.min = min;
         self.max = max;
         self
     }
-    pub(super) fn labelled(mut self, k: &'static str, v: &str) -> Perf {
+    pub fn labelled(mut self, k: &'static str, v: &str) -> Perf {
         self.labels.push((k, v.to_string()));
         self
     }
-    pub(super) fn counter(mut self) -> Perf {
+    pub fn counter(mut self) -> Perf {
         self.counter = true;
         self
     }
@@ -84,10 +79,13 @@ pub struct Check {
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub perfdata: Vec<Perf>,
+    /// How to fix it (`ldp doctor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 impl Check {
-    pub(super) fn new(
+    pub fn new(
         name: &'static str,
         node: Option<&str>,
         status: Status,
@@ -103,10 +101,16 @@ impl Check {
             threshold: None,
             message,
             perfdata: Vec::new(),
+            hint: None,
         }
     }
+    /// How to fix what the check found.
+    pub fn hint(mut self, h: impl Into<String>) -> Check {
+        self.hint = Some(h.into());
+        self
+    }
     /// A check that could not run: UNKNOWN, with the error.
-    pub(super) fn failed(name: &'static str, e: &anyhow::Error) -> Check {
+    pub fn failed(name: &'static str, e: &anyhow::Error) -> Check {
         Check::new(
             name,
             None,
@@ -115,15 +119,15 @@ impl Check {
             crate::error::one_line(e),
         )
     }
-    pub(super) fn about_queue(mut self, q: &str) -> Check {
+    pub fn about_queue(mut self, q: &str) -> Check {
         self.queue = Some(q.to_string());
         self
     }
-    pub(super) fn threshold(mut self, t: String) -> Check {
+    pub fn threshold(mut self, t: String) -> Check {
         self.threshold = Some(t);
         self
     }
-    pub(super) fn perf(mut self, p: Perf) -> Check {
+    pub fn perf(mut self, p: Perf) -> Check {
         self.perfdata.push(p);
         self
     }
@@ -131,7 +135,7 @@ impl Check {
 
 /// The whole health report.
 #[derive(Debug, Serialize)]
-pub struct HealthReport {
+pub struct CheckReport {
     pub status: Status,
     pub target: String,
     pub checks: Vec<Check>,
@@ -139,10 +143,10 @@ pub struct HealthReport {
     pub elapsed: Duration,
 }
 
-impl HealthReport {
+impl CheckReport {
     /// The report of these checks: the worst status wins.
-    pub(super) fn of(target: String, checks: Vec<Check>, started: Instant) -> HealthReport {
-        HealthReport {
+    pub fn of(target: String, checks: Vec<Check>, started: Instant) -> CheckReport {
+        CheckReport {
             status: checks.iter().fold(Status::Ok, |s, c| s.worst(c.status)),
             target,
             checks,
@@ -150,7 +154,7 @@ impl HealthReport {
         }
     }
 
-    pub(super) fn summary(&self) -> String {
+    pub fn summary(&self) -> String {
         let bad: Vec<String> = self
             .checks
             .iter()
@@ -175,7 +179,7 @@ impl HealthReport {
     }
 }
 
-pub(super) fn by_threshold(v: f64, warn: f64, crit: f64) -> Status {
+pub fn by_threshold(v: f64, warn: f64, crit: f64) -> Status {
     if v >= crit {
         Status::Critical
     } else if v >= warn {

@@ -1,4 +1,4 @@
-//! The renderers of a [`HealthReport`]: the table, the Nagios plugin format
+//! The renderers of a [`CheckReport`]: the table, the Nagios plugin format
 //! and the Prometheus text exposition (JSON is its `Serialize`).
 
 use std::fmt::Write as _;
@@ -12,11 +12,11 @@ use prometheus_client::metrics::counter::ConstCounter;
 use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::registry::Registry;
 
-use super::Status;
-use super::model::{HealthReport, Perf};
+use super::model::{CheckReport, Perf};
+use crate::exit::Status;
 use crate::output::{Output, Report};
 
-impl HealthReport {
+impl CheckReport {
     /// The Nagios plugin format: `LDP STATUS - summary | perfdata`, then one line per check.
     pub fn nagios(&self) -> String {
         let mut s = format!(
@@ -257,9 +257,15 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
-impl Report for HealthReport {
+impl Report for CheckReport {
     fn text(&self, out: &Output) -> String {
-        let mut t = out.table(&["status", "check", "where", "value", "message"]);
+        // A hint column only when a check carries one (`ldp doctor`).
+        let hints = self.checks.iter().any(|c| c.hint.is_some());
+        let mut headers = vec!["status", "check", "where", "value", "message"];
+        if hints {
+            headers.push("hint");
+        }
+        let mut t = out.table(&headers);
         for c in &self.checks {
             let st = c.status.name();
             let st = if out.color {
@@ -272,7 +278,7 @@ impl Report for HealthReport {
             } else {
                 st.to_string()
             };
-            t.add_row(vec![
+            let mut row = vec![
                 st,
                 c.name.to_string(),
                 c.node
@@ -281,7 +287,11 @@ impl Report for HealthReport {
                     .unwrap_or_default(),
                 c.value.clone(),
                 c.message.clone(),
-            ]);
+            ];
+            if hints {
+                row.push(c.hint.clone().unwrap_or_default());
+            }
+            t.add_row(row);
         }
         format!("{t}\nLDP {} - {}\n", self.status.name(), self.summary())
     }
@@ -292,7 +302,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::commands::monitor::health::{Check, Status};
+    use crate::check::{Check, Status};
 
     #[test]
     fn numbers_print_plainly() {
@@ -304,7 +314,7 @@ mod tests {
     /// Every kind of sample the report makes (labels to escape, counters,
     /// tiny, huge, whole and fractional values), against the text the
     /// hand-written exposition printed before prometheus-client took over.
-    fn fixture() -> HealthReport {
+    fn fixture() -> CheckReport {
         let node = "we\"ird\\node\n1";
         // A check with one figure; `on` is (label, value) of its node or queue.
         let check = |name, st, on: Option<(&'static str, &str)>, metric, value| {
@@ -415,7 +425,7 @@ mod tests {
                 check("stuck", Status::Ok, None, "ldp_documents_stuck", 1.0 / 3.0),
                 check("locks", Status::Ok, None, "ldp_locks_without_ttl", 0.000015),
             ];
-        HealthReport {
+        CheckReport {
             status: Status::Critical,
             target: "t".into(),
             checks,

@@ -1,13 +1,13 @@
 //! The cluster check: `CLUSTER INFO` state and slot coverage, and the
 //! primaries a tolerant connect could not reach.
 
-use super::Status;
-use super::model::{Check, Perf};
+use crate::check::{Check, Perf};
+use crate::exit::Status;
 use crate::redis::Redis;
 use crate::redis::info::{Info, num, parse_info, text};
 
 /// `cluster_state`, slot coverage and the nodes a tolerant connect missed.
-pub(super) async fn cluster_check(redis: &Redis) -> Vec<Check> {
+pub async fn cluster_check(redis: &Redis) -> Vec<Check> {
     let mut out = Vec::new();
     for (addr, reason) in redis.down() {
         out.push(Check::new(
