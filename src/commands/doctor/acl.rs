@@ -145,6 +145,18 @@ const NEEDS: &[Need] = &[
     need(&["PSUBSCRIBE", "ldp-doctor-probe"], "monitor workers", true),
     need(&["CLIENT", "LIST"], "monitor clients, monitor health", true),
     need(&["CLIENT", "ID"], "import", false),
+    // The audit trail's stream, by its own name: an ACL may grant keys by pattern.
+    need(
+        &["XADD", "ldp:audit", "MAXLEN", "~", "100000", "*", "f", "v"],
+        "the audit entry of every destructive command",
+        false,
+    ),
+    need(
+        &["XTRIM", "ldp:audit", "MAXLEN", "~", "100000"],
+        "--require-audit",
+        false,
+    ),
+    need(&["XRANGE", "ldp:audit", "-", "+"], "audit", false),
 ];
 
 /// On a cluster: the topology every command reads first.
