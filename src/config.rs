@@ -400,6 +400,7 @@ pub fn resolve(args: &GlobalArgs, env: &dyn Env) -> Result<Settings> {
     let mut s = Sources::open(args, env)?;
     let redis = redis_target(args, &mut s)?;
     let broker = broker_target(args, &mut s, &redis)?;
+    // `monitor workers` waits 1 s unless a timeout was given.
     let timeout_given = s
         .record
         .iter()
@@ -500,7 +501,7 @@ fn redis_target(args: &GlobalArgs, s: &mut Sources) -> Result<RedisTarget> {
         None => s.note_text("redis.username", &user),
     }
     let password = redis_password(args, s, &urls, url_src, pipeline_password)?;
-    let (timeout, _) = resolve_timeout(args, s)?;
+    let timeout = resolve_timeout(args, s)?;
     let tls_ca = first([
         flag(&args.tls_ca, "--tls-ca"),
         s.ldp_path("LDP_TLS_CA"),
@@ -604,9 +605,9 @@ fn output_and_color(
     Ok((output.map(|(o, _)| o), color))
 }
 
-/// `--timeout`, `LDP_TIMEOUT`, the profile's, else the default; and whether
-/// one of them was given (`monitor workers` waits 1 s unless told).
-fn resolve_timeout(args: &GlobalArgs, s: &mut Sources) -> Result<(Duration, bool)> {
+/// `--timeout`, `LDP_TIMEOUT`, the profile's, else the default (whether one
+/// was given, which `monitor workers` asks, is its noted source).
+fn resolve_timeout(args: &GlobalArgs, s: &mut Sources) -> Result<Duration> {
     let (timeout, src) = match (
         args.timeout,
         s.ldp("LDP_TIMEOUT"),
@@ -628,13 +629,12 @@ fn resolve_timeout(args: &GlobalArgs, s: &mut Sources) -> Result<(Duration, bool
             "invalid --timeout '0': must be greater than zero",
         ));
     }
-    let given = src != Source::Default;
     s.note(
         "timeout",
         humantime::format_duration(timeout).to_string(),
         src,
     );
-    Ok((timeout, given))
+    Ok(timeout)
 }
 
 /// The pipeline's connection pool size per process (`REDIS_MAX_CONNECTIONS`).

@@ -365,3 +365,33 @@ fn a_separate_broker_is_checked_too() {
         "{run}"
     );
 }
+
+#[test]
+fn postgresql_and_the_bucket_are_checked_when_configured() {
+    let pg = support::intake::shared_postgres();
+    let s = shared_standalone();
+    let bucket = tempfile::tempdir().unwrap();
+    let bucket_url = format!("file://{}", bucket.path().display());
+    let j = s
+        .ldp_cmd(&["doctor", "-o", "json"])
+        .env("LDP_DATABASE_URL", pg.url("postgres", "disable"))
+        .env("LDP_BUCKET", &bucket_url)
+        .run()
+        .ok()
+        .json();
+    all_ok(&j, &["database", "bucket"]);
+    // A wrong database password: CRITICAL, never shown.
+    let wrong = pg
+        .url("postgres", "disable")
+        .replace(pg.password(), "WrongDbSecret");
+    let run = s
+        .ldp_cmd(&["doctor", "-o", "json"])
+        .env("LDP_DATABASE_URL", &wrong)
+        .env("LDP_BUCKET", "file:///nonexistent/ldp-doctor-bucket")
+        .run()
+        .fails(2);
+    let j = run.json();
+    assert_eq!(checks(&j, "database")[0]["status"], "CRITICAL", "{run}");
+    assert_eq!(checks(&j, "bucket")[0]["status"], "CRITICAL", "{run}");
+    run.never_shows("WrongDbSecret").never_shows(pg.password());
+}
