@@ -15,8 +15,9 @@
 //! documents, so the README can name them. Values are Python's `json.dumps`
 //! text (`", "` and `": "` separators), timestamps naive UTC ISO-8601.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+use std::sync::mpsc::SyncSender;
 
 use redis::Cmd;
 use serde::Serialize;
@@ -534,6 +535,12 @@ const PER_DOC: [&str; 12] = [
 
 struct Emit {
     ops: Vec<Op>,
+    /// Where full batches of `ops` go while generating ([`Plan::stream`]);
+    /// None once the receiver is gone (the load failed: the rest is dropped).
+    sink: Option<SyncSender<Vec<Op>>>,
+    streaming: bool,
+    /// The broker's keys (queue lists, unacked, bindings): each counts once.
+    broker_keys: BTreeSet<Vec<u8>>,
     families: BTreeMap<&'static str, u64>,
     /// The document being generated.
     doc: Option<u32>,
@@ -542,6 +549,9 @@ struct Emit {
 impl Emit {
     fn push(&mut self, family: &'static str, key: Vec<u8>, cmd: Cmd, broker: bool) {
         let doc = self.doc.filter(|_| PER_DOC.contains(&family));
+        if family == "celery_broker" && !self.broker_keys.contains(&key) {
+            self.broker_keys.insert(key.clone());
+        }
         self.ops.push(Op {
             family,
             key,
@@ -549,6 +559,19 @@ impl Emit {
             broker,
             doc,
         });
+        if self.streaming && self.ops.len() >= BATCH {
+            self.hand_over();
+        }
+    }
+
+    /// Send the ops made so far to the sink (streaming only).
+    fn hand_over(&mut self) {
+        let batch = std::mem::replace(&mut self.ops, Vec::with_capacity(BATCH));
+        if let Some(sink) = &self.sink
+            && sink.send(batch).is_err()
+        {
+            self.sink = None;
+        }
     }
 
     /// A new key of `family` (counted).
@@ -626,19 +649,43 @@ struct Doc {
 
 // ------------------------------------------------------------- generation
 
+/// Ops per batch handed over by [`Plan::stream`].
+pub const BATCH: usize = 2048;
+
 impl Plan {
-    /// Generate the keyspace.
+    /// Generate the keyspace, every op in [`Seed::ops`].
     pub fn generate(&self) -> Seed {
+        self.generate_into(Emit {
+            ops: Vec::with_capacity(self.docs * 16 + 2000),
+            sink: None,
+            streaming: false,
+            broker_keys: BTreeSet::new(),
+            families: BTreeMap::new(),
+            doc: None,
+        })
+    }
+
+    /// Generate the keyspace and send its ops, in order, in batches of
+    /// [`BATCH`] to `sink` as they are made (so they can be loaded while
+    /// the rest is generated); the returned seed has no ops. When the
+    /// receiver hangs up, the rest of the ops are dropped.
+    pub fn stream(&self, sink: SyncSender<Vec<Op>>) -> Seed {
+        self.generate_into(Emit {
+            ops: Vec::with_capacity(BATCH),
+            sink: Some(sink),
+            streaming: true,
+            broker_keys: BTreeSet::new(),
+            families: BTreeMap::new(),
+            doc: None,
+        })
+    }
+
+    fn generate_into(&self, mut e: Emit) -> Seed {
         let docs = self.docs;
         let projects = self.projects.max(1);
         let now = self.now;
         let layout = BrokerLayout::default();
         let mut rng = Rng(0x1d9_5a4d_b0c5);
-        let mut e = Emit {
-            ops: Vec::with_capacity(docs * 16 + 2000),
-            families: BTreeMap::new(),
-            doc: None,
-        };
         let mut stages: BTreeMap<&'static str, u64> = BTreeMap::new();
         let mut held: Vec<Held> = Vec::new();
         let project_ids: Vec<String> = (0..projects).map(project_uuid).collect();
@@ -725,15 +772,11 @@ impl Plan {
         let windows = rate_windows(&mut e, &mut rng, now, docs);
         cache_metrics(&mut e, now, docs);
         bindings(&mut e, &layout);
-        // The broker's keys (queue lists, unacked, bindings) count once each.
-        let broker: std::collections::BTreeSet<&[u8]> = e
-            .ops
-            .iter()
-            .filter(|o| o.family == "celery_broker")
-            .map(|o| o.key.as_slice())
-            .collect();
-        let n = broker.len() as u64;
+        let n = e.broker_keys.len() as u64;
         e.families.insert("celery_broker", n);
+        if e.streaming {
+            e.hand_over();
+        }
 
         let first = |s: Stage| {
             (0..docs)
