@@ -23,6 +23,7 @@ title() {
     monitor) echo "monitor: start-up, health, memory --full (bench/monitor.sh)" ;;
     queues) echo "monitor queues (bench/queues.sh)" ;;
     purge) echo "queue purge --task (bench/purge.sh)" ;;
+    sandbox) echo "sandbox: seeding 10,000 documents (bench/sandbox.sh)" ;;
     *) echo "bench/$1.sh" ;;
   esac
 }
@@ -77,6 +78,14 @@ EOF
 `queue purge purgeq --task NAME --yes` on one queue of 200,000 kombu-shaped messages, half of them
 that task (reseeded before every run), against the obvious redis-py loop: LRANGE the list, decode
 each message, LREM the matching ones one by one. Both runs' counts are checked.
+EOF
+      ;;
+    sandbox) cat <<'EOF'
+`ldp sandbox --docs 10000 --detach`, standalone and `--cluster`: ldp's own seed time (generating
+the pipeline-shaped keyspace and loading it; servers already up) and the whole command, against
+`redis-cli --pipe` of the same keyspace (the same generator, as raw RESP in a file made beforehand)
+into one emptied standalone server: the floor the server sets. Every run's key count and DBSIZE
+are checked.
 EOF
       ;;
   esac

@@ -1429,7 +1429,6 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('--docs', '--docs', [CompletionResultType]::ParameterName, 'Documents to seed (every 20: 12 completed, 2 with legacy keys, 2 in flight, 1 stuck, 1 failed at OCR, 2 queued)')
             [CompletionResult]::new('--projects', '--projects', [CompletionResultType]::ParameterName, 'Projects the documents belong to')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Listen on this port (with --cluster: N, N+1, N+2 and the broker on N+3; their cluster bus ports are +10000); default: free ports the kernel picks')
-            [CompletionResult]::new('--supervise', '--supervise', [CompletionResultType]::ParameterName, '(internal) run as the background sandbox of --detach, in this folder')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')

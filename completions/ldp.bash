@@ -5052,7 +5052,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__sandbox)
-            opts="-u -o -q -v -h --docs --projects --cluster --port --detach --supervise --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help stop help"
+            opts="-u -o -q -v -h --docs --projects --cluster --port --detach --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help stop help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5067,10 +5067,6 @@ _ldp() {
                     return 0
                     ;;
                 --port)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --supervise)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

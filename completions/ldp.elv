@@ -1346,7 +1346,6 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --docs 'Documents to seed (every 20: 12 completed, 2 with legacy keys, 2 in flight, 1 stuck, 1 failed at OCR, 2 queued)'
             cand --projects 'Projects the documents belong to'
             cand --port 'Listen on this port (with --cluster: N, N+1, N+2 and the broker on N+3; their cluster bus ports are +10000); default: free ports the kernel picks'
-            cand --supervise '(internal) run as the background sandbox of --detach, in this folder'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --broker-url 'The Celery broker''s Redis (defaults to --url)'

@@ -1231,7 +1231,6 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l docs -d 'Documents to seed (every 20: 12 completed, 2 with legacy keys, 2 in flight, 1 stuck, 1 failed at OCR, 2 queued)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l projects -d 'Projects the documents belong to' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l port -d 'Listen on this port (with --cluster: N, N+1, N+2 and the broker on N+3; their cluster bus ports are +10000); default: free ports the kernel picks' -r
-complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l supervise -d '(internal) run as the background sandbox of --detach, in this folder' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand sandbox; and not __fish_seen_subcommand_from stop help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F

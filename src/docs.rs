@@ -7,9 +7,65 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use clap_complete::Shell;
 
-/// The completion script for one shell.
+/// The completion script for one shell, without the hidden (internal)
+/// options: clap_complete's scripts offer every option, hidden or not.
 pub fn write_completions(shell: Shell, w: &mut dyn Write) {
-    clap_complete::generate(shell, &mut crate::cli::command(), "ldp", w);
+    let mut cmd = crate::cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "ldp", &mut script);
+    let mut hidden = Vec::new();
+    hidden_longs(&cmd, &mut hidden);
+    let text = String::from_utf8_lossy(&script);
+    let _ = w.write_all(strip_options(&text, &hidden).as_bytes());
+}
+
+/// The long names of every hidden option in the command tree.
+fn hidden_longs(cmd: &clap::Command, out: &mut Vec<String>) {
+    for a in cmd.get_arguments() {
+        if let (true, Some(long)) = (a.is_hide_set(), a.get_long())
+            && !out.iter().any(|l| l == long)
+        {
+            out.push(long.to_string());
+        }
+    }
+    for sub in cmd.get_subcommands() {
+        hidden_longs(sub, out);
+    }
+}
+
+/// A completion script without the options `longs`: their candidate lines
+/// (zsh `'--x=[..]`, fish `-l x`, elvish `cand --x`, PowerShell
+/// `::new('--x'`), their word in bash's `opts`, and bash's `--x)` case.
+fn strip_options(script: &str, longs: &[String]) -> String {
+    let mut out = String::with_capacity(script.len());
+    let mut in_case = false;
+    for line in script.split_inclusive('\n') {
+        let t = line.trim();
+        if in_case {
+            in_case = t != ";;";
+            continue;
+        }
+        let mut line = line.to_string();
+        let mut drop = false;
+        for l in longs {
+            let flag = format!("--{l}");
+            if t == format!("{flag})") {
+                in_case = true;
+                drop = true;
+            }
+            drop |= t.starts_with(&format!("'{flag}=")) || t.starts_with(&format!("'{flag}["));
+            drop |= t.starts_with(&format!("cand {flag} "));
+            drop |= t.contains(&format!("::new('{flag}',"));
+            drop |= t.starts_with("complete -c ") && t.contains(&format!(" -l {l} "));
+            if t.starts_with("opts=\"") {
+                line = line.replace(&format!(" {flag} "), " ");
+            }
+        }
+        if !drop {
+            out.push_str(&line);
+        }
+    }
+    out
 }
 
 /// Every generated file: (relative path, contents).
@@ -57,4 +113,28 @@ pub fn write_all(root: &Path) -> Result<()> {
         std::fs::write(&path, data).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completions_leave_out_hidden_options() {
+        for shell in [
+            Shell::Bash,
+            Shell::Zsh,
+            Shell::Fish,
+            Shell::Elvish,
+            Shell::PowerShell,
+        ] {
+            let mut buf = Vec::new();
+            write_completions(shell, &mut buf);
+            let text = String::from_utf8(buf).unwrap();
+            assert!(!text.contains("supervise"), "{shell}");
+            assert!(!text.contains("(internal)"), "{shell}");
+            assert!(text.contains("detach"), "{shell}");
+            assert!(text.contains("cluster"), "{shell}");
+        }
+    }
 }

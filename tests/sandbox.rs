@@ -548,3 +548,46 @@ fn a_sandbox_whose_folder_is_removed_stops_itself() {
         .stderr_has("no detached sandbox is running");
     assert!(entries(sb.tmp.path()).is_empty());
 }
+
+/// The seed's loader (raw RESP on its own sockets) reads every reply: a
+/// server that refuses the writes (out of memory, noeviction) fails the
+/// seed with the server's own error, naming the server, and nothing hangs
+/// waiting for replies.
+#[test]
+fn seeding_a_server_that_refuses_writes_fails_with_its_error() {
+    let s = support::RedisServer::start_with(&[
+        "--maxmemory",
+        "2mb",
+        "--maxmemory-policy",
+        "noeviction",
+    ]);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let err = rt
+        .block_on(async {
+            let target = ldp::redis::target::RedisTarget {
+                urls: vec![s.url()],
+                password: None,
+                username: None,
+                tls_ca: None,
+                tls_insecure: false,
+                timeout: Duration::from_secs(10),
+            };
+            let r = ldp::redis::Redis::connect(&target).await.expect("connect");
+            let plan = ldp::sandbox::seed::Plan {
+                docs: 2000,
+                projects: 3,
+                now: 1_764_064_800.0,
+            };
+            tokio::time::timeout(Duration::from_secs(60), ldp::sandbox::seed(&r, &r, plan))
+                .await
+                .expect("the seed must end, not wait for replies")
+        })
+        .expect_err("a server out of memory must fail the seed");
+    let text = format!("{err:#}");
+    assert!(text.contains("OOM"), "{text}");
+    assert!(text.contains(&s.port().to_string()), "{text}");
+}

@@ -15,7 +15,9 @@
 //! documents, so the README can name them. Values are Python's `json.dumps`
 //! text (`", "` and `": "` separators), timestamps naive UTC ISO-8601.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::sync::mpsc::SyncSender;
 
 use redis::Cmd;
 use serde::Serialize;
@@ -282,16 +284,49 @@ pub fn py_json(v: &Json) -> String {
 
 /// Python's naive UTC `datetime.isoformat()`: microseconds unless zero.
 pub fn py_time(t: f64) -> String {
+    let mut s = String::with_capacity(26);
+    push_time(&mut s, t);
+    s
+}
+
+/// [`py_time`], appended to `out`: the seed writes 200,000 stamps, and
+/// formatting each through `format!` was a tenth of its time.
+fn push_time(out: &mut String, t: f64) {
     let micros = (t * 1e6).round() as i64;
     let (secs, us) = (micros.div_euclid(1_000_000), micros.rem_euclid(1_000_000));
     let (y, m, d) = civil(secs.div_euclid(86_400));
     let sod = secs.rem_euclid(86_400);
     let (hh, mm, ss) = (sod / 3600, sod % 3600 / 60, sod % 60);
-    if us == 0 {
-        format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}")
-    } else {
-        format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}.{us:06}")
+    for (sep, n, width) in [
+        ("", y, 4),
+        ("-", m, 2),
+        ("-", d, 2),
+        ("T", hh, 2),
+        (":", mm, 2),
+        (":", ss, 2),
+    ] {
+        out.push_str(sep);
+        push_padded(out, n, width);
     }
+    if us != 0 {
+        out.push('.');
+        push_padded(out, us, 6);
+    }
+}
+
+/// `n` zero-padded to `width` digits (`{n:0width$}` for n >= 0).
+fn push_padded(out: &mut String, n: i64, width: usize) {
+    let mut b = itoa::Buffer::new();
+    let digits = b.format(n);
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(digits);
+}
+
+/// An integer in decimal, appended.
+fn push_int(out: &mut String, n: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// The proleptic Gregorian date of a day count from 1970-01-01 (Howard
@@ -310,11 +345,35 @@ fn civil(days: i64) -> (i64, i64, i64) {
 
 /// A JSON string literal (quoted, escaped).
 fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut out = String::with_capacity(s.len() + 2);
+    push_q(&mut out, s);
+    out
+}
+
+/// [`q`], appended: text needing no escapes (all the seed's) is copied as is.
+fn push_q(out: &mut String, s: &str) {
+    if s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    } else {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    }
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut out, bytes);
+    out
+}
+
+/// Lower-case hex, appended.
+fn push_hex(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
 }
 
 /// A small deterministic generator (splitmix64).
@@ -335,11 +394,19 @@ impl Rng {
         let b = uuid::Builder::from_random_bytes(
             ((u128::from(self.next()) << 64) | u128::from(self.next())).to_be_bytes(),
         );
-        b.into_uuid().to_string()
+        let mut buf = [0u8; 36];
+        b.into_uuid()
+            .hyphenated()
+            .encode_lower(&mut buf)
+            .to_string()
     }
     /// redis-py's lock token: `uuid1().hex`, 32 lower-case hex digits.
     fn token(&mut self) -> String {
-        format!("{:016x}{:016x}", self.next(), self.next())
+        let (a, b) = (self.next(), self.next());
+        let mut s = String::with_capacity(32);
+        push_hex(&mut s, &a.to_be_bytes());
+        push_hex(&mut s, &b.to_be_bytes());
+        s
     }
 }
 
@@ -359,9 +426,10 @@ pub fn project_of(i: usize, projects: usize) -> usize {
 
 /// The SHA-256 of document `i`'s (imaginary) content.
 fn content_sha(i: usize) -> String {
-    hex(&<Sha256 as sha2::Digest>::digest(
-        format!("ldp sandbox document {i}").as_bytes(),
-    ))
+    let mut name = String::with_capacity(32);
+    name.push_str("ldp sandbox document ");
+    push_int(&mut name, i);
+    hex(&<Sha256 as sha2::Digest>::digest(name.as_bytes()))
 }
 
 /// Document `i`'s UUID, derived as `ldp import` derives it: UUIDv5 of the
@@ -369,7 +437,16 @@ fn content_sha(i: usize) -> String {
 pub fn doc_uuid(i: usize, projects: usize) -> String {
     let p = project_uuid(project_of(i, projects));
     let ns = uuid::Uuid::parse_str(&p).unwrap_or(uuid::Uuid::NAMESPACE_OID);
-    uuid::Uuid::new_v5(&ns, content_sha(i).as_bytes()).to_string()
+    uuid_v5(&ns, &content_sha(i))
+}
+
+/// A UUIDv5 as text (hyphenated, lower case).
+fn uuid_v5(ns: &uuid::Uuid, name: &str) -> String {
+    let mut buf = [0u8; 36];
+    uuid::Uuid::new_v5(ns, name.as_bytes())
+        .hyphenated()
+        .encode_lower(&mut buf)
+        .to_string()
 }
 
 /// The id of import run `j` (an `ldp:batch:{id}`, and a pipeline batch id
@@ -419,17 +496,23 @@ const NAMES: [(&str, &str); 8] = [
     ("Maria Delgado", "PERSON"),
 ];
 
-fn sentence(rng: &mut Rng, words: usize) -> String {
-    let mut s: Vec<&str> = (0..words)
-        .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
-        .collect();
-    s.push(NAMES[rng.below(NAMES.len() as u64) as usize].0);
-    let mut t = s.join(" ");
-    if let Some(f) = t.get_mut(0..1) {
+/// A sentence of `words` words and a name, appended to `out`.
+fn push_sentence(out: &mut String, rng: &mut Rng, words: usize) {
+    let start = out.len();
+    for k in 0..words {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(WORDS[rng.below(WORDS.len() as u64) as usize]);
+    }
+    if out.len() > start {
+        out.push(' ');
+    }
+    out.push_str(NAMES[rng.below(NAMES.len() as u64) as usize].0);
+    if let Some(f) = out.get_mut(start..start + 1) {
         f.make_ascii_uppercase();
     }
-    t.push('.');
-    t
+    out.push('.');
 }
 
 // --------------------------------------------------------------- emitting
@@ -452,6 +535,12 @@ const PER_DOC: [&str; 12] = [
 
 struct Emit {
     ops: Vec<Op>,
+    /// Where full batches of `ops` go while generating ([`Plan::stream`]);
+    /// None once the receiver is gone (the load failed: the rest is dropped).
+    sink: Option<SyncSender<Vec<Op>>>,
+    streaming: bool,
+    /// The broker's keys (queue lists, unacked, bindings): each counts once.
+    broker_keys: BTreeSet<Vec<u8>>,
     families: BTreeMap<&'static str, u64>,
     /// The document being generated.
     doc: Option<u32>,
@@ -460,6 +549,9 @@ struct Emit {
 impl Emit {
     fn push(&mut self, family: &'static str, key: Vec<u8>, cmd: Cmd, broker: bool) {
         let doc = self.doc.filter(|_| PER_DOC.contains(&family));
+        if family == "celery_broker" && !self.broker_keys.contains(&key) {
+            self.broker_keys.insert(key.clone());
+        }
         self.ops.push(Op {
             family,
             key,
@@ -467,6 +559,19 @@ impl Emit {
             broker,
             doc,
         });
+        if self.streaming && self.ops.len() >= BATCH {
+            self.hand_over();
+        }
+    }
+
+    /// Send the ops made so far to the sink (streaming only).
+    fn hand_over(&mut self) {
+        let batch = std::mem::replace(&mut self.ops, Vec::with_capacity(BATCH));
+        if let Some(sink) = &self.sink
+            && sink.send(batch).is_err()
+        {
+            self.sink = None;
+        }
     }
 
     /// A new key of `family` (counted).
@@ -487,8 +592,10 @@ impl Emit {
         ttl: Option<u64>,
         broker: bool,
     ) {
-        let mut c = redis::cmd("SET");
-        c.arg(key).arg(value);
+        // Sized up front: growing the buffer as arguments came was a tenth
+        // of the seed's time (the values are up to a few KiB).
+        let mut c = Cmd::with_capacity(5, key.len() + value.len() + 64);
+        c.arg("SET").arg(key).arg(value);
         if let Some(t) = ttl {
             c.arg("EX").arg(t.max(1));
         }
@@ -529,6 +636,8 @@ fn left(ttl: u64, age: f64) -> u64 {
 struct Doc {
     i: usize,
     uuid: String,
+    /// The SHA-256 hex of its content (its import marker is keyed on it).
+    sha: String,
     project: String,
     stage: Stage,
     /// When its last update happened.
@@ -542,22 +651,50 @@ struct Doc {
 
 // ------------------------------------------------------------- generation
 
+/// Ops per batch handed over by [`Plan::stream`].
+pub const BATCH: usize = 2048;
+
 impl Plan {
-    /// Generate the keyspace.
+    /// Generate the keyspace, every op in [`Seed::ops`].
     pub fn generate(&self) -> Seed {
+        self.generate_into(Emit {
+            ops: Vec::with_capacity(self.docs * 16 + 2000),
+            sink: None,
+            streaming: false,
+            broker_keys: BTreeSet::new(),
+            families: BTreeMap::new(),
+            doc: None,
+        })
+    }
+
+    /// Generate the keyspace and send its ops, in order, in batches of
+    /// [`BATCH`] to `sink` as they are made (so they can be loaded while
+    /// the rest is generated); the returned seed has no ops. When the
+    /// receiver hangs up, the rest of the ops are dropped.
+    pub fn stream(&self, sink: SyncSender<Vec<Op>>) -> Seed {
+        self.generate_into(Emit {
+            ops: Vec::with_capacity(BATCH),
+            sink: Some(sink),
+            streaming: true,
+            broker_keys: BTreeSet::new(),
+            families: BTreeMap::new(),
+            doc: None,
+        })
+    }
+
+    fn generate_into(&self, mut e: Emit) -> Seed {
         let docs = self.docs;
         let projects = self.projects.max(1);
         let now = self.now;
         let layout = BrokerLayout::default();
         let mut rng = Rng(0x1d9_5a4d_b0c5);
-        let mut e = Emit {
-            ops: Vec::with_capacity(docs * 16 + 2000),
-            families: BTreeMap::new(),
-            doc: None,
-        };
         let mut stages: BTreeMap<&'static str, u64> = BTreeMap::new();
         let mut held: Vec<Held> = Vec::new();
         let project_ids: Vec<String> = (0..projects).map(project_uuid).collect();
+        let namespaces: Vec<uuid::Uuid> = project_ids
+            .iter()
+            .map(|p| uuid::Uuid::parse_str(p).unwrap_or(uuid::Uuid::NAMESPACE_OID))
+            .collect();
         let runs = docs.div_ceil(RUN);
         let batch_ids: Vec<String> = (0..runs).map(batch_uuid).collect();
         let mut project_docs: Vec<Vec<String>> = vec![Vec::new(); projects];
@@ -568,9 +705,11 @@ impl Plan {
             let stage = Stage::of(i);
             *stages.entry(stage.name()).or_default() += 1;
             let age = age_of(i, stage);
+            let sha = content_sha(i);
             let d = Doc {
                 i,
-                uuid: doc_uuid(i, projects),
+                uuid: uuid_v5(&namespaces[project_of(i, projects)], &sha),
+                sha,
                 project: project_ids[project_of(i, projects)].clone(),
                 stage,
                 at: now - age,
@@ -590,7 +729,7 @@ impl Plan {
             // ldp import's persistent marker (on the broker, with the task).
             e.set_on(
                 "ldp_imported",
-                &format!("ldp:imported:{}:{}", d.project, content_sha(i)),
+                &format!("ldp:imported:{}:{}", d.project, d.sha),
                 &d.task_id,
                 None,
                 true,
@@ -635,15 +774,11 @@ impl Plan {
         let windows = rate_windows(&mut e, &mut rng, now, docs);
         cache_metrics(&mut e, now, docs);
         bindings(&mut e, &layout);
-        // The broker's keys (queue lists, unacked, bindings) count once each.
-        let broker: std::collections::BTreeSet<&[u8]> = e
-            .ops
-            .iter()
-            .filter(|o| o.family == "celery_broker")
-            .map(|o| o.key.as_slice())
-            .collect();
-        let n = broker.len() as u64;
+        let n = e.broker_keys.len() as u64;
         e.families.insert("celery_broker", n);
+        if e.streaming {
+            e.hand_over();
+        }
 
         let first = |s: Stage| {
             (0..docs)
@@ -696,18 +831,18 @@ fn lane(j: usize) -> &'static str {
     ["high", "normal", "low"][j % 3]
 }
 
-/// The keys of a document's chunks: `(chunk_uuid, text)`.
-fn chunks(rng: &mut Rng, text: &str) -> Vec<(String, String, usize, usize)> {
+/// A document's chunks: `(chunk_uuid, start, end)` in its text.
+fn chunks(rng: &mut Rng, text: &str) -> Vec<(String, usize, usize)> {
     let n = 3;
     let step = text.len().div_ceil(n);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut start = 0;
     while start < text.len() {
         let mut end = (start + step).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        out.push((rng.uuid4(), text[start..end].to_string(), start, end));
+        out.push((rng.uuid4(), start, end));
         start = end;
     }
     out
@@ -715,13 +850,15 @@ fn chunks(rng: &mut Rng, text: &str) -> Vec<(String, String, usize, usize)> {
 
 /// A document's OCR text: a few sentences.
 fn ocr_text(rng: &mut Rng) -> String {
-    (0..6)
-        .map(|_| {
-            let n = 8 + rng.below(10) as usize;
-            sentence(rng, n)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut text = String::with_capacity(1024);
+    for k in 0..6 {
+        if k > 0 {
+            text.push(' ');
+        }
+        let n = 8 + rng.below(10) as usize;
+        push_sentence(&mut text, rng, n);
+    }
+    text
 }
 
 fn stage_entry(status: &str, at: f64, metadata: Json) -> Json {
@@ -729,102 +866,98 @@ fn stage_entry(status: &str, at: f64, metadata: Json) -> Json {
 }
 
 /// The OCR result, chunk list and per-chunk entity caches of a document,
-/// as of `at`; returns the chunks.
+/// as of `at`; returns the number of chunks. The values are written as
+/// Python's json.dumps text directly, into one buffer each: no JSON tree
+/// and no `format!` per value (10,000 documents are 100,000 values).
 fn ocr_and_chunks(
     e: &mut Emit,
     rng: &mut Rng,
     d: &Doc,
     legacy: bool,
     with_entities: bool,
-) -> Vec<(String, String, usize, usize)> {
+) -> usize {
     let text = ocr_text(rng);
-    let (ocr_key, chunks_key) = if legacy {
-        (
-            format!("doc:ocr:{}", d.uuid),
-            format!("doc:chunks:{}", d.uuid),
-        )
-    } else {
-        (
-            format!("cache:doc:ocr:{}", d.uuid),
-            format!("cache:doc:chunks:{}", d.uuid),
-        )
-    };
+    let prefix = if legacy { "doc:" } else { "cache:doc:" };
     let pages = 1 + rng.below(40);
-    // The hot values are written as Python's json.dumps text directly:
-    // no JSON tree per value (10,000 documents are 100,000 values).
-    e.set(
-        "ocr",
-        &ocr_key,
-        &format!(
-            concat!(
-                "{{\"text\": {}, \"length\": {}, \"extracted_at\": \"{}\", \"method\": \"textract\", ",
-                "\"job_id\": \"{}\", \"pages\": {pages}, \"confidence\": {}}}",
-            ),
-            q(&text),
-            text.len(),
-            py_time(d.at - 120.0),
-            hex(&rng.next().to_be_bytes()).repeat(4),
-            (900 + rng.below(99)) as f64 / 1000.0,
-            pages = pages,
-        ),
-        Some(left(7 * DAY, d.age + 120.0)),
-    );
+    let mut v = String::with_capacity(text.len() + 256);
+    v.push_str("{\"text\": ");
+    push_q(&mut v, &text);
+    v.push_str(", \"length\": ");
+    push_int(&mut v, text.len());
+    v.push_str(", \"extracted_at\": \"");
+    push_time(&mut v, d.at - 120.0);
+    v.push_str("\", \"method\": \"textract\", \"job_id\": \"");
+    let job = rng.next().to_be_bytes();
+    for _ in 0..4 {
+        push_hex(&mut v, &job);
+    }
+    v.push_str("\", \"pages\": ");
+    push_int(&mut v, pages);
+    v.push_str(", \"confidence\": ");
+    let _ = write!(v, "{}", (900 + rng.below(99)) as f64 / 1000.0);
+    v.push('}');
+    let key = format!("{prefix}ocr:{}", d.uuid);
+    e.set("ocr", &key, &v, Some(left(7 * DAY, d.age + 120.0)));
     let cs = chunks(rng, &text);
-    let list: Vec<String> = cs
-        .iter()
-        .enumerate()
-        .map(|(n, (id, t, s, end))| {
-            format!(
-                concat!(
-                    "{{\"chunk_uuid\": \"{id}\", \"chunk_text\": {}, \"chunk_index\": {n}, ",
-                    "\"start_char\": {s}, \"end_char\": {end}}}",
-                ),
-                q(t),
-                id = id,
-                n = n,
-                s = s,
-                end = end,
-            )
-        })
-        .collect();
-    e.set(
-        "chunks",
-        &chunks_key,
-        &format!("[{}]", list.join(", ")),
-        Some(left(DAY, d.age + 60.0)),
-    );
+    v.clear();
+    v.push('[');
+    for (n, (id, s, end)) in cs.iter().enumerate() {
+        if n > 0 {
+            v.push_str(", ");
+        }
+        v.push_str("{\"chunk_uuid\": \"");
+        v.push_str(id);
+        v.push_str("\", \"chunk_text\": ");
+        push_q(&mut v, &text[*s..*end]);
+        v.push_str(", \"chunk_index\": ");
+        push_int(&mut v, n);
+        v.push_str(", \"start_char\": ");
+        push_int(&mut v, *s);
+        v.push_str(", \"end_char\": ");
+        push_int(&mut v, *end);
+        v.push('}');
+    }
+    v.push(']');
+    let key = format!("{prefix}chunks:{}", d.uuid);
+    e.set("chunks", &key, &v, Some(left(DAY, d.age + 60.0)));
     if with_entities {
-        for (n, (id, t, _, _)) in cs.iter().enumerate() {
-            let h = hex(&<md5::Md5 as md5::Digest>::digest(t.as_bytes()));
-            let mentions: Vec<String> = if n == cs.len() - 1 && d.i.is_multiple_of(2) {
-                Vec::new() // a chunk without entities caches []
-            } else {
-                NAMES
-                    .iter()
-                    .filter(|(name, _)| t.contains(name))
-                    .map(|(name, kind)| {
-                        format!(
-                            concat!(
-                                "{{\"text\": {}, \"entity_type\": \"{kind}\", \"confidence\": 0.95, ",
-                                "\"document_uuid\": \"{}\", \"chunk_uuid\": \"{id}\"}}",
-                            ),
-                            q(name),
-                            d.uuid,
-                            kind = kind,
-                            id = id,
-                        )
-                    })
-                    .collect()
-            };
+        for (n, (id, s, end)) in cs.iter().enumerate() {
+            let t = &text[*s..*end];
+            v.clear();
+            v.push('[');
+            // The last chunk of an even document has no entities: it caches [].
+            if n != cs.len() - 1 || !d.i.is_multiple_of(2) {
+                for (name, kind) in NAMES.iter().filter(|(name, _)| t.contains(name)) {
+                    if v.len() > 1 {
+                        v.push_str(", ");
+                    }
+                    v.push_str("{\"text\": ");
+                    push_q(&mut v, name);
+                    v.push_str(", \"entity_type\": \"");
+                    v.push_str(kind);
+                    v.push_str("\", \"confidence\": 0.95, \"document_uuid\": \"");
+                    v.push_str(&d.uuid);
+                    v.push_str("\", \"chunk_uuid\": \"");
+                    v.push_str(id);
+                    v.push_str("\"}");
+                }
+            }
+            v.push(']');
+            let mut key = String::with_capacity(64);
+            key.push_str("entity:chunk:");
+            key.push_str(id);
+            key.push(':');
+            let h = <md5::Md5 as md5::Digest>::digest(t.as_bytes());
+            push_hex(&mut key, &h[..4]);
             e.set(
                 "entity_cache",
-                &format!("entity:chunk:{id}:{}", &h[..8]),
-                &format!("[{}]", mentions.join(", ")),
+                &key,
+                &v,
                 Some(left(12 * HOUR, d.age + 30.0)),
             );
         }
     }
-    cs
+    cs.len()
 }
 
 /// A document's entity mentions: `(name, type)`.
@@ -832,95 +965,113 @@ fn mentions(d: &Doc) -> &'static [(&'static str, &'static str)] {
     &NAMES[..2 + d.i % 4]
 }
 
-/// One stage entry of a state value: `{status, timestamp, metadata}`.
-fn stage_text(status: &str, at: f64, metadata: &str) -> String {
-    format!(
-        "{{\"status\": \"{status}\", \"timestamp\": \"{}\", \"metadata\": {metadata}}}",
-        py_time(at)
-    )
+/// The start of one stage entry of a state value, appended: `{"status":
+/// .., "timestamp": .., "metadata": ` (the caller writes the metadata and `}`).
+fn push_stage(out: &mut String, status: &str, at: f64) {
+    out.push_str("{\"status\": \"");
+    out.push_str(status);
+    out.push_str("\", \"timestamp\": \"");
+    push_time(out, at);
+    out.push_str("\", \"metadata\": ");
+}
+
+/// A finished document's state value: every stage completed.
+fn completed_state(d: &Doc, chunks: usize, entities: usize) -> String {
+    let t = |back: f64| d.at - back;
+    let mut v = String::with_capacity(900);
+    v.push_str("{\"pipeline\": ");
+    push_stage(&mut v, "completed", t(0.0));
+    v.push_str("{\"completed_at\": \"");
+    push_time(&mut v, t(0.0));
+    v.push_str("\"}}, \"ocr\": ");
+    push_stage(&mut v, "completed", t(300.0));
+    v.push_str("{\"method\": \"textract\"}}, \"chunking\": ");
+    push_stage(&mut v, "completed", t(240.0));
+    v.push_str("{\"chunk_count\": ");
+    push_int(&mut v, chunks);
+    v.push_str("}}, \"entity_extraction\": ");
+    push_stage(&mut v, "completed", t(180.0));
+    v.push_str("{\"entity_count\": ");
+    push_int(&mut v, entities);
+    v.push_str("}}, \"entity_resolution\": ");
+    push_stage(&mut v, "completed", t(60.0));
+    v.push_str("{}}, \"relationships\": ");
+    push_stage(&mut v, "completed", t(1.5));
+    v.push_str(concat!(
+        "{}}, \"last_update\": {\"stage\": \"pipeline\", ",
+        "\"status\": \"completed\", \"timestamp\": \""
+    ));
+    push_time(&mut v, t(0.0));
+    v.push_str("\"}}");
+    v
+}
+
+/// A JSON list of one object per mention: `{<name_field>: name,
+/// "entity_type": type<rest>}`.
+fn mention_list(m: &[(&str, &str)], name_field: &str, rest: &[&str]) -> String {
+    let mut v = String::with_capacity(128 * m.len());
+    v.push('[');
+    for (n, (name, kind)) in m.iter().enumerate() {
+        if n > 0 {
+            v.push_str(", ");
+        }
+        v.push_str("{\"");
+        v.push_str(name_field);
+        v.push_str("\": ");
+        push_q(&mut v, name);
+        v.push_str(", \"entity_type\": \"");
+        v.push_str(kind);
+        v.push('"');
+        for r in rest {
+            v.push_str(r);
+        }
+        v.push('}');
+    }
+    v.push(']');
+    v
 }
 
 /// A finished document (prefixed keys, or the legacy ones).
 fn completed(e: &mut Emit, rng: &mut Rng, d: &Doc) {
     let legacy = d.stage == Stage::CompletedLegacy;
-    let cs = ocr_and_chunks(e, rng, d, legacy, true);
-    let t = |back: f64| d.at - back;
+    let chunks = ocr_and_chunks(e, rng, d, legacy, true);
     let m = mentions(d);
-    let state = format!(
-        concat!(
-            "{{\"pipeline\": {}, \"ocr\": {}, \"chunking\": {}, \"entity_extraction\": {}, ",
-            "\"entity_resolution\": {}, \"relationships\": {}, ",
-            "\"last_update\": {{\"stage\": \"pipeline\", \"status\": \"completed\", \"timestamp\": \"{}\"}}}}",
-        ),
-        stage_text(
-            "completed",
-            t(0.0),
-            &format!("{{\"completed_at\": \"{}\"}}", py_time(t(0.0)))
-        ),
-        stage_text("completed", t(300.0), "{\"method\": \"textract\"}"),
-        stage_text(
-            "completed",
-            t(240.0),
-            &format!("{{\"chunk_count\": {}}}", cs.len())
-        ),
-        stage_text(
-            "completed",
-            t(180.0),
-            &format!("{{\"entity_count\": {}}}", m.len())
-        ),
-        stage_text("completed", t(60.0), "{}"),
-        stage_text("completed", t(1.5), "{}"),
-        py_time(t(0.0)),
-    );
-    let key = if legacy {
-        format!("doc:state:{}", d.uuid)
-    } else {
-        format!("cache:doc:state:{}", d.uuid)
-    };
+    let state = completed_state(d, chunks, m.len());
+    let prefix = if legacy { "doc:" } else { "cache:doc:" };
+    let key = format!("{prefix}state:{}", d.uuid);
     e.set("state", &key, &state, Some(left(DAY, d.age)));
-    let list = |f: &dyn Fn(&str, &str) -> String| {
-        format!(
-            "[{}]",
-            m.iter()
-                .map(|(n, k)| f(n, k))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
     e.set(
         "mentions",
         &format!("doc:entity_mentions:{}", d.uuid),
-        &list(&|n, k| {
-            format!(
-                "{{\"entity_text\": {}, \"entity_type\": \"{k}\", \"document_uuid\": \"{}\"}}",
-                q(n),
-                d.uuid
-            )
-        }),
+        &mention_list(
+            m,
+            "entity_text",
+            &[", \"document_uuid\": \"", &d.uuid, "\""],
+        ),
         Some(left(DAY, d.age + 180.0)),
     );
     e.set(
         "canonical",
         &format!("doc:canonical_entities:{}", d.uuid),
-        &list(&|n, k| {
-            format!(
-                "{{\"canonical_name\": {}, \"entity_type\": \"{k}\", \"mention_count\": 1}}",
-                q(n)
-            )
-        }),
+        &mention_list(m, "canonical_name", &[", \"mention_count\": 1"]),
         Some(left(DAY, d.age + 60.0)),
     );
     e.set(
         "relationships",
         &format!("doc:relationships:{}", d.uuid),
-        &format!(
-            "[{{\"from\": {}, \"to\": {}, \"type\": \"REPRESENTED_BY\"}}]",
-            q(NAMES[0].0),
-            q(NAMES[1].0)
-        ),
+        RELATIONSHIPS.get_or_init(|| {
+            format!(
+                "[{{\"from\": {}, \"to\": {}, \"type\": \"REPRESENTED_BY\"}}]",
+                q(NAMES[0].0),
+                q(NAMES[1].0)
+            )
+        }),
         Some(left(DAY, d.age + 2.0)),
     );
 }
+
+/// Every finished document's relationships value (the same for all).
+static RELATIONSHIPS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// The pipeline's own metadata of a document it is working on.
 fn metadata(e: &mut Emit, d: &Doc, started: f64) {
@@ -966,11 +1117,11 @@ fn in_flight(e: &mut Emit, rng: &mut Rng, d: &Doc, held: &mut Vec<Held>) {
             stage_entry("completed", d.at - 120.0, json!({"method": "textract"})),
         );
         let with_entities = current == "entity_extraction";
-        let cs = ocr_and_chunks(e, rng, d, false, with_entities);
+        let chunks = ocr_and_chunks(e, rng, d, false, with_entities);
         if with_entities {
             state.insert(
                 "chunking".into(),
-                stage_entry("completed", d.at - 60.0, json!({"chunk_count": cs.len()})),
+                stage_entry("completed", d.at - 60.0, json!({"chunk_count": chunks})),
             );
         }
     }
@@ -1443,6 +1594,58 @@ mod tests {
             }
         }
         assert!(checked > 300, "{checked}");
+    }
+
+    /// The keyspace, byte for byte: a digest of every command in order (what
+    /// it writes, on which side, for which document) and of the counts. A
+    /// change to what the sandbox seeds must change this on purpose.
+    #[test]
+    fn the_keyspace_is_unchanged() {
+        use sha2::Digest;
+        let seed = Plan {
+            docs: 1000,
+            projects: 3,
+            now: 1_764_064_800.25,
+        }
+        .generate();
+        // Celery's delivery tags are random (uuid4 per message): named by
+        // their order instead.
+        let packed: Vec<String> = seed
+            .ops
+            .iter()
+            .map(|op| String::from_utf8_lossy(&op.cmd.get_packed_command()).into_owned())
+            .collect();
+        let mut tags = Vec::new();
+        for p in &packed {
+            for marker in ["\"delivery_tag\": \"", "\"delivery_tag\":\""] {
+                for (at, _) in p.match_indices(marker) {
+                    let start = at + marker.len();
+                    tags.push(p[start..start + 36].to_string());
+                }
+            }
+        }
+        assert_eq!(tags.len(), 100 + 100, "queued and in-flight tasks");
+        let mut h = Sha256::new();
+        for (op, p) in seed.ops.iter().zip(&packed) {
+            let mut p = p.clone();
+            for (n, t) in tags.iter().enumerate() {
+                if p.contains(t.as_str()) {
+                    p = p.replace(t.as_str(), &format!("tag-{n}"));
+                }
+            }
+            h.update(op.family.as_bytes());
+            h.update([u8::from(op.broker)]);
+            h.update(op.doc.unwrap_or(u32::MAX).to_le_bytes());
+            h.update(&op.key);
+            h.update(p.as_bytes());
+        }
+        h.update(format!("{:?} {:?}", seed.families, seed.stages).as_bytes());
+        h.update(serde_json::to_vec(&(&seed.held, &seed.windows, &seed.samples)).unwrap());
+        let got = hex(&h.finalize());
+        assert_eq!(
+            got,
+            "477953f561427a4903f2962c26f87801eefedddb3ff5dfee6d84b614c9b1a275"
+        );
     }
 
     #[test]
