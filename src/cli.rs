@@ -404,6 +404,9 @@ pub struct QueuePurgeArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -473,6 +476,24 @@ pub enum KeysCommand {
     Delete(DeleteArgs),
     /// Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys
     Audit(AuditArgs),
+    /// Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A file written by `--backup` (keys delete, cache clear, queue purge, lock break)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Overwrite keys that exist already (asks first; --yes off a terminal)
+    #[arg(long)]
+    pub replace: bool,
+    /// Read the file and report what would be restored and which keys exist; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required with --replace off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -699,6 +720,9 @@ pub struct CacheClearArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
     /// Clear documents the pipeline is processing right now too
     #[arg(long)]
     pub force: bool,
@@ -749,6 +773,9 @@ pub struct DeleteArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
     /// Abort, deleting nothing, when more than N keys match
     #[arg(long, value_name = "N")]
     pub max_keys: Option<u64>,
@@ -863,6 +890,9 @@ pub struct LockBreakArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
 }
 
 /// Human durations (`500ms`, `30s`, `5m`, `1h`). A bare number is refused:

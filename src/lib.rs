@@ -5,6 +5,7 @@
 //! (`keyspace`, `redis`, `celery`) -> `output`.
 
 pub mod app;
+pub mod backup;
 pub mod biggest;
 pub mod broker;
 pub mod bytes;

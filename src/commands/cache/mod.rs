@@ -12,6 +12,8 @@ use serde_json::Value as Json;
 
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::backup::Header;
+use crate::commands::keys::BackupNote;
 use crate::consent::Consent;
 use crate::error::LdpError;
 use crate::exit::Exit;
@@ -45,6 +47,8 @@ pub struct ClearOptions {
     pub select: Selection,
     pub family: Vec<String>,
     pub consent: Consent,
+    /// `--backup FILE`: DUMP every key into FILE as it is deleted.
+    pub backup: Option<std::path::PathBuf>,
     pub force: bool,
     pub database_url: Option<String>,
 }
@@ -847,6 +851,9 @@ pub struct ClearReport {
     pub sample: Vec<String>,
     /// Documents the pipeline is processing (cleared only with --force).
     pub in_flight: Vec<String>,
+    /// `--backup`: the file and how many keys it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<BackupNote>,
 }
 
 impl Report for ClearReport {
@@ -879,6 +886,9 @@ impl Report for ClearReport {
             for k in &self.sample {
                 s.push_str(&format!("  {k}\n"));
             }
+        }
+        if let Some(b) = &self.backup {
+            s.push_str(&b.line());
         }
         if !self.in_flight.is_empty() {
             s.push_str(&format!(
@@ -979,6 +989,7 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         deleted: 0,
         sample: Vec::new(),
         in_flight,
+        backup: None,
     };
     let mut live = Vec::new();
     for ((key, fam), f) in chosen.into_iter().zip(facts) {
@@ -1002,6 +1013,10 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         out.print(&report)?;
         return Ok(Exit::Ok);
     }
+    let mut backup = gate.backup(
+        a.backup.as_deref(),
+        &Header::new(redis.label(), redis.is_cluster(), "cache clear"),
+    )?;
     if gate.will_ask() {
         eprintln!(
             "{} keys ({}) of {} documents on {}:",
@@ -1021,7 +1036,12 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
             return Ok(Exit::Failure);
         }
     }
-    report.deleted = redis.unlink(live, UNLINK_BATCH).await?;
+    let dump = backup.is_some();
+    report.deleted = redis
+        .unlink_backed(live, UNLINK_BATCH, dump)
+        .await
+        .save(backup.as_mut())?;
+    report.backup = BackupNote::finish(backup)?;
     out.print(&report)?;
     Ok(Exit::Ok)
 }

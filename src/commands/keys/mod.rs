@@ -2,6 +2,7 @@
 //! pipelined TYPE/PTTL/MEMORY USAGE, and batched UNLINK.
 
 pub mod audit;
+pub mod restore;
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use futures_util::stream::{FuturesOrdered, FuturesUnordered};
 use redis::Value;
 use serde::Serialize;
 
+use crate::backup::{Header, Writer};
 use crate::biggest::Biggest;
 use crate::bytes;
 use crate::commands::Ctx;
@@ -21,6 +23,7 @@ use crate::fold::fold_key;
 use crate::keyspace::Protection;
 use crate::output::OutputFormat;
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};
+use crate::redis::dump::Unlinked;
 use crate::redis::{Redis, ScanSpec, SlotRange};
 
 /// Keys per UNLINK command (the reference pass of DESIGN.md uses 1000 too).
@@ -61,6 +64,8 @@ pub struct ScanOptions {
 pub struct DeleteOptions {
     pub pattern: Vec<u8>,
     pub consent: Consent,
+    /// `--backup FILE`: DUMP every key into FILE as it is deleted.
+    pub backup: Option<std::path::PathBuf>,
     pub max_keys: Option<u64>,
     pub include_protected: bool,
     pub count: u32,
@@ -606,6 +611,7 @@ async fn unlink_listed(
     keys: &[Vec<u8>],
     pb: &indicatif::ProgressBar,
     shown: &str,
+    backup: &mut Option<Writer>,
 ) -> Result<(u64, bool)> {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = stop.clone();
@@ -622,8 +628,9 @@ async fn unlink_listed(
             break;
         }
         deleted += redis
-            .unlink(chunk.to_vec(), UNLINK_BATCH)
+            .unlink_backed(chunk.to_vec(), UNLINK_BATCH, backup.is_some())
             .await
+            .save(backup.as_mut())
             .map_err(|e| partial_failure(e, deleted, shown))?;
         pb.set_position(deleted);
     }
@@ -652,6 +659,38 @@ pub struct DeleteReport {
     pub skipped_protected: u64,
     pub sample: Vec<String>,
     pub interrupted: bool,
+    /// `--backup`: the file and how many keys it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<BackupNote>,
+}
+
+/// Where a delete's backup went.
+#[derive(Debug, Serialize)]
+pub struct BackupNote {
+    pub file: String,
+    pub keys: u64,
+}
+
+impl BackupNote {
+    /// Close the backup (trailer, sync) and say where it is.
+    pub fn finish(w: Option<Writer>) -> Result<Option<BackupNote>> {
+        let Some(w) = w else { return Ok(None) };
+        let file = w.path().display().to_string();
+        let keys = w
+            .finish()
+            .with_context(|| format!("closing the backup {file}"))?;
+        Ok(Some(BackupNote { file, keys }))
+    }
+
+    /// The report's line.
+    pub fn line(&self) -> String {
+        format!(
+            "backed up {} keys to {} (ldp keys restore {} puts them back)\n",
+            output::thousands(self.keys),
+            self.file,
+            self.file
+        )
+    }
 }
 
 impl Report for DeleteReport {
@@ -683,6 +722,9 @@ impl Report for DeleteReport {
                 output::thousands(self.deleted),
                 self.pattern
             ));
+        }
+        if let Some(b) = &self.backup {
+            s.push_str(&b.line());
         }
         if self.skipped_protected > 0 {
             s.push_str(&format!(
@@ -770,7 +812,12 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
         skipped_protected: 0,
         sample: Vec::new(),
         interrupted: false,
+        backup: None,
     };
+    let mut backup = gate.backup(
+        o.backup.as_deref(),
+        &Header::new(redis.label(), redis.is_cluster(), "keys delete"),
+    )?;
 
     let must_count_first = o.consent.dry_run || o.max_keys.is_some() || !o.consent.yes;
     let mut listed: Option<Vec<Vec<u8>>> = None;
@@ -834,7 +881,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let mut interrupted = false;
     match listed {
         Some(keys) => {
-            let (n, stopped) = unlink_listed(&redis, &keys, &pb, &shown).await?;
+            let (n, stopped) = unlink_listed(&redis, &keys, &pb, &shown, &mut backup).await?;
             deleted = n;
             interrupted = stopped;
         }
@@ -854,8 +901,8 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
                 tokio::select! {
                     _ = &mut ctrl_c => { interrupted = true; break; }
                     Some(r) = inflight.next(), if !inflight.is_empty() => {
-                        let r: Result<u64> = r;
-                        let n = r.map_err(|e| partial(e, deleted))?;
+                        let r: Unlinked = r;
+                        let n = r.save(backup.as_mut()).map_err(|e| partial(e, deleted))?;
                         deleted += n;
                         pb.set_position(deleted);
                     }
@@ -876,7 +923,8 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
                         }
                         if !keys.is_empty() {
                             let r = redis.clone();
-                            inflight.push(async move { r.unlink(keys, UNLINK_BATCH).await });
+                            let dump = backup.is_some();
+                            inflight.push(async move { r.unlink_backed(keys, UNLINK_BATCH, dump).await });
                         }
                     }
                 }
@@ -884,7 +932,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
             drop(rx);
             // Let the UNLINKs already sent finish, so the summary is true.
             while let Some(r) = inflight.next().await {
-                deleted += r.map_err(|e| partial(e, deleted))?;
+                deleted += r.save(backup.as_mut()).map_err(|e| partial(e, deleted))?;
             }
             report.matched = matched;
             report.skipped_protected = protected;
@@ -894,6 +942,7 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     pb.finish_and_clear();
     report.deleted = deleted;
     report.interrupted = interrupted;
+    report.backup = BackupNote::finish(backup)?;
     out.print(&report)?;
     if interrupted {
         return Ok(Exit::Interrupted);
