@@ -397,7 +397,10 @@ mod tests {
         let err = err.expect("detected");
         assert!(err.contains("truncated or corrupt after"), "{err}");
         assert!(!recs.is_empty() && recs.len() < 2000);
-        assert_eq!(recs[..], (0..recs.len() as u32).map(rec).collect::<Vec<_>>()[..]);
+        assert_eq!(
+            recs[..],
+            (0..recs.len() as u32).map(rec).collect::<Vec<_>>()[..]
+        );
     }
 
     #[test]

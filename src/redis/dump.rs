@@ -196,7 +196,13 @@ fn parse_exec(keys: &[Vec<u8>], exec: Option<Value>) -> (u64, Vec<Record>, Optio
         Some(Value::ServerError(e)) => {
             return (0, Vec::new(), Some(anyhow!("transaction refused: {e:?}")));
         }
-        other => return (0, Vec::new(), Some(anyhow!("unexpected EXEC reply: {other:?}"))),
+        other => {
+            return (
+                0,
+                Vec::new(),
+                Some(anyhow!("unexpected EXEC reply: {other:?}")),
+            );
+        }
     };
     let mut it = replies.into_iter();
     let mut records = Vec::with_capacity(keys.len());
@@ -212,7 +218,10 @@ fn parse_exec(keys: &[Vec<u8>], exec: Option<Value>) -> (u64, Vec<Record>, Optio
             Some(Value::Nil) => continue, // expired or gone since SCAN
             other => {
                 error.get_or_insert_with(|| {
-                    anyhow!("DUMP {} failed ({other:?}); it was deleted without a backup", crate::bytes::escape(k))
+                    anyhow!(
+                        "DUMP {} failed ({other:?}); it was deleted without a backup",
+                        crate::bytes::escape(k)
+                    )
                 });
                 continue;
             }

@@ -10,9 +10,9 @@ use redis::Value;
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::backup::Header;
 use crate::bytes;
 use crate::commands::Ctx;
-use crate::backup::Header;
 use crate::commands::keys::BackupNote;
 use crate::consent::Consent;
 use crate::error::LdpError;

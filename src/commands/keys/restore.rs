@@ -80,14 +80,21 @@ impl Report for RestoreReport {
         };
         s.push_str(&format!("{verb} {} keys", out.count(self.restored)));
         if let Some(n) = self.would_replace.filter(|n| *n > 0) {
-            s.push_str(&format!(" ({} of them replacing existing keys)", out.count(n)));
+            s.push_str(&format!(
+                " ({} of them replacing existing keys)",
+                out.count(n)
+            ));
         }
         s.push('\n');
         if self.existed > 0 {
             s.push_str(&format!(
                 "{} keys exist already{} (--replace overwrites them):\n",
                 out.count(self.existed),
-                if self.dry_run { "" } else { " and were left alone" }
+                if self.dry_run {
+                    ""
+                } else {
+                    " and were left alone"
+                }
             ));
             for k in &self.existing {
                 s.push_str(&format!("  {k}\n"));
@@ -156,12 +163,8 @@ pub async fn restore(ctx: &Ctx, o: RestoreOptions) -> Result<Exit> {
     } else {
         None
     };
-    let mut reader = Reader::open(&o.file).map_err(|e| {
-        LdpError::usage(format!(
-            "cannot restore {}: {e:#}",
-            o.file.display()
-        ))
-    })?;
+    let mut reader = Reader::open(&o.file)
+        .map_err(|e| LdpError::usage(format!("cannot restore {}: {e:#}", o.file.display())))?;
     let h = reader.header().clone();
     let redis = ctx.redis().await?;
     if let Some(g) = &gate
@@ -213,13 +216,15 @@ pub async fn restore(ctx: &Ctx, o: RestoreOptions) -> Result<Exit> {
             break;
         }
         report.read += batch.len() as u64;
-        round(&redis, &o, &batch, &mut report).await.with_context(|| {
-            format!(
-                "after restoring {} keys from {}",
-                output::thousands(report.restored),
-                o.file.display()
-            )
-        })?;
+        round(&redis, &o, &batch, &mut report)
+            .await
+            .with_context(|| {
+                format!(
+                    "after restoring {} keys from {}",
+                    output::thousands(report.restored),
+                    o.file.display()
+                )
+            })?;
         pb.set_position(report.read);
         if report.damaged.is_some() {
             break;
@@ -235,11 +240,13 @@ pub async fn restore(ctx: &Ctx, o: RestoreOptions) -> Result<Exit> {
         ));
     }
     let conflicts = report.existed > 0 && !o.replace;
-    Ok(if report.failed > 0 || conflicts || report.damaged.is_some() {
-        Exit::Failure
-    } else {
-        Exit::Ok
-    })
+    Ok(
+        if report.failed > 0 || conflicts || report.damaged.is_some() {
+            Exit::Failure
+        } else {
+            Exit::Ok
+        },
+    )
 }
 
 /// One batch: RESTORE it, or on a dry run ask which keys exist.

@@ -17,10 +17,10 @@ use redis::{ErrorKind, RedisError, Script, Value};
 use serde::Serialize;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
+use crate::backup::{Header, Record, Writer};
 use crate::broker::BrokerLayout;
 use crate::bytes;
 use crate::commands::Ctx;
-use crate::backup::{Header, Record, Writer};
 use crate::commands::keys::BackupNote;
 use crate::consent::Consent;
 use crate::error::{Exit, LdpError};
@@ -1002,8 +1002,12 @@ async fn break_backed(node: &Node, key: &[u8], token: &[u8], w: &mut Writer) -> 
             pttl: pttl.max(-1),
             payload,
         };
-        w.write(&r)
-            .with_context(|| format!("writing the backup {} (the lock is broken)", w.path().display()))?;
+        w.write(&r).with_context(|| {
+            format!(
+                "writing the backup {} (the lock is broken)",
+                w.path().display()
+            )
+        })?;
     }
     Ok(v)
 }

@@ -11,10 +11,10 @@ use redis::{Script, Value};
 use serde::Serialize;
 
 use super::{check_queue, lists};
+use crate::backup::{Header, Record, Writer};
 use crate::broker::message::Message;
 use crate::bytes;
 use crate::commands::Ctx;
-use crate::backup::{Header, Record, Writer};
 use crate::commands::keys::BackupNote;
 use crate::consent::Consent;
 use crate::exit::Exit;
