@@ -23,6 +23,7 @@ title() {
     monitor) echo "monitor: start-up, health, memory --full (bench/monitor.sh)" ;;
     queues) echo "monitor queues (bench/queues.sh)" ;;
     purge) echo "queue purge --task (bench/purge.sh)" ;;
+    backup) echo "keys delete --backup and keys restore (bench/backup.sh)" ;;
     *) echo "bench/$1.sh" ;;
   esac
 }
@@ -77,6 +78,13 @@ EOF
 `queue purge purgeq --task NAME --yes` on one queue of 200,000 kombu-shaped messages, half of them
 that task (reseeded before every run), against the obvious redis-py loop: LRANGE the list, decode
 each message, LREM the matching ones one by one. Both runs' counts are checked.
+EOF
+      ;;
+    backup) cat <<'EOF'
+`keys delete 'del:*' --yes` of 200,000 keys among 300,000 (100-byte values, reseeded before every
+run) with and without `--backup FILE`, interleaved: what DUMP, PTTL and TYPE in each batch's
+transaction and the gzip stream cost. The last backup is restored and checked (every key back),
+and that restore is timed once.
 EOF
       ;;
   esac
