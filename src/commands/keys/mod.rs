@@ -796,6 +796,86 @@ async fn census(
     Ok(c)
 }
 
+/// What the streaming delete did.
+#[derive(Default)]
+struct Streamed {
+    deleted: u64,
+    interrupted: bool,
+    matched: u64,
+    protected: u64,
+    sample: Vec<String>,
+    failure: Option<anyhow::Error>,
+}
+
+impl Streamed {
+    /// Count a finished batch and save its records; a failure stops the
+    /// walk, but the batches in flight are still awaited and saved.
+    fn take(&mut self, u: Unlinked, backup: &mut Option<Writer>, pb: &indicatif::ProgressBar) {
+        self.deleted += u.deleted;
+        if let Err(e) = u.save(backup.as_mut()) {
+            self.failure.get_or_insert(e);
+        }
+        pb.set_position(self.deleted);
+    }
+}
+
+/// SCAN and UNLINK overlapped (a few batches in flight), without counting
+/// first; Ctrl-C stops the walk after the batches in flight.
+async fn delete_streamed(
+    redis: &Redis,
+    o: &DeleteOptions,
+    prot: &Protection,
+    pb: &indicatif::ProgressBar,
+    backup: &mut Option<Writer>,
+) -> Streamed {
+    let mut rx = redis.scan(ScanSpec {
+        pattern: o.pattern.clone(),
+        count: o.count,
+        key_type: None,
+    });
+    let mut inflight = FuturesUnordered::new();
+    let mut st = Streamed::default();
+    let dump = backup.is_some();
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    while st.failure.is_none() {
+        tokio::select! {
+            _ = &mut ctrl_c => { st.interrupted = true; break; }
+            Some(r) = inflight.next(), if !inflight.is_empty() => st.take(r, backup, pb),
+            msg = rx.recv(), if inflight.len() < 2 * redis.nodes().len() + 2 => {
+                let keys = match msg {
+                    None => break,
+                    Some(Err(e)) => { st.failure = Some(e); break; }
+                    Some(Ok((_, keys))) => keys,
+                };
+                let keys: Vec<Vec<u8>> = keys
+                    .into_iter()
+                    .filter(|k| {
+                        let skip = !o.include_protected && prot.reason(k).is_some();
+                        st.protected += u64::from(skip);
+                        !skip
+                    })
+                    .collect();
+                st.matched += keys.len() as u64;
+                if st.sample.len() < SAMPLE {
+                    let more = SAMPLE - st.sample.len();
+                    st.sample.extend(keys.iter().take(more).map(|k| bytes::escape(k)));
+                }
+                if !keys.is_empty() {
+                    let r = redis.clone();
+                    inflight.push(async move { r.unlink_backed(keys, UNLINK_BATCH, dump).await });
+                }
+            }
+        }
+    }
+    drop(rx);
+    // Let the UNLINKs already sent finish, so the summary (and the backup) is true.
+    while let Some(r) = inflight.next().await {
+        st.take(r, backup, pb);
+    }
+    st
+}
+
 /// `ldp keys delete`.
 pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let out = &ctx.out;
@@ -876,69 +956,20 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     }
 
     let pb = out.spinner("deleting");
-    let mut deleted = 0u64;
-    let partial = |e: anyhow::Error, n: u64| partial_failure(e, n, &shown);
-    let mut interrupted = false;
-    match listed {
-        Some(keys) => {
-            let (n, stopped) = unlink_listed(&redis, &keys, &pb, &shown, &mut backup).await?;
-            deleted = n;
-            interrupted = stopped;
-        }
+    let (deleted, interrupted) = match listed {
+        Some(keys) => unlink_listed(&redis, &keys, &pb, &shown, &mut backup).await?,
         None => {
-            let mut rx = redis.scan(ScanSpec {
-                pattern: o.pattern.clone(),
-                count: o.count,
-                key_type: None,
-            });
-            let mut inflight = FuturesUnordered::new();
-            let mut matched = 0u64;
-            let mut protected = 0u64;
-            let mut sample = Vec::new();
-            let ctrl_c = tokio::signal::ctrl_c();
-            tokio::pin!(ctrl_c);
-            loop {
-                tokio::select! {
-                    _ = &mut ctrl_c => { interrupted = true; break; }
-                    Some(r) = inflight.next(), if !inflight.is_empty() => {
-                        let r: Unlinked = r;
-                        let n = r.save(backup.as_mut()).map_err(|e| partial(e, deleted))?;
-                        deleted += n;
-                        pb.set_position(deleted);
-                    }
-                    msg = rx.recv(), if inflight.len() < 2 * redis.nodes().len() + 2 => {
-                        let Some(msg) = msg else { break };
-                        let (_, keys) = msg.map_err(|e| partial(e, deleted))?;
-                        let keys: Vec<Vec<u8>> = keys
-                            .into_iter()
-                            .filter(|k| {
-                                let skip = !o.include_protected && prot.reason(k).is_some();
-                                protected += u64::from(skip);
-                                !skip
-                            })
-                            .collect();
-                        matched += keys.len() as u64;
-                        if sample.len() < SAMPLE {
-                            sample.extend(keys.iter().take(SAMPLE - sample.len()).map(|k| bytes::escape(k)));
-                        }
-                        if !keys.is_empty() {
-                            let r = redis.clone();
-                            let dump = backup.is_some();
-                            inflight.push(async move { r.unlink_backed(keys, UNLINK_BATCH, dump).await });
-                        }
-                    }
-                }
+            let st = delete_streamed(&redis, &o, &prot, &pb, &mut backup).await;
+            report.matched = st.matched;
+            report.skipped_protected = st.protected;
+            report.sample = st.sample;
+            if let Some(e) = st.failure {
+                // The backup is closed (with every key deleted) as it drops.
+                return Err(partial_failure(e, st.deleted, &shown));
             }
-            drop(rx);
-            // Let the UNLINKs already sent finish, so the summary is true.
-            while let Some(r) = inflight.next().await {
-                deleted += r.save(backup.as_mut()).map_err(|e| partial(e, deleted))?;
-            }
-            report.matched = matched;
-            report.skipped_protected = protected;
-            report.sample = sample;
+            (st.deleted, st.interrupted)
         }
-    }
+    };
     pb.finish_and_clear();
     report.deleted = deleted;
     report.interrupted = interrupted;
