@@ -22,6 +22,8 @@
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 use anyhow::{Context, Result, anyhow};
 use flate2::Compression;
@@ -71,6 +73,21 @@ impl Header {
     }
 }
 
+/// The Redis type a DUMP payload holds, from its first byte (the RDB object
+/// type): the same answer as TYPE, without a command per key.
+pub fn payload_type(payload: &[u8]) -> &'static str {
+    match payload.first() {
+        Some(0) => "string",
+        Some(1 | 10 | 14 | 18) => "list",
+        Some(2 | 11 | 20) => "set",
+        Some(3 | 5 | 12 | 17) => "zset",
+        Some(4 | 9 | 13 | 16 | 22..=25) => "hash",
+        Some(15 | 19 | 21) => "stream",
+        Some(6 | 7) => "module",
+        _ => "unknown",
+    }
+}
+
 /// One deleted key as it was: DUMP's payload, its type and remaining TTL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
@@ -81,53 +98,96 @@ pub struct Record {
     pub payload: Vec<u8>,
 }
 
-/// Writes a backup as records arrive. Dropped without [`finish`](Self::finish)
-/// after an error, it still closes the file properly when it holds records
-/// (each was deleted, so the file must say so), and removes it when empty.
+/// Writes a backup as records arrive. Records are serialized into chunks that
+/// a thread of its own compresses and writes, so gzip never holds up the
+/// deletes (at most `QUEUED` chunks wait). Dropped without
+/// [`finish`](Self::finish) after an error, it still closes the file
+/// properly when it holds records (each was deleted, so the file must say
+/// so), and removes it when empty.
 pub struct Writer {
     path: PathBuf,
-    inner: Option<GzEncoder<BufWriter<File>>>,
+    buf: Vec<u8>,
+    tx: Option<SyncSender<Vec<u8>>>,
+    worker: Option<JoinHandle<io::Result<()>>>,
     count: u64,
 }
+
+/// Bytes per chunk handed to the compressing thread.
+const CHUNK: usize = 256 << 10;
+/// Chunks waiting for it at most (bounds memory at a few MiB).
+const QUEUED: usize = 16;
 
 impl Writer {
     /// Create `path` (never overwriting: an existing file is an error of
     /// kind `AlreadyExists`) and write the header.
     pub fn create(path: &Path, header: &Header) -> io::Result<Writer> {
-        let file = File::options().write(true).create_new(true).open(path)?;
-        let mut w = Writer {
-            path: path.to_path_buf(),
-            inner: Some(GzEncoder::new(BufWriter::new(file), Compression::fast())),
-            count: 0,
-        };
         let json = serde_json::to_vec(header).map_err(io::Error::other)?;
-        let enc = w.enc()?;
-        enc.write_all(MAGIC)?;
-        enc.write_all(&(json.len() as u32).to_be_bytes())?;
-        enc.write_all(&json)?;
-        Ok(w)
-    }
-
-    fn enc(&mut self) -> io::Result<&mut GzEncoder<BufWriter<File>>> {
-        self.inner
-            .as_mut()
-            .ok_or_else(|| io::Error::other("the backup is already closed"))
+        let file = File::options().write(true).create_new(true).open(path)?;
+        let (tx, rx) = sync_channel::<Vec<u8>>(QUEUED);
+        let worker = std::thread::Builder::new()
+            .name("ldp-backup".into())
+            .spawn(move || {
+                let mut enc = GzEncoder::new(BufWriter::new(file), Compression::fast());
+                for chunk in rx {
+                    enc.write_all(&chunk)?;
+                }
+                let file = enc.finish()?.into_inner().map_err(|e| e.into_error())?;
+                file.sync_all()
+            })?;
+        let mut buf = Vec::with_capacity(CHUNK + 1024);
+        buf.extend_from_slice(MAGIC);
+        buf.extend_from_slice(&(json.len() as u32).to_be_bytes());
+        buf.extend_from_slice(&json);
+        Ok(Writer {
+            path: path.to_path_buf(),
+            buf,
+            tx: Some(tx),
+            worker: Some(worker),
+            count: 0,
+        })
     }
 
     /// Append one record.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
-        let enc = self.enc()?;
-        let ty = r.key_type.as_bytes();
-        enc.write_all(&[RECORD])?;
-        enc.write_all(&(r.key.len() as u32).to_be_bytes())?;
-        enc.write_all(&r.key)?;
-        enc.write_all(&[ty.len().min(255) as u8])?;
-        enc.write_all(&ty[..ty.len().min(255)])?;
-        enc.write_all(&r.pttl.to_be_bytes())?;
-        enc.write_all(&(r.payload.len() as u64).to_be_bytes())?;
-        enc.write_all(&r.payload)?;
+        let ty = &r.key_type.as_bytes()[..r.key_type.len().min(255)];
+        let b = &mut self.buf;
+        b.push(RECORD);
+        b.extend_from_slice(&(r.key.len() as u32).to_be_bytes());
+        b.extend_from_slice(&r.key);
+        b.push(ty.len() as u8);
+        b.extend_from_slice(ty);
+        b.extend_from_slice(&r.pttl.to_be_bytes());
+        b.extend_from_slice(&(r.payload.len() as u64).to_be_bytes());
+        b.extend_from_slice(&r.payload);
         self.count += 1;
+        if self.buf.len() >= CHUNK {
+            self.send()?;
+        }
         Ok(())
+    }
+
+    /// Hand the chunk to the thread; if it stopped, its error.
+    fn send(&mut self) -> io::Result<()> {
+        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK + 1024));
+        let sent = match &self.tx {
+            Some(tx) => tx.send(chunk).is_ok(),
+            None => return Err(io::Error::other("the backup is already closed")),
+        };
+        if sent {
+            return Ok(());
+        }
+        self.tx = None;
+        Err(self.join().err().unwrap_or_else(|| io::Error::other("the backup writer stopped")))
+    }
+
+    /// Wait for the thread: its result.
+    fn join(&mut self) -> io::Result<()> {
+        match self.worker.take() {
+            Some(w) => w
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the backup writer panicked"))),
+            None => Ok(()),
+        }
     }
 
     /// Records written so far.
@@ -146,24 +206,25 @@ impl Writer {
     }
 
     fn close(&mut self) -> io::Result<()> {
-        let Some(mut enc) = self.inner.take() else {
-            return Ok(());
-        };
-        enc.write_all(&[TRAILER])?;
-        enc.write_all(&self.count.to_be_bytes())?;
-        let buf = enc.finish()?;
-        let file = buf.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()
+        if self.tx.is_none() {
+            return self.join();
+        }
+        self.buf.push(TRAILER);
+        self.buf.extend_from_slice(&self.count.to_be_bytes());
+        self.send()?;
+        self.tx = None; // the thread finishes the gzip stream and syncs
+        self.join()
     }
 }
 
 impl Drop for Writer {
     fn drop(&mut self) {
-        if self.inner.is_none() {
+        if self.tx.is_none() && self.worker.is_none() {
             return;
         }
         if self.count == 0 {
-            self.inner = None;
+            self.tx = None;
+            let _ = self.join();
             let _ = std::fs::remove_file(&self.path);
         } else {
             let _ = self.close();

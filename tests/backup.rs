@@ -275,6 +275,18 @@ fn keys_delete_round_trip(t: &Target, n: usize) {
     assert_eq!(j["deleted"], n as u64, "{j}");
     assert_eq!(j["backup"]["keys"], n as u64, "{j}");
     gone(t, &keys);
+    // The file, read with the library's reader: every key once, its type as TYPE said.
+    let mut reader = ldp::backup::Reader::open(&file).expect("open the backup");
+    assert_eq!(reader.header().command, "keys delete");
+    let mut types = std::collections::HashMap::new();
+    while let Some(r) = reader.next_record() {
+        let r = r.expect("a complete backup");
+        types.insert(String::from_utf8(r.key).expect("utf-8 key"), r.key_type);
+    }
+    assert_eq!(types.len(), n);
+    for (k, snap) in &before.1 {
+        assert_eq!(types.get(k), Some(&snap.key_type), "{k}: type in the backup");
+    }
 
     t.ldp(&["keys", "restore", arg(&file)])
         .ok()

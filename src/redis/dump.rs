@@ -1,7 +1,7 @@
-//! Deleting with a backup, and putting a backup back: DUMP, PTTL and TYPE
-//! of a batch of keys and their UNLINK in one MULTI/EXEC (per node and
-//! slot), so what is deleted is exactly what was dumped; RESTORE routed by
-//! slot.
+//! Deleting with a backup, and putting a backup back: DUMP and PTTL of a
+//! batch of keys and their UNLINK in one script (atomic like MULTI/EXEC, per
+//! node and slot), so what is deleted is exactly what was dumped; RESTORE
+//! routed by slot.
 
 use anyhow::{Context, Result, anyhow};
 use redis::Value;
@@ -34,7 +34,7 @@ impl Unlinked {
 
 impl Redis {
     /// UNLINK `keys` as [`Redis::unlink`] does; with `dump`, each batch's
-    /// TYPE, PTTL and DUMP run in the same transaction as its UNLINK.
+    /// DUMP and PTTL run in the same script as its UNLINK.
     pub async fn unlink_backed(&self, keys: Vec<Vec<u8>>, batch: usize, dump: bool) -> Unlinked {
         if !dump {
             return match self.unlink(keys, batch).await {
@@ -147,19 +147,28 @@ impl Redis {
     }
 }
 
-/// One node's batches, each `MULTI; (TYPE, PTTL, DUMP) per key; UNLINK; EXEC`,
-/// sent as one pipeline.
+/// KEYS: one batch (one slot in a cluster). DUMP and PTTL of each key, then
+/// UNLINK of them all, atomically like MULTI/EXEC: what is deleted is
+/// exactly what was dumped. Returns {unlinked, dump1, pttl1, dump2, ...}
+/// (a dump is nil for a key that is gone). One reply per batch instead of
+/// one per command keeps both the server and ldp's parsing cheap.
+const DUMP_UNLINK_LUA: &str = r"
+local out = {0}
+for i, k in ipairs(KEYS) do
+  out[2 * i] = redis.call('DUMP', k)
+  out[2 * i + 1] = redis.call('PTTL', k)
+end
+out[1] = redis.call('UNLINK', unpack(KEYS))
+return out
+";
+
+/// One node's batches, one script each, sent as one pipeline.
 async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[&[Vec<u8>]]) -> Unlinked {
     let n = redis.node(node);
     let mut p = redis::pipe();
     p.ignore_errors();
     for g in groups {
-        p.cmd("MULTI");
-        for k in *g {
-            p.cmd("TYPE").arg(k).cmd("PTTL").arg(k).cmd("DUMP").arg(k);
-        }
-        p.cmd("UNLINK").arg(*g);
-        p.cmd("EXEC");
+        p.cmd("EVAL").arg(DUMP_UNLINK_LUA).arg(g.len()).arg(*g);
     }
     let replies: Vec<Value> = match n.pipe(&p).await {
         Ok(r) => r,
@@ -171,11 +180,8 @@ async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[&[Vec<u8>]]) -> U
         }
     };
     let mut out = Unlinked::default();
-    let mut it = replies.into_iter();
-    for g in groups {
-        // MULTI's OK and one QUEUED per command come before EXEC's reply.
-        let exec = it.by_ref().nth(3 * g.len() + 2);
-        let (deleted, records, error) = parse_exec(g, exec);
+    for (g, reply) in groups.iter().zip(replies) {
+        let (deleted, records, error) = parse_reply(g, reply);
         out.deleted += deleted;
         out.dumped.extend(records);
         if let Some(e) = error
@@ -187,44 +193,27 @@ async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[&[Vec<u8>]]) -> U
     out
 }
 
-/// One transaction's replies: how many keys UNLINK removed, the removed
-/// keys as records, and a failure (a key whose DUMP failed was removed all
-/// the same: the transaction cannot be undone, so it is reported).
-fn parse_exec(keys: &[Vec<u8>], exec: Option<Value>) -> (u64, Vec<Record>, Option<anyhow::Error>) {
-    let replies = match exec {
-        Some(Value::Array(a)) if a.len() == 3 * keys.len() + 1 => a,
-        Some(Value::ServerError(e)) => {
-            return (0, Vec::new(), Some(anyhow!("transaction refused: {e:?}")));
+/// One batch's reply: how many keys UNLINK removed, the removed keys as
+/// records, and a failure.
+fn parse_reply(keys: &[Vec<u8>], reply: Value) -> (u64, Vec<Record>, Option<anyhow::Error>) {
+    let replies = match reply {
+        Value::Array(a) if a.len() == 2 * keys.len() + 1 => a,
+        Value::ServerError(e) => {
+            return (0, Vec::new(), Some(anyhow!("the backup script failed: {e:?}")));
         }
-        other => {
-            return (
-                0,
-                Vec::new(),
-                Some(anyhow!("unexpected EXEC reply: {other:?}")),
-            );
-        }
+        other => return (0, Vec::new(), Some(anyhow!("unexpected reply: {other:?}"))),
     };
     let mut it = replies.into_iter();
+    let deleted = match it.next() {
+        Some(Value::Int(n)) => n.max(0) as u64,
+        _ => 0,
+    };
     let mut records = Vec::with_capacity(keys.len());
-    let mut error = None;
     for k in keys {
-        let (ty, ttl, dump) = (it.next(), it.next(), it.next());
-        let key_type = match ty {
-            Some(Value::SimpleString(s)) => s,
-            _ => String::new(),
-        };
+        let (dump, ttl) = (it.next(), it.next());
         let payload = match dump {
             Some(Value::BulkString(b)) => b,
-            Some(Value::Nil) => continue, // expired or gone since SCAN
-            other => {
-                error.get_or_insert_with(|| {
-                    anyhow!(
-                        "DUMP {} failed ({other:?}); it was deleted without a backup",
-                        crate::bytes::escape(k)
-                    )
-                });
-                continue;
-            }
+            _ => continue, // expired or gone since SCAN: not deleted either
         };
         let pttl = match ttl {
             Some(Value::Int(ms)) if ms >= 0 => ms,
@@ -232,19 +221,12 @@ fn parse_exec(keys: &[Vec<u8>], exec: Option<Value>) -> (u64, Vec<Record>, Optio
         };
         records.push(Record {
             key: k.clone(),
-            key_type,
+            key_type: crate::backup::payload_type(&payload).to_string(),
             pttl,
             payload,
         });
     }
-    let deleted = match it.next() {
-        Some(Value::Int(n)) => n.max(0) as u64,
-        other => {
-            error.get_or_insert_with(|| anyhow!("UNLINK: {other:?}"));
-            0
-        }
-    };
-    (deleted, records, error)
+    (deleted, records, None)
 }
 
 impl Unlinked {
