@@ -16,14 +16,16 @@
 #   SAMPLES  timed runs per side, interleaved (5)
 #   N_DEL    keys matching del:* (200000)
 #   N_KEEP   other keys (100000)
-#   SIZE     bytes per value (DEBUG POPULATE's size; 100)
+#   SIZES    bytes per value, one round each ("10 100": DEBUG POPULATE's
+#            default, as bench/keys.sh, and values large enough that the
+#            server LZF-compresses them inside DUMP)
 set -euo pipefail
 BENCH_NAME=backup
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 N_DEL=${N_DEL:-200000}
 N_KEEP=${N_KEEP:-100000}
-SIZE=${SIZE:-100}
+SIZES=${SIZES:-10 100}
 TOTAL=$((N_DEL + N_KEEP))
 
 start_redis
@@ -42,44 +44,50 @@ backed() {
   rm -f "$TMP/backup.ldpb"
   "$LDP" -u "$URL" keys delete 'del:*' --yes --backup "$TMP/backup.ldpb" -o json </dev/null >"$TMP/backed.json"
 }
-
-echo
-echo "-- delete: $N_DEL del:* + $N_KEEP keep:* keys of $SIZE bytes, FLUSHALL and reseeded before every run"
-for ((i = 1; i <= SAMPLES; i++)); do
-  reseed_sized
-  sample plain plain
-  t_plain=$LAST
-  check "keys delete: deleted" "$(json_field "$TMP/plain.json" deleted)" "$N_DEL"
-  check "DBSIZE after keys delete" "$(rcli DBSIZE)" "$N_KEEP"
-  reseed_sized
-  sample backed backed
-  check "keys delete --backup: deleted" "$(json_field "$TMP/backed.json" deleted)" "$N_DEL"
-  check "keys delete --backup: keys in the backup" "$(json_field "$TMP/backed.json" backup keys)" "$N_DEL"
-  check "DBSIZE after keys delete --backup" "$(rcli DBSIZE)" "$N_KEEP"
-  add size "$(stat -c %s "$TMP/backup.ldpb")"
-  printf '   run %d: keys delete %.3f s | keys delete --backup %.3f s (%s bytes of backup)\n' \
-    "$i" "$t_plain" "$LAST" "$(stat -c %s "$TMP/backup.ldpb")"
-done
-echo "   check ok: every run deleted $N_DEL keys, every backup holds $N_DEL; DBSIZE $N_KEEP after each"
-
-# The last backup goes back: every key, DBSIZE as seeded; then a timed restore.
 restore() { "$LDP" -u "$URL" keys restore "$TMP/backup.ldpb" -o json </dev/null >"$TMP/restore.json"; }
-sample restore restore
-check "keys restore: restored" "$(json_field "$TMP/restore.json" restored)" "$N_DEL"
-check "keys restore: failed" "$(json_field "$TMP/restore.json" failed)" 0
-check "DBSIZE after keys restore" "$(rcli DBSIZE)" "$TOTAL"
-check "del:7 after keys restore" "$(rcli EXISTS del:7)" 1
-echo "   check ok: keys restore put back $N_DEL keys (DBSIZE $TOTAL) in $(secs restore)"
+
+ROWS=()
+for SIZE in $SIZES; do
+  echo
+  echo "-- delete: $N_DEL del:* + $N_KEEP keep:* keys of $SIZE bytes, FLUSHALL and reseeded before every run"
+  for ((i = 1; i <= SAMPLES; i++)); do
+    reseed_sized
+    sample "plain$SIZE" plain
+    t_plain=$LAST
+    check "keys delete: deleted" "$(json_field "$TMP/plain.json" deleted)" "$N_DEL"
+    check "DBSIZE after keys delete" "$(rcli DBSIZE)" "$N_KEEP"
+    reseed_sized
+    sample "backed$SIZE" backed
+    check "keys delete --backup: deleted" "$(json_field "$TMP/backed.json" deleted)" "$N_DEL"
+    check "keys delete --backup: keys in the backup" "$(json_field "$TMP/backed.json" backup keys)" "$N_DEL"
+    check "DBSIZE after keys delete --backup" "$(rcli DBSIZE)" "$N_KEEP"
+    add "size$SIZE" "$(stat -c %s "$TMP/backup.ldpb")"
+    printf '   run %d: keys delete %.3f s | keys delete --backup %.3f s (%s bytes of backup)\n' \
+      "$i" "$t_plain" "$LAST" "$(stat -c %s "$TMP/backup.ldpb")"
+  done
+  echo "   check ok: every run deleted $N_DEL keys, every backup holds $N_DEL; DBSIZE $N_KEEP after each"
+
+  # The last backup goes back: every key, DBSIZE as seeded (one timed run).
+  sample "restore$SIZE" restore
+  check "keys restore: restored" "$(json_field "$TMP/restore.json" restored)" "$N_DEL"
+  check "keys restore: failed" "$(json_field "$TMP/restore.json" failed)" 0
+  check "DBSIZE after keys restore" "$(rcli DBSIZE)" "$TOTAL"
+  check "del:7 after keys restore" "$(rcli EXISTS del:7)" 1
+  echo "   check ok: keys restore put back $N_DEL keys (DBSIZE $TOTAL) in $(secs "restore$SIZE")"
+  ROWS+=("| \`keys delete 'del:*' --yes\` with and without \`--backup FILE\` | $(grp "$N_DEL") of $(grp "$TOTAL"), $SIZE B values | $(secs "plain$SIZE") | $(secs "backed$SIZE") | $(ratio "backed$SIZE" "plain$SIZE") | $(grp "$(med "size$SIZE")") B | $(secs "restore$SIZE") |")
+done
 
 echo
 echo "== results: median [min-max] of $SAMPLES runs (target, not enforced: --backup / plain <= 2x)"
-printf '%-52s %s\n' \
-  "keys delete 'del:*' --yes" "$(secs plain)" \
-  "keys delete 'del:*' --yes --backup FILE" "$(secs backed)   backup / plain = $(ratio backed plain)" \
-  "backup file size" "$(med size) bytes" \
-  "keys restore FILE (one run)" "$(secs restore)"
+for SIZE in $SIZES; do
+  printf '%-52s %s\n' \
+    "keys delete 'del:*' --yes ($SIZE B values)" "$(secs "plain$SIZE")" \
+    "keys delete 'del:*' --yes --backup FILE ($SIZE B)" "$(secs "backed$SIZE")   backup / plain = $(ratio "backed$SIZE" "plain$SIZE")" \
+    "backup file size ($SIZE B)" "$(med "size$SIZE") bytes" \
+    "keys restore FILE, one run ($SIZE B)" "$(secs "restore$SIZE")"
+done
 
 echo
 echo "| Operation | Keys | keys delete | keys delete --backup | --backup / plain | backup file | keys restore |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
-echo "| \`keys delete 'del:*' --yes\` with and without \`--backup FILE\` | $(grp "$N_DEL") of $(grp "$TOTAL"), $SIZE B values | $(secs plain) | $(secs backed) | $(ratio backed plain) | $(grp "$(med size)") B | $(secs restore) |"
+printf '%s\n' "${ROWS[@]}"

@@ -81,7 +81,7 @@ each message, LREM the matching ones one by one. Both runs' counts are checked.
 EOF
       ;;
     backup) cat <<'EOF'
-`keys delete 'del:*' --yes` of 200,000 keys among 300,000 (100-byte values, reseeded before every
+`keys delete 'del:*' --yes` of 200,000 keys among 300,000 (10- and 100-byte values, reseeded before every
 run) with and without `--backup FILE`, interleaved: what DUMP, PTTL and TYPE in each batch's
 transaction and the gzip stream cost. The last backup is restored and checked (every key back),
 and that restore is timed once.

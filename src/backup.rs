@@ -177,7 +177,10 @@ impl Writer {
             return Ok(());
         }
         self.tx = None;
-        Err(self.join().err().unwrap_or_else(|| io::Error::other("the backup writer stopped")))
+        Err(self
+            .join()
+            .err()
+            .unwrap_or_else(|| io::Error::other("the backup writer stopped")))
     }
 
     /// Wait for the thread: its result.
@@ -399,7 +402,11 @@ mod tests {
         Record {
             key: [format!("k:{i}").as_bytes(), &[0, 0xff]].concat(),
             key_type: "string".into(),
-            pttl: if i % 2 == 0 { -1 } else { i64::from(i) * 1000 },
+            pttl: if i.is_multiple_of(2) {
+                -1
+            } else {
+                i64::from(i) * 1000
+            },
             payload: vec![i as u8; (i as usize) % 300],
         }
     }

@@ -285,7 +285,11 @@ fn keys_delete_round_trip(t: &Target, n: usize) {
     }
     assert_eq!(types.len(), n);
     for (k, snap) in &before.1 {
-        assert_eq!(types.get(k), Some(&snap.key_type), "{k}: type in the backup");
+        assert_eq!(
+            types.get(k),
+            Some(&snap.key_type),
+            "{k}: type in the backup"
+        );
     }
 
     t.ldp(&["keys", "restore", arg(&file)])

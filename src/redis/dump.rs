@@ -199,7 +199,11 @@ fn parse_reply(keys: &[Vec<u8>], reply: Value) -> (u64, Vec<Record>, Option<anyh
     let replies = match reply {
         Value::Array(a) if a.len() == 2 * keys.len() + 1 => a,
         Value::ServerError(e) => {
-            return (0, Vec::new(), Some(anyhow!("the backup script failed: {e:?}")));
+            return (
+                0,
+                Vec::new(),
+                Some(anyhow!("the backup script failed: {e:?}")),
+            );
         }
         other => return (0, Vec::new(), Some(anyhow!("unexpected reply: {other:?}"))),
     };
