@@ -41,6 +41,9 @@ fn snaps(t: &Target, keys: &[String]) -> (Instant, Vec<(String, Option<Snap>)>) 
         }
     }
     for (con, idx) in &mut by_con {
+        if idx.is_empty() {
+            continue; // a cluster node that holds none of these keys
+        }
         let mut p = redis::pipe();
         for &i in idx.iter() {
             p.cmd("TYPE").arg(&keys[i]).cmd("PTTL").arg(&keys[i]);
