@@ -82,8 +82,8 @@ EOF
       ;;
     backup) cat <<'EOF'
 `keys delete 'del:*' --yes` of 200,000 keys among 300,000 (10- and 100-byte values, reseeded before every
-run) with and without `--backup FILE`, interleaved: what DUMP, PTTL and TYPE in each batch's
-transaction and the gzip stream cost. The last backup is restored and checked (every key back),
+run) with and without `--backup FILE`, interleaved: what DUMP and PTTL in each batch's script
+with its UNLINK and the gzip stream cost. The last backup is restored and checked (every key back),
 and that restore is timed once.
 EOF
       ;;
