@@ -672,9 +672,13 @@ pub struct BackupNote {
 }
 
 impl BackupNote {
-    /// Close the backup (trailer, sync) and say where it is.
+    /// Close the backup (trailer, sync) and say where it is; a backup of
+    /// nothing leaves no file.
     pub fn finish(w: Option<Writer>) -> Result<Option<BackupNote>> {
         let Some(w) = w else { return Ok(None) };
+        if w.count() == 0 {
+            return Ok(None); // nothing was deleted: the empty file goes as `w` drops
+        }
         let file = w.path().display().to_string();
         let keys = w
             .finish()
