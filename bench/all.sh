@@ -17,13 +17,13 @@
 #   ALLOW_DIRTY  1 to run from a checkout with uncommitted changes (the
 #                figures would then belong to no commit); default: refuse
 #   SCRIPTS      which scripts, in order (default: keys cache import intake
-#                lock monitor queues purge sandbox)
+#                lock monitor queues purge sandbox backup)
 #   PYTHON, SAMPLES and each script's sizes pass through to the scripts.
 set -euo pipefail
 export LC_ALL=C
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$HERE")
-SCRIPTS=${SCRIPTS:-keys cache import intake lock monitor queues purge sandbox}
+SCRIPTS=${SCRIPTS:-keys cache import intake lock monitor queues purge sandbox backup}
 die() { echo "all.sh: $*" >&2; exit 2; }
 
 commit=$(git -C "$REPO" rev-parse --short HEAD) || die "$REPO is not a git checkout"

@@ -24,6 +24,7 @@ title() {
     queues) echo "monitor queues (bench/queues.sh)" ;;
     purge) echo "queue purge --task (bench/purge.sh)" ;;
     sandbox) echo "sandbox: seeding 10,000 documents (bench/sandbox.sh)" ;;
+    backup) echo "keys delete --backup and keys restore (bench/backup.sh)" ;;
     *) echo "bench/$1.sh" ;;
   esac
 }
@@ -86,6 +87,13 @@ the pipeline-shaped keyspace and loading it; servers already up) and the whole c
 `redis-cli --pipe` of the same keyspace (the same generator, as raw RESP in a file made beforehand)
 into one emptied standalone server: the floor the server sets. Every run's key count and DBSIZE
 are checked.
+EOF
+      ;;
+    backup) cat <<'EOF'
+`keys delete 'del:*' --yes` of 200,000 keys among 300,000 (10- and 100-byte values, reseeded before every
+run) with and without `--backup FILE`, interleaved: what DUMP and PTTL in each batch's script
+with its UNLINK and the gzip stream cost. The last backup is restored and checked (every key back),
+and that restore is timed once.
 EOF
       ;;
   esac

@@ -122,6 +122,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -162,6 +163,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;keys;delete' {
+            [CompletionResult]::new('--backup', '--backup', [CompletionResultType]::ParameterName, 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)')
             [CompletionResult]::new('--max-keys', '--max-keys', [CompletionResultType]::ParameterName, 'Abort, deleting nothing, when more than N keys match')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'SCAN COUNT hint per call')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
@@ -230,10 +232,43 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'ldp;keys;restore' {
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
+            [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the Redis password from this file (wins over a password in the URL)')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the server''s certificate')
+            [CompletionResult]::new('--keyspace', '--keyspace', [CompletionResultType]::ParameterName, 'Key-family registry file that extends or overrides the embedded one')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: the command''s help lists the ones it offers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of each Redis request, e.g. 500ms, 30s')
+            [CompletionResult]::new('--queues', '--queues', [CompletionResultType]::ParameterName, 'The Celery queues, comma-separated (default: the pipeline''s nine)')
+            [CompletionResult]::new('--priority-steps', '--priority-steps', [CompletionResultType]::ParameterName, 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9')
+            [CompletionResult]::new('--priority-sep', '--priority-sep', [CompletionResultType]::ParameterName, 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)')
+            [CompletionResult]::new('--global-keyprefix', '--global-keyprefix', [CompletionResultType]::ParameterName, 'kombu''s global_keyprefix, if the deployment sets one')
+            [CompletionResult]::new('--audit-file', '--audit-file', [CompletionResultType]::ParameterName, 'Also append each destructive run''s audit entry to this JSON-lines file')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Overwrite keys that exist already (asks first; --yes off a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Read the file and report what would be restored and which keys exist; write nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask (required with --replace off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask (required with --replace off a terminal)')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s TLS certificate')
+            [CompletionResult]::new('--require-audit', '--require-audit', [CompletionResultType]::ParameterName, 'Refuse a destructive run whose audit entry cannot be written (checked before any change)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quieter (no progress, no notes on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Louder (diagnostics on stderr); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'ldp;keys;help' {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -244,6 +279,9 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;keys;help;audit' {
+            break
+        }
+        'ldp;keys;help;restore' {
             break
         }
         'ldp;keys;help;help' {
@@ -320,6 +358,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('--docs-from', '--docs-from', [CompletionResultType]::ParameterName, 'Read document UUIDs from a file, one per line (''-'' for stdin)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'A project (UUID or integer id): its documents as ldp''s index and the pipeline''s values name them')
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Families to clear (default: every derived-cache family); see `ldp cache families`')
+            [CompletionResult]::new('--backup', '--backup', [CompletionResultType]::ParameterName, 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'With --project: also take the project''s documents from PostgreSQL (source_documents)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
@@ -897,6 +936,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
         'ldp;lock;break' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'A raw lock key instead of lock:NAME, e.g. cache:doc:lock:<uuid> (\xNN escapes accepted)')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Break only if this token holds the lock (default: the token shown)')
+            [CompletionResult]::new('--backup', '--backup', [CompletionResultType]::ParameterName, 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
@@ -1345,6 +1385,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
         }
         'ldp;queue;purge' {
             [CompletionResult]::new('--task', '--task', [CompletionResultType]::ParameterName, 'Only messages of this task (e.g. scripts.pdf_tasks.process_pdf_document)')
+            [CompletionResult]::new('--backup', '--backup', [CompletionResultType]::ParameterName, 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes')
             [CompletionResult]::new('--broker-url', '--broker-url', [CompletionResultType]::ParameterName, 'The Celery broker''s Redis (defaults to --url)')
@@ -1524,6 +1565,7 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)')
             break
         }
         'ldp;help;keys;scan' {
@@ -1533,6 +1575,9 @@ Register-ArgumentCompleter -Native -CommandName 'ldp' -ScriptBlock {
             break
         }
         'ldp;help;keys;audit' {
+            break
+        }
+        'ldp;help;keys;restore' {
             break
         }
         'ldp;help;cache' {

@@ -199,6 +199,9 @@ _ldp() {
             ldp__subcmd__help__subcmd__keys,delete)
                 cmd="ldp__subcmd__help__subcmd__keys__subcmd__delete"
                 ;;
+            ldp__subcmd__help__subcmd__keys,restore)
+                cmd="ldp__subcmd__help__subcmd__keys__subcmd__restore"
+                ;;
             ldp__subcmd__help__subcmd__keys,scan)
                 cmd="ldp__subcmd__help__subcmd__keys__subcmd__scan"
                 ;;
@@ -256,6 +259,9 @@ _ldp() {
             ldp__subcmd__keys,help)
                 cmd="ldp__subcmd__keys__subcmd__help"
                 ;;
+            ldp__subcmd__keys,restore)
+                cmd="ldp__subcmd__keys__subcmd__restore"
+                ;;
             ldp__subcmd__keys,scan)
                 cmd="ldp__subcmd__keys__subcmd__scan"
                 ;;
@@ -267,6 +273,9 @@ _ldp() {
                 ;;
             ldp__subcmd__keys__subcmd__help,help)
                 cmd="ldp__subcmd__keys__subcmd__help__subcmd__help"
+                ;;
+            ldp__subcmd__keys__subcmd__help,restore)
+                cmd="ldp__subcmd__keys__subcmd__help__subcmd__restore"
                 ;;
             ldp__subcmd__keys__subcmd__help,scan)
                 cmd="ldp__subcmd__keys__subcmd__help__subcmd__scan"
@@ -491,7 +500,7 @@ _ldp() {
                     return 0
                     ;;
                 --action)
-                    COMPREPLY=($(compgen -W "keys delete keys audit cache clear lock break queue purge queue requeue-overdue doc retry" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "keys delete keys audit keys restore cache clear lock break queue purge queue requeue-overdue doc retry" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -966,7 +975,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__cache__subcmd__clear)
-            opts="-y -u -o -q -v -h --doc --docs-from --project --family --dry-run --yes --force --database-url --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
+            opts="-y -u -o -q -v -h --doc --docs-from --project --family --dry-run --yes --backup --force --database-url --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,6 +994,10 @@ _ldp() {
                     return 0
                     ;;
                 --family)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2160,7 +2173,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__help__subcmd__keys)
-            opts="scan delete audit"
+            opts="scan delete audit restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2188,6 +2201,20 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__help__subcmd__keys__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ldp__subcmd__help__subcmd__keys__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2642,7 +2669,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__keys)
-            opts="-u -o -q -v -h --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help scan delete audit help"
+            opts="-u -o -q -v -h --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help scan delete audit restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2822,12 +2849,16 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__keys__subcmd__delete)
-            opts="-y -u -o -q -v -h --dry-run --yes --max-keys --include-protected --count --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
+            opts="-y -u -o -q -v -h --dry-run --yes --backup --max-keys --include-protected --count --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --backup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2912,7 +2943,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__keys__subcmd__help)
-            opts="scan delete audit help"
+            opts="scan delete audit restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2967,6 +2998,20 @@ _ldp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ldp__subcmd__keys__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ldp__subcmd__keys__subcmd__help__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2974,6 +3019,88 @@ _ldp() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ldp__subcmd__keys__subcmd__restore)
+            opts="-y -u -o -q -v -h --replace --dry-run --yes --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queues)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority-steps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --priority-sep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --global-keyprefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3170,7 +3297,7 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__lock__subcmd__break)
-            opts="-y -u -o -q -v -h --key --token --dry-run --yes --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
+            opts="-y -u -o -q -v -h --key --token --dry-run --yes --backup --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --queues --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3181,6 +3308,10 @@ _ldp() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4674,13 +4805,17 @@ _ldp() {
             return 0
             ;;
         ldp__subcmd__queue__subcmd__purge)
-            opts="-y -u -o -q -v -h --task --dry-run --yes --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
+            opts="-y -u -o -q -v -h --task --dry-run --yes --backup --url --broker-url --env-file --password-file --tls-ca --tls-insecure --keyspace --profile --output --color --timeout --priority-steps --priority-sep --global-keyprefix --audit-file --require-audit --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --task)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -117,6 +117,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand scan 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
             cand delete 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
             cand audit 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+            cand restore 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;keys;scan'= {
@@ -155,6 +156,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --help 'Print help'
         }
         &'ldp;keys;delete'= {
+            cand --backup 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)'
             cand --max-keys 'Abort, deleting nothing, when more than N keys match'
             cand --count 'SCAN COUNT hint per call'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -221,10 +223,42 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'ldp;keys;restore'= {
+            cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
+            cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
+            cand --env-file 'Read the pipeline''s variables (REDIS_HOST, REDIS_PW, ...) from this .env file'
+            cand --password-file 'Read the Redis password from this file (wins over a password in the URL)'
+            cand --tls-ca 'PEM file of the CA that signs the server''s certificate'
+            cand --keyspace 'Key-family registry file that extends or overrides the embedded one'
+            cand --profile 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)'
+            cand -o 'Output format: the command''s help lists the ones it offers'
+            cand --output 'Output format: the command''s help lists the ones it offers'
+            cand --color 'When to use colour'
+            cand --timeout 'Timeout of each Redis request, e.g. 500ms, 30s'
+            cand --queues 'The Celery queues, comma-separated (default: the pipeline''s nine)'
+            cand --priority-steps 'kombu''s priority_steps: 0,3,6,9 (the default) or a range such as 0..9'
+            cand --priority-sep 'kombu''s priority separator, \xNN escapes allowed (default \x06\x16; some deployments use :)'
+            cand --global-keyprefix 'kombu''s global_keyprefix, if the deployment sets one'
+            cand --audit-file 'Also append each destructive run''s audit entry to this JSON-lines file'
+            cand --replace 'Overwrite keys that exist already (asks first; --yes off a terminal)'
+            cand --dry-run 'Read the file and report what would be restored and which keys exist; write nothing'
+            cand -y 'Do not ask (required with --replace off a terminal)'
+            cand --yes 'Do not ask (required with --replace off a terminal)'
+            cand --tls-insecure 'Do not verify the server''s TLS certificate'
+            cand --require-audit 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+            cand -q 'Quieter (no progress, no notes on stderr)'
+            cand --quiet 'Quieter (no progress, no notes on stderr)'
+            cand -v 'Louder (diagnostics on stderr); repeat for more'
+            cand --verbose 'Louder (diagnostics on stderr); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'ldp;keys;help'= {
             cand scan 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
             cand delete 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
             cand audit 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+            cand restore 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ldp;keys;help;scan'= {
@@ -232,6 +266,8 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;keys;help;delete'= {
         }
         &'ldp;keys;help;audit'= {
+        }
+        &'ldp;keys;help;restore'= {
         }
         &'ldp;keys;help;help'= {
         }
@@ -304,6 +340,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand --docs-from 'Read document UUIDs from a file, one per line (''-'' for stdin)'
             cand --project 'A project (UUID or integer id): its documents as ldp''s index and the pipeline''s values name them'
             cand --family 'Families to clear (default: every derived-cache family); see `ldp cache families`'
+            cand --backup 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)'
             cand --database-url 'With --project: also take the project''s documents from PostgreSQL (source_documents)'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
@@ -849,6 +886,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
         &'ldp;lock;break'= {
             cand --key 'A raw lock key instead of lock:NAME, e.g. cache:doc:lock:<uuid> (\xNN escapes accepted)'
             cand --token 'Break only if this token holds the lock (default: the token shown)'
+            cand --backup 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
@@ -1269,6 +1307,7 @@ set edit:completion:arg-completer[ldp] = {|@words|
         }
         &'ldp;queue;purge'= {
             cand --task 'Only messages of this task (e.g. scripts.pdf_tasks.process_pdf_document)'
+            cand --backup 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)'
             cand -u 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --url 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes'
             cand --broker-url 'The Celery broker''s Redis (defaults to --url)'
@@ -1434,12 +1473,15 @@ set edit:completion:arg-completer[ldp] = {|@words|
             cand scan 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
             cand delete 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
             cand audit 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+            cand restore 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)'
         }
         &'ldp;help;keys;scan'= {
         }
         &'ldp;help;keys;delete'= {
         }
         &'ldp;help;keys;audit'= {
+        }
+        &'ldp;help;keys;restore'= {
         }
         &'ldp;help;cache'= {
             cand show 'Every key of the documents, by family, with type, TTL, size and pipeline status'

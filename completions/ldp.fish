@@ -92,36 +92,37 @@ complete -c ldp -n "__fish_ldp_using_subcommand completions" -l require-audit -d
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
 json\t''
 ndjson\t''
 nagios\t''
 prometheus\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -s h -l help -d 'Print help'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
-complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -f -a "restore" -d 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and not __fish_seen_subcommand_from scan delete audit restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l type -d 'Only keys of this Redis type (string, list, set, zset, hash, stream)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l limit -d 'Stop after N keys' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -l fields -d 'Extra columns: ttl, type, memory (comma-separated)' -r -f -a "ttl\t''
@@ -158,6 +159,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l backup -d 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l max-keys -d 'Abort, deleting nothing, when more than N keys match' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -l count -d 'SCAN COUNT hint per call' -r
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from delete" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
@@ -221,9 +223,39 @@ complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l password-file -d 'Read the Redis password from this file (wins over a password in the URL)' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l tls-ca -d 'PEM file of the CA that signs the server\'s certificate' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l keyspace -d 'Key-family registry file that extends or overrides the embedded one' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l profile -d 'Named profile from the config file ($LDP_CONFIG or ~/.config/ldp/config.toml)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format: the command\'s help lists the ones it offers' -r -f -a "table\t''
+json\t''
+ndjson\t''
+nagios\t''
+prometheus\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l timeout -d 'Timeout of each Redis request, e.g. 500ms, 30s' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l queues -d 'The Celery queues, comma-separated (default: the pipeline\'s nine)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l priority-steps -d 'kombu\'s priority_steps: 0,3,6,9 (the default) or a range such as 0..9' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l priority-sep -d 'kombu\'s priority separator, \\xNN escapes allowed (default \\x06\\x16; some deployments use :)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l global-keyprefix -d 'kombu\'s global_keyprefix, if the deployment sets one' -r
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l audit-file -d 'Also append each destructive run\'s audit entry to this JSON-lines file' -r -F
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l replace -d 'Overwrite keys that exist already (asks first; --yes off a terminal)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l dry-run -d 'Read the file and report what would be restored and which keys exist; write nothing'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Do not ask (required with --replace off a terminal)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l tls-insecure -d 'Do not verify the server\'s TLS certificate'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -l require-audit -d 'Refuse a destructive run whose audit entry cannot be written (checked before any change)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Quieter (no progress, no notes on stderr)'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)'
 complete -c ldp -n "__fish_ldp_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and not __fish_seen_subcommand_from show clear families help" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
@@ -291,6 +323,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l docs-from -d 'Read document UUIDs from a file, one per line (\'-\' for stdin)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l project -d 'A project (UUID or integer id): its documents as ldp\'s index and the pipeline\'s values name them' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l family -d 'Families to clear (default: every derived-cache family); see `ldp cache families`' -r
+complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l backup -d 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l database-url -d 'With --project: also take the project\'s documents from PostgreSQL (source_documents)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand cache; and __fish_seen_subcommand_from clear" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
@@ -787,6 +820,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l key -d 'A raw lock key instead of lock:NAME, e.g. cache:doc:lock:<uuid> (\\xNN escapes accepted)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l token -d 'Break only if this token holds the lock (default: the token shown)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l backup -d 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand lock; and __fish_seen_subcommand_from break" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -957,6 +991,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand batch; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand audit" -l since -d 'Only entries from the last DUR (e.g. 1h, 7d), by the server\'s clock' -r
 complete -c ldp -n "__fish_ldp_using_subcommand audit" -l action -d 'Only this action (e.g. \'keys delete\', \'cache clear\')' -r -f -a "keys delete\t''
 keys audit\t''
+keys restore\t''
 cache clear\t''
 lock break\t''
 queue purge\t''
@@ -1168,6 +1203,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcomman
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s v -l verbose -d 'Louder (diagnostics on stderr); repeat for more'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from peek" -s h -l help -d 'Print help'
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l task -d 'Only messages of this task (e.g. scripts.pdf_tasks.process_pdf_document)' -r
+complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l backup -d 'Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)' -r -F
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -s u -l url -d 'Redis URL (redis://, rediss://, unix://); repeat to give cluster seed nodes' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l broker-url -d 'The Celery broker\'s Redis (defaults to --url)' -r
 complete -c ldp -n "__fish_ldp_using_subcommand queue; and __fish_seen_subcommand_from purge" -l env-file -d 'Read the pipeline\'s variables (REDIS_HOST, REDIS_PW, ...) from this .env file' -r -F
@@ -1307,6 +1343,7 @@ complete -c ldp -n "__fish_ldp_using_subcommand help; and not __fish_seen_subcom
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "scan" -d 'Stream the keys matching a glob pattern (SCAN, never KEYS), cluster-wide'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete the keys matching a glob pattern (SCAN + batched UNLINK)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "audit" -d 'Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys'
+complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "restore" -d 'Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "show" -d 'Every key of the documents, by family, with type, TTL, size and pipeline status'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Delete the documents\' derived caches (bookkeeping only when named)'
 complete -c ldp -n "__fish_ldp_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "families" -d 'The key-family registry in use (embedded, plus --keyspace FILE)'

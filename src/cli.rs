@@ -248,7 +248,7 @@ pub enum Command {
     /// The audit trail: who ran which destructive command, when, and what it changed
     ///
     /// Every run of keys delete, cache clear, lock break, queue purge, queue requeue-overdue,
-    /// doc retry and keys audit --fix-ttl that is not a dry run appends one entry to the Redis
+    /// doc retry, keys audit --fix-ttl and keys restore --replace that is not a dry run appends one entry to the Redis
     /// stream ldp:audit (capped at about 100,000 entries) and, with --audit-file or
     /// LDP_AUDIT_FILE, one JSON line to that file: the time, OS user and host, the command line
     /// with secrets redacted, what was named, what matched and what changed (per family or
@@ -450,6 +450,9 @@ pub struct QueuePurgeArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -512,9 +515,10 @@ pub struct AuditLogArgs {
 }
 
 /// The actions that leave an audit entry.
-pub const AUDITED: [&str; 7] = [
+pub const AUDITED: [&str; 8] = [
     "keys delete",
     "keys audit",
+    "keys restore",
     "cache clear",
     "lock break",
     "queue purge",
@@ -543,6 +547,24 @@ pub enum KeysCommand {
     Delete(DeleteArgs),
     /// Per key family: keys, bytes, keys without TTL, TTL spread; unknown keys
     Audit(AuditArgs),
+    /// Put back the keys a `--backup FILE` holds (RESTORE with their remaining TTLs)
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A file written by `--backup` (keys delete, cache clear, queue purge, lock break)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Overwrite keys that exist already (asks first; --yes off a terminal)
+    #[arg(long)]
+    pub replace: bool,
+    /// Read the file and report what would be restored and which keys exist; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask (required with --replace off a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -769,6 +791,9 @@ pub struct CacheClearArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
     /// Clear documents the pipeline is processing right now too
     #[arg(long)]
     pub force: bool,
@@ -819,6 +844,9 @@ pub struct DeleteArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
     /// Abort, deleting nothing, when more than N keys match
     #[arg(long, value_name = "N")]
     pub max_keys: Option<u64>,
@@ -933,6 +961,9 @@ pub struct LockBreakArgs {
     /// Do not ask (required off a terminal)
     #[arg(short = 'y', long)]
     pub yes: bool,
+    /// Before deleting, DUMP each key (value, type, TTL) into FILE (new; see `ldp keys restore`)
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<PathBuf>,
 }
 
 /// Human durations (`500ms`, `30s`, `5m`, `1h`). A bare number is refused:

@@ -92,3 +92,33 @@ impl<'a> Admitted<'a> {
         !self.dry_run && !self.yes && self.interactive
     }
 }
+
+impl Admitted<'_> {
+    /// Open `--backup FILE` before anything changes: `None` without the flag
+    /// and on a dry run (which writes no file). An existing file, or one that
+    /// cannot be created, refuses the command (exit 2, naming --backup), so
+    /// a backup never overwrites another and nothing is deleted unbacked.
+    pub fn backup(
+        &self,
+        path: Option<&std::path::Path>,
+        header: &crate::backup::Header,
+    ) -> Result<Option<crate::backup::Writer>> {
+        let Some(path) = path else { return Ok(None) };
+        if self.dry_run {
+            return Ok(None);
+        }
+        crate::backup::Writer::create(path, header)
+            .map(Some)
+            .map_err(|e| {
+                let why = if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    "it exists already (a backup never overwrites a file)".to_string()
+                } else {
+                    e.to_string()
+                };
+                LdpError::usage(format!(
+                    "cannot create --backup {}: {why}; nothing deleted",
+                    path.display()
+                ))
+            })
+    }
+}

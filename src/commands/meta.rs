@@ -50,6 +50,10 @@ pub const COMMANDS: &[Meta] = &[
                 "ldp keys delete 'tmp:*' --yes --max-keys 10000",
                 "from cron: refuse if more match",
             ),
+            (
+                "ldp keys delete 'tmp:*' --backup tmp.ldpb",
+                "keep what is deleted; `ldp keys restore tmp.ldpb` puts it back",
+            ),
         ],
     },
     Meta {
@@ -63,6 +67,24 @@ pub const COMMANDS: &[Meta] = &[
             (
                 "ldp keys audit --fix-ttl state --ttl 7d --dry-run",
                 "how many keys would get a TTL",
+            ),
+        ],
+    },
+    Meta {
+        path: "keys restore",
+        formats: REPORT,
+        examples: &[
+            (
+                "ldp keys restore before-clear.ldpb --dry-run",
+                "what would come back; which keys exist already",
+            ),
+            (
+                "ldp keys restore before-clear.ldpb",
+                "put every key back with its remaining TTL; existing keys are left alone",
+            ),
+            (
+                "ldp keys restore before-clear.ldpb --replace --yes",
+                "overwrite keys that exist",
             ),
         ],
     },

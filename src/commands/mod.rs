@@ -131,6 +131,7 @@ pub enum Action {
     KeysScan(keys::ScanOptions),
     KeysDelete(keys::DeleteOptions),
     KeysAudit(keys::audit::AuditOptions),
+    KeysRestore(keys::restore::RestoreOptions),
     CacheShow(cache::ShowOptions),
     CacheClear(cache::ClearOptions),
     CacheFamilies,
@@ -166,6 +167,7 @@ impl Action {
             Action::KeysScan(_) => "keys scan",
             Action::KeysDelete(_) => "keys delete",
             Action::KeysAudit(_) => "keys audit",
+            Action::KeysRestore(_) => "keys restore",
             Action::CacheShow(_) => "cache show",
             Action::CacheClear(_) => "cache clear",
             Action::CacheFamilies => "cache families",
@@ -202,6 +204,8 @@ impl Action {
         match self {
             Action::KeysDelete(o) => Some(o.consent),
             Action::KeysAudit(o) => o.fix_ttl.as_ref().map(|_| o.consent),
+            // Only --replace can overwrite (and passes the gate).
+            Action::KeysRestore(o) => o.replace.then_some(o.consent),
             Action::CacheClear(o) => Some(o.consent),
             Action::LockBreak(o) => Some(o.consent),
             Action::DocRetry(o) => Some(o.consent),
@@ -261,6 +265,7 @@ async fn dispatch(action: Action, ctx: &Ctx) -> Result<Exit> {
         Action::KeysScan(o) => keys::scan(ctx, o).await,
         Action::KeysDelete(o) => keys::delete(ctx, o).await,
         Action::KeysAudit(o) => keys::audit::audit(ctx, o).await,
+        Action::KeysRestore(o) => keys::restore::restore(ctx, o).await,
         Action::CacheShow(o) => cache::show(ctx, o).await,
         Action::CacheClear(o) => cache::clear(ctx, o).await,
         Action::CacheFamilies => cache::families(ctx).await,

@@ -26,6 +26,7 @@ pub fn clear(a: CacheClearArgs) -> Result<ClearOptions> {
         select: select(&a.select)?,
         family: a.family,
         consent: Consent::new(a.dry_run, a.yes),
+        backup: a.backup,
         force: a.force,
         database_url: a.database_url,
     })

@@ -5,8 +5,9 @@ use std::ffi::OsString;
 use anyhow::Result;
 
 use crate::bytes;
-use crate::cli::{AuditArgs, DeleteArgs, ScanArgs};
+use crate::cli::{AuditArgs, DeleteArgs, RestoreArgs, ScanArgs};
 use crate::commands::keys::audit::AuditOptions;
+use crate::commands::keys::restore::RestoreOptions;
 use crate::commands::keys::{DeleteOptions, ScanOptions};
 use crate::consent::Consent;
 use crate::error::LdpError;
@@ -51,6 +52,7 @@ pub fn delete(a: DeleteArgs) -> Result<DeleteOptions> {
         Ok(DeleteOptions {
             pattern: pattern_bytes(a.pattern)?,
             consent: Consent::new(a.dry_run, a.yes),
+            backup: a.backup,
             max_keys: a.max_keys,
             include_protected: a.include_protected,
             count: a.count,
@@ -67,4 +69,13 @@ pub fn audit(a: AuditArgs) -> Result<AuditOptions> {
         unknown: a.unknown,
         count: a.count,
     })
+}
+
+/// `keys restore`.
+pub fn restore(a: RestoreArgs) -> RestoreOptions {
+    RestoreOptions {
+        file: a.file,
+        replace: a.replace,
+        consent: Consent::new(a.dry_run, a.yes),
+    }
 }

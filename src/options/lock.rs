@@ -86,6 +86,7 @@ pub fn break_lock(a: LockBreakArgs) -> Result<BreakOptions> {
             lock: lock::resolve_target(a.target.name, a.target.key)?,
             token,
             consent: Consent::new(a.dry_run, a.yes),
+            backup: a.backup,
         })
     }
 }

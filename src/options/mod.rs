@@ -26,6 +26,7 @@ pub fn action(cmd: Command) -> Result<Action> {
         Command::Keys(KeysCommand::Scan(a)) => Action::KeysScan(keys::scan(a)?),
         Command::Keys(KeysCommand::Delete(a)) => Action::KeysDelete(keys::delete(a)?),
         Command::Keys(KeysCommand::Audit(a)) => Action::KeysAudit(keys::audit(a)?),
+        Command::Keys(KeysCommand::Restore(a)) => Action::KeysRestore(keys::restore(a)),
         Command::Cache(CacheCommand::Show(a)) => Action::CacheShow(cache::show(a)?),
         Command::Cache(CacheCommand::Clear(a)) => Action::CacheClear(cache::clear(a)?),
         Command::Cache(CacheCommand::Families) => Action::CacheFamilies,

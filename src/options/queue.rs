@@ -18,6 +18,7 @@ pub fn purge(a: QueuePurgeArgs) -> PurgeOptions {
         queues: a.queues,
         task: a.task,
         consent: Consent::new(a.dry_run, a.yes),
+        backup: a.backup,
     }
 }
 

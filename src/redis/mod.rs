@@ -3,6 +3,7 @@
 //! fan-out and slot-aware pipelines.
 
 pub mod clients;
+pub mod dump;
 pub mod info;
 pub mod script;
 pub mod slot;

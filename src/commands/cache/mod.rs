@@ -10,8 +10,10 @@ use redis::Value;
 use serde::Serialize;
 use serde_json::Value as Json;
 
+use crate::backup::Header;
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::commands::keys::BackupNote;
 use crate::consent::Consent;
 use crate::error::LdpError;
 use crate::exit::Exit;
@@ -45,6 +47,8 @@ pub struct ClearOptions {
     pub select: Selection,
     pub family: Vec<String>,
     pub consent: Consent,
+    /// `--backup FILE`: DUMP every key into FILE as it is deleted.
+    pub backup: Option<std::path::PathBuf>,
     pub force: bool,
     pub database_url: Option<String>,
 }
@@ -847,6 +851,9 @@ pub struct ClearReport {
     pub sample: Vec<String>,
     /// Documents the pipeline is processing (cleared only with --force).
     pub in_flight: Vec<String>,
+    /// `--backup`: the file and how many keys it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<BackupNote>,
 }
 
 impl Report for ClearReport {
@@ -879,6 +886,9 @@ impl Report for ClearReport {
             for k in &self.sample {
                 s.push_str(&format!("  {k}\n"));
             }
+        }
+        if let Some(b) = &self.backup {
+            s.push_str(&b.line());
         }
         if !self.in_flight.is_empty() {
             s.push_str(&format!(
@@ -986,6 +996,7 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         deleted: 0,
         sample: Vec::new(),
         in_flight,
+        backup: None,
     };
     let mut live: BTreeMap<String, Vec<Vec<u8>>> = BTreeMap::new();
     for ((key, fam), f) in chosen.into_iter().zip(facts) {
@@ -1014,6 +1025,10 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         out.print(&report)?;
         return Ok(Exit::Ok);
     }
+    let mut backup = gate.backup(
+        a.backup.as_deref(),
+        &Header::new(redis.label(), redis.is_cluster(), "cache clear"),
+    )?;
     if gate.will_ask() {
         eprintln!(
             "{} keys ({}) of {} documents on {}:",
@@ -1034,16 +1049,22 @@ pub async fn clear(ctx: &Ctx, a: ClearOptions) -> Result<Exit> {
         }
     }
     // Family by family, so the audit entry says what went from each.
+    let dump = backup.is_some();
     for (family, keys) in live {
-        let n = redis.unlink(keys, UNLINK_BATCH).await.with_context(|| {
-            format!(
-                "deleted {} keys before the failure; run the same clear again to finish",
-                output::thousands(report.deleted)
-            )
-        })?;
+        let n = redis
+            .unlink_backed(keys, UNLINK_BATCH, dump)
+            .await
+            .save(backup.as_mut())
+            .with_context(|| {
+                format!(
+                    "deleted {} keys before the failure; run the same clear again to finish",
+                    output::thousands(report.deleted)
+                )
+            })?;
         journal.changed(&family, n);
         report.deleted += n;
     }
+    report.backup = BackupNote::finish(backup)?;
     out.print(&report)?;
     Ok(Exit::Ok)
 }

@@ -145,6 +145,12 @@ const NEEDS: &[Need] = &[
     need(&["PSUBSCRIBE", "ldp-doctor-probe"], "monitor workers", true),
     need(&["CLIENT", "LIST"], "monitor clients, monitor health", true),
     need(&["CLIENT", "ID"], "import", false),
+    need(
+        &["DUMP", KEY],
+        "--backup of keys delete, cache clear, queue purge, lock break",
+        false,
+    ),
+    need(&["RESTORE", KEY, "0", "x"], "keys restore", false),
     // The audit trail's stream, by its own name: an ACL may grant keys by pattern.
     need(
         &["XADD", "ldp:audit", "MAXLEN", "~", "100000", "*", "f", "v"],

@@ -2,6 +2,7 @@
 //! pipelined TYPE/PTTL/MEMORY USAGE, and batched UNLINK.
 
 pub mod audit;
+pub mod restore;
 
 use std::collections::HashMap;
 
@@ -12,6 +13,7 @@ use redis::Value;
 use serde::Serialize;
 
 use crate::audit::Journal;
+use crate::backup::{Header, Writer};
 use crate::biggest::Biggest;
 use crate::bytes;
 use crate::commands::Ctx;
@@ -22,6 +24,7 @@ use crate::fold::fold_key;
 use crate::keyspace::Protection;
 use crate::output::OutputFormat;
 use crate::output::{self, Output, Report, Row, RowWriter, StreamMode};
+use crate::redis::dump::Unlinked;
 use crate::redis::{Redis, ScanSpec, SlotRange};
 
 /// Keys per UNLINK command (the reference pass of DESIGN.md uses 1000 too).
@@ -62,6 +65,8 @@ pub struct ScanOptions {
 pub struct DeleteOptions {
     pub pattern: Vec<u8>,
     pub consent: Consent,
+    /// `--backup FILE`: DUMP every key into FILE as it is deleted.
+    pub backup: Option<std::path::PathBuf>,
     pub max_keys: Option<u64>,
     pub include_protected: bool,
     pub count: u32,
@@ -608,6 +613,7 @@ async fn unlink_listed(
     pb: &indicatif::ProgressBar,
     shown: &str,
     journal: &Journal,
+    backup: &mut Option<Writer>,
 ) -> Result<(u64, bool)> {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = stop.clone();
@@ -624,8 +630,9 @@ async fn unlink_listed(
             break;
         }
         let n = redis
-            .unlink(chunk.to_vec(), UNLINK_BATCH)
+            .unlink_backed(chunk.to_vec(), UNLINK_BATCH, backup.is_some())
             .await
+            .save(backup.as_mut())
             .map_err(|e| partial_failure(e, deleted, shown))?;
         deleted += n;
         journal.changed("keys", n);
@@ -656,6 +663,42 @@ pub struct DeleteReport {
     pub skipped_protected: u64,
     pub sample: Vec<String>,
     pub interrupted: bool,
+    /// `--backup`: the file and how many keys it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<BackupNote>,
+}
+
+/// Where a delete's backup went.
+#[derive(Debug, Serialize)]
+pub struct BackupNote {
+    pub file: String,
+    pub keys: u64,
+}
+
+impl BackupNote {
+    /// Close the backup (trailer, sync) and say where it is; a backup of
+    /// nothing leaves no file.
+    pub fn finish(w: Option<Writer>) -> Result<Option<BackupNote>> {
+        let Some(w) = w else { return Ok(None) };
+        if w.count() == 0 {
+            return Ok(None); // nothing was deleted: the empty file goes as `w` drops
+        }
+        let file = w.path().display().to_string();
+        let keys = w
+            .finish()
+            .with_context(|| format!("closing the backup {file}"))?;
+        Ok(Some(BackupNote { file, keys }))
+    }
+
+    /// The report's line.
+    pub fn line(&self) -> String {
+        format!(
+            "backed up {} keys to {} (ldp keys restore {} puts them back)\n",
+            output::thousands(self.keys),
+            self.file,
+            self.file
+        )
+    }
 }
 
 impl Report for DeleteReport {
@@ -687,6 +730,9 @@ impl Report for DeleteReport {
                 output::thousands(self.deleted),
                 self.pattern
             ));
+        }
+        if let Some(b) = &self.backup {
+            s.push_str(&b.line());
         }
         if self.skipped_protected > 0 {
             s.push_str(&format!(
@@ -764,6 +810,86 @@ async fn census(
     Ok(c)
 }
 
+/// What the streaming delete did.
+#[derive(Default)]
+struct Streamed {
+    deleted: u64,
+    interrupted: bool,
+    matched: u64,
+    protected: u64,
+    sample: Vec<String>,
+    failure: Option<anyhow::Error>,
+}
+
+impl Streamed {
+    /// Count a finished batch and save its records; a failure stops the
+    /// walk, but the batches in flight are still awaited and saved.
+    fn take(&mut self, u: Unlinked, backup: &mut Option<Writer>, pb: &indicatif::ProgressBar) {
+        self.deleted += u.deleted;
+        if let Err(e) = u.save(backup.as_mut()) {
+            self.failure.get_or_insert(e);
+        }
+        pb.set_position(self.deleted);
+    }
+}
+
+/// SCAN and UNLINK overlapped (a few batches in flight), without counting
+/// first; Ctrl-C stops the walk after the batches in flight.
+async fn delete_streamed(
+    redis: &Redis,
+    o: &DeleteOptions,
+    prot: &Protection,
+    pb: &indicatif::ProgressBar,
+    backup: &mut Option<Writer>,
+) -> Streamed {
+    let mut rx = redis.scan(ScanSpec {
+        pattern: o.pattern.clone(),
+        count: o.count,
+        key_type: None,
+    });
+    let mut inflight = FuturesUnordered::new();
+    let mut st = Streamed::default();
+    let dump = backup.is_some();
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    while st.failure.is_none() {
+        tokio::select! {
+            _ = &mut ctrl_c => { st.interrupted = true; break; }
+            Some(r) = inflight.next(), if !inflight.is_empty() => st.take(r, backup, pb),
+            msg = rx.recv(), if inflight.len() < 2 * redis.nodes().len() + 2 => {
+                let keys = match msg {
+                    None => break,
+                    Some(Err(e)) => { st.failure = Some(e); break; }
+                    Some(Ok((_, keys))) => keys,
+                };
+                let keys: Vec<Vec<u8>> = keys
+                    .into_iter()
+                    .filter(|k| {
+                        let skip = !o.include_protected && prot.reason(k).is_some();
+                        st.protected += u64::from(skip);
+                        !skip
+                    })
+                    .collect();
+                st.matched += keys.len() as u64;
+                if st.sample.len() < SAMPLE {
+                    let more = SAMPLE - st.sample.len();
+                    st.sample.extend(keys.iter().take(more).map(|k| bytes::escape(k)));
+                }
+                if !keys.is_empty() {
+                    let r = redis.clone();
+                    inflight.push(async move { r.unlink_backed(keys, UNLINK_BATCH, dump).await });
+                }
+            }
+        }
+    }
+    drop(rx);
+    // Let the UNLINKs already sent finish, so the summary (and the backup) is true.
+    while let Some(r) = inflight.next().await {
+        st.take(r, backup, pb);
+    }
+    st
+}
+
 /// `ldp keys delete`.
 pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     let out = &ctx.out;
@@ -781,7 +907,12 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
         skipped_protected: 0,
         sample: Vec::new(),
         interrupted: false,
+        backup: None,
     };
+    let mut backup = gate.backup(
+        o.backup.as_deref(),
+        &Header::new(redis.label(), redis.is_cluster(), "keys delete"),
+    )?;
 
     let must_count_first = o.consent.dry_run || o.max_keys.is_some() || !o.consent.yes;
     let mut listed: Option<Vec<Vec<u8>>> = None;
@@ -841,75 +972,26 @@ pub async fn delete(ctx: &Ctx, o: DeleteOptions) -> Result<Exit> {
     }
 
     let pb = out.spinner("deleting");
-    let mut deleted = 0u64;
-    let partial = |e: anyhow::Error, n: u64| partial_failure(e, n, &shown);
-    let mut interrupted = false;
-    match listed {
-        Some(keys) => {
-            let (n, stopped) = unlink_listed(&redis, &keys, &pb, &shown, journal).await?;
-            deleted = n;
-            interrupted = stopped;
-        }
+    let (deleted, interrupted) = match listed {
+        Some(keys) => unlink_listed(&redis, &keys, &pb, &shown, journal, &mut backup).await?,
         None => {
-            let mut rx = redis.scan(ScanSpec {
-                pattern: o.pattern.clone(),
-                count: o.count,
-                key_type: None,
-            });
-            let mut inflight = FuturesUnordered::new();
-            let mut matched = 0u64;
-            let mut protected = 0u64;
-            let mut sample = Vec::new();
-            let ctrl_c = tokio::signal::ctrl_c();
-            tokio::pin!(ctrl_c);
-            loop {
-                tokio::select! {
-                    _ = &mut ctrl_c => { interrupted = true; break; }
-                    Some(r) = inflight.next(), if !inflight.is_empty() => {
-                        let r: Result<u64> = r;
-                        let n = r.map_err(|e| partial(e, deleted))?;
-                        deleted += n;
-                        journal.changed("keys", n);
-                        pb.set_position(deleted);
-                    }
-                    msg = rx.recv(), if inflight.len() < 2 * redis.nodes().len() + 2 => {
-                        let Some(msg) = msg else { break };
-                        let (_, keys) = msg.map_err(|e| partial(e, deleted))?;
-                        let keys: Vec<Vec<u8>> = keys
-                            .into_iter()
-                            .filter(|k| {
-                                let skip = !o.include_protected && prot.reason(k).is_some();
-                                protected += u64::from(skip);
-                                !skip
-                            })
-                            .collect();
-                        matched += keys.len() as u64;
-                        journal.set_matched("keys", matched);
-                        if sample.len() < SAMPLE {
-                            sample.extend(keys.iter().take(SAMPLE - sample.len()).map(|k| bytes::escape(k)));
-                        }
-                        if !keys.is_empty() {
-                            let r = redis.clone();
-                            inflight.push(async move { r.unlink(keys, UNLINK_BATCH).await });
-                        }
-                    }
-                }
+            let st = delete_streamed(&redis, &o, &prot, &pb, &mut backup).await;
+            journal.set_matched("keys", st.matched);
+            journal.changed("keys", st.deleted);
+            report.matched = st.matched;
+            report.skipped_protected = st.protected;
+            report.sample = st.sample;
+            if let Some(e) = st.failure {
+                // The backup is closed (with every key deleted) as it drops.
+                return Err(partial_failure(e, st.deleted, &shown));
             }
-            drop(rx);
-            // Let the UNLINKs already sent finish, so the summary is true.
-            while let Some(r) = inflight.next().await {
-                let n = r.map_err(|e| partial(e, deleted))?;
-                deleted += n;
-                journal.changed("keys", n);
-            }
-            report.matched = matched;
-            report.skipped_protected = protected;
-            report.sample = sample;
+            (st.deleted, st.interrupted)
         }
-    }
+    };
     pb.finish_and_clear();
     report.deleted = deleted;
     report.interrupted = interrupted;
+    report.backup = BackupNote::finish(backup)?;
     out.print(&report)?;
     if interrupted {
         return Ok(Exit::Interrupted);

@@ -17,9 +17,11 @@ use redis::{ErrorKind, RedisError, Script, Value};
 use serde::Serialize;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
+use crate::backup::{Header, Record, Writer};
 use crate::broker::BrokerLayout;
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::commands::keys::BackupNote;
 use crate::consent::Consent;
 use crate::error::{Exit, LdpError};
 use crate::keyspace::{Registry, Role};
@@ -171,6 +173,8 @@ pub struct BreakOptions {
     pub lock: LockKey,
     pub token: Option<Vec<u8>>,
     pub consent: Consent,
+    /// `--backup FILE`: DUMP the lock into FILE in the transaction that breaks it.
+    pub backup: Option<std::path::PathBuf>,
 }
 
 /// The lock a NAME (`lock:NAME`) or a raw `--key` names, with its fence.
@@ -928,6 +932,9 @@ pub struct BreakReport {
     pub style: Option<&'static str>,
     /// Whether python-redis-lock's waiters were woken (`lock-signal:NAME`).
     pub signalled: bool,
+    /// `--backup`: the file and how many keys it holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<BackupNote>,
 }
 
 impl Report for BreakReport {
@@ -955,6 +962,9 @@ impl Report for BreakReport {
             s.push_str("; woke python-redis-lock waiters");
         }
         s.push('\n');
+        if let Some(b) = &self.backup {
+            s.push_str(&b.line());
+        }
         s
     }
 }
@@ -964,6 +974,42 @@ fn human_secs(ttl: Option<f64>) -> String {
         None => "none (no TTL)".into(),
         Some(s) => output::human_ttl(Some((s * 1000.0) as i64)),
     }
+}
+
+/// The compare-and-delete with the lock's DUMP and PTTL in the same
+/// transaction: the backup holds exactly the value deleted, and only when
+/// the script deleted it (it returns the script's reply).
+async fn break_backed(node: &Node, key: &[u8], token: &[u8], w: &mut Writer) -> Result<Value> {
+    let mut p = redis::pipe();
+    p.atomic()
+        .cmd("DUMP")
+        .arg(key)
+        .cmd("PTTL")
+        .arg(key)
+        .cmd("EVAL")
+        .arg(RELEASE_LUA)
+        .arg(1)
+        .arg(key)
+        .arg(token);
+    let (dump, pttl, v): (Option<Vec<u8>>, i64, Value) = node
+        .pipe(&p)
+        .await
+        .map_err(|e| server_error(node, &format!("breaking {}", bytes::escape(key)), e))?;
+    if let (Some(1), Some(payload)) = (int(&v), dump) {
+        let r = Record {
+            key: key.to_vec(),
+            key_type: "string".into(),
+            pttl: pttl.max(-1),
+            payload,
+        };
+        w.write(&r).with_context(|| {
+            format!(
+                "writing the backup {} (the lock is broken)",
+                w.path().display()
+            )
+        })?;
+    }
+    Ok(v)
 }
 
 /// `ldp lock break`.
@@ -996,6 +1042,7 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
         ttl: None,
         style: None,
         signalled: false,
+        backup: None,
     };
     if key_type == "none" {
         out.print(&report)?;
@@ -1030,6 +1077,10 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
         out.print(&report)?;
         return Ok(Exit::Ok);
     }
+    let mut backup = gate.backup(
+        o.backup.as_deref(),
+        &Header::new(redis.label(), redis.is_cluster(), "lock break"),
+    )?;
     if gate.will_ask() {
         eprintln!(
             "{shown} on {} is held by token {} ({}), TTL left {}",
@@ -1043,10 +1094,14 @@ pub async fn break_lock(ctx: &Ctx, o: BreakOptions) -> Result<Exit> {
             return Ok(Exit::Failure);
         }
     }
-    let v = eval(node, &RELEASE, RELEASE_LUA, &[&o.lock.key], &[&target])
-        .await
-        .map_err(|e| server_error(node, &format!("breaking {shown}"), e))?;
+    let v = match backup.as_mut() {
+        None => eval(node, &RELEASE, RELEASE_LUA, &[&o.lock.key], &[&target])
+            .await
+            .map_err(|e| server_error(node, &format!("breaking {shown}"), e))?,
+        Some(w) => break_backed(node, &o.lock.key, &target, w).await?,
+    };
     if int(&v) == Some(1) {
+        report.backup = BackupNote::finish(backup)?;
         report.action = "broken";
         report.current_token = None;
         gate.journal().changed("locks", 1);

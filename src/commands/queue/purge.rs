@@ -11,9 +11,11 @@ use redis::{Script, Value};
 use serde::Serialize;
 
 use super::{check_queue, lists};
+use crate::backup::{Header, Record, Writer};
 use crate::broker::message::Message;
 use crate::bytes;
 use crate::commands::Ctx;
+use crate::commands::keys::BackupNote;
 use crate::consent::Consent;
 use crate::exit::Exit;
 use crate::output::{Output, Report};
@@ -48,6 +50,8 @@ pub struct PurgeOptions {
     pub queues: Vec<String>,
     pub task: Option<String>,
     pub consent: Consent,
+    /// `--backup FILE`: DUMP each list into FILE in the transaction that deletes it.
+    pub backup: Option<std::path::PathBuf>,
 }
 
 /// One priority list: what it held (of the task) and what was removed.
@@ -70,6 +74,8 @@ struct PurgeReport {
     task: Option<String>,
     removed: u64,
     lists: Vec<ListPurge>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    backup: Option<BackupNote>,
 }
 
 impl Report for PurgeReport {
@@ -99,6 +105,9 @@ impl Report for PurgeReport {
             format!("removed {} {what}", out.count(self.removed))
         };
         out.aside(&mut s, line);
+        if let Some(b) = &self.backup {
+            out.aside(&mut s, b.line().trim_end());
+        }
         s
     }
 }
@@ -114,6 +123,11 @@ pub async fn purge(ctx: &Ctx, o: PurgeOptions) -> Result<Exit> {
         return Err(crate::error::LdpError::usage(format!(
             "invalid --task '{t}'"
         )));
+    }
+    if o.backup.is_some() && o.task.is_some() {
+        return Err(crate::error::LdpError::usage(
+            "--backup works on whole-list purges only: with --task the list is rewritten in place; drop --task or --backup",
+        ));
     }
     let out = &ctx.out;
     let gate = o.consent.admit(out, &ctx.journal, "purge queues")?;
@@ -164,6 +178,13 @@ pub async fn purge(ctx: &Ctx, o: PurgeOptions) -> Result<Exit> {
             broker.label()
         );
     }
+    let mut backup = match matching {
+        0 => None,
+        _ => gate.backup(
+            o.backup.as_deref(),
+            &Header::new(broker.label(), broker.is_cluster(), "queue purge"),
+        )?,
+    };
     let go = matching > 0 && gate.confirm(out, "Remove them?")?;
     if matching > 0 && !go && !gate.dry_run {
         out.note("nothing removed");
@@ -175,7 +196,7 @@ pub async fn purge(ctx: &Ctx, o: PurgeOptions) -> Result<Exit> {
         l.key = bytes::escape(&key);
         if go && l.matching > 0 {
             l.removed = match &o.task {
-                None => unlink_counted(node, &key).await?,
+                None => unlink_counted(node, &key, &mut backup).await?,
                 Some(t) => purge_task(node, &key, t, l.ready).await?,
             };
             removed += l.removed;
@@ -188,6 +209,7 @@ pub async fn purge(ctx: &Ctx, o: PurgeOptions) -> Result<Exit> {
         task: o.task,
         removed,
         lists,
+        backup: BackupNote::finish(backup)?,
     })?;
     Ok(Exit::Ok)
 }
@@ -218,19 +240,36 @@ async fn count_task(node: &Node, key: &[u8], task: &str) -> Result<u64> {
 }
 
 /// The list's length and UNLINK in one transaction: the count is exactly
-/// what went.
-async fn unlink_counted(node: &Node, key: &[u8]) -> Result<u64> {
+/// what went. With a backup, the list's PTTL and DUMP join the transaction,
+/// so the backup holds exactly what was removed.
+async fn unlink_counted(node: &Node, key: &[u8], backup: &mut Option<Writer>) -> Result<u64> {
     let mut p = redis::pipe();
-    p.atomic()
-        .cmd("LLEN")
-        .arg(key)
-        .cmd("UNLINK")
-        .arg(key)
-        .ignore();
-    let (n,): (u64,) = node
-        .pipe(&p)
-        .await
-        .map_err(|e| server_error(node, "purging a queue", e))?;
+    p.atomic().cmd("LLEN").arg(key);
+    if backup.is_some() {
+        p.cmd("PTTL").arg(key).cmd("DUMP").arg(key);
+    }
+    p.cmd("UNLINK").arg(key).ignore();
+    let (n, pttl, dump): (u64, Option<i64>, Option<Vec<u8>>) = if backup.is_some() {
+        node.pipe(&p).await
+    } else {
+        node.pipe::<(u64,)>(&p).await.map(|(n,)| (n, None, None))
+    }
+    .map_err(|e| server_error(node, "purging a queue", e))?;
+    if let (Some(w), Some(payload)) = (backup.as_mut(), dump) {
+        let r = Record {
+            key: key.to_vec(),
+            key_type: "list".into(),
+            pttl: pttl.filter(|t| *t >= 0).unwrap_or(-1),
+            payload,
+        };
+        w.write(&r).with_context(|| {
+            format!(
+                "writing the backup {} ({} is purged)",
+                w.path().display(),
+                bytes::escape(key)
+            )
+        })?;
+    }
     Ok(n)
 }
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# bench/backup.sh — what `--backup FILE` costs a delete: `ldp keys delete
+# 'del:*' --yes` against the same with `--backup FILE` (each batch's TYPE,
+# PTTL and DUMP in the transaction of its UNLINK, the payloads streamed to a
+# gzip file), on a throwaway redis-server seeded with DEBUG POPULATE before
+# every run. Not part of CI; see bench/README.md.
+#
+# Every timed run is checked: its exit status (set -e, pipefail), ldp's own
+# `deleted` count, the backup's record count and DBSIZE afterwards. The
+# first backup is restored (untimed, then timed once) and checked: every key
+# back, DBSIZE as seeded. The target (backup <= 2x) is printed, not enforced.
+#
+# Environment:
+#   LDP      ldp binary (default: cargo build --release, target/release/ldp)
+#   PYTHON   Python 3 for the helpers (default python3)
+#   SAMPLES  timed runs per side, interleaved (5)
+#   N_DEL    keys matching del:* (200000)
+#   N_KEEP   other keys (100000)
+#   SIZES    bytes per value, one round each ("10 100": DEBUG POPULATE's
+#            default, as bench/keys.sh, and values large enough that the
+#            server LZF-compresses them inside DUMP)
+set -euo pipefail
+BENCH_NAME=backup
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+N_DEL=${N_DEL:-200000}
+N_KEEP=${N_KEEP:-100000}
+SIZES=${SIZES:-10 100}
+TOTAL=$((N_DEL + N_KEEP))
+
+start_redis
+bench_header "ldp keys delete --backup benchmark (bench/backup.sh)"
+
+reseed_sized() {
+  [[ $(rcli FLUSHALL SYNC) == OK ]] || die "FLUSHALL failed"
+  populate del "$N_DEL" "$SIZE"
+  populate keep "$N_KEEP" "$SIZE"
+  check "DBSIZE after seeding" "$(rcli DBSIZE)" "$TOTAL"
+}
+json_field() { "$PY" -c 'import json, sys; v = json.load(open(sys.argv[1])); [v := v[k] for k in sys.argv[2:]]; print(v)' "$@"; }
+
+plain() { "$LDP" -u "$URL" keys delete 'del:*' --yes -o json </dev/null >"$TMP/plain.json"; }
+backed() {
+  rm -f "$TMP/backup.ldpb"
+  "$LDP" -u "$URL" keys delete 'del:*' --yes --backup "$TMP/backup.ldpb" -o json </dev/null >"$TMP/backed.json"
+}
+restore() { "$LDP" -u "$URL" keys restore "$TMP/backup.ldpb" -o json </dev/null >"$TMP/restore.json"; }
+
+ROWS=()
+for SIZE in $SIZES; do
+  echo
+  echo "-- delete: $N_DEL del:* + $N_KEEP keep:* keys of $SIZE bytes, FLUSHALL and reseeded before every run"
+  for ((i = 1; i <= SAMPLES; i++)); do
+    reseed_sized
+    sample "plain$SIZE" plain
+    t_plain=$LAST
+    check "keys delete: deleted" "$(json_field "$TMP/plain.json" deleted)" "$N_DEL"
+    check "DBSIZE after keys delete" "$(rcli DBSIZE)" "$N_KEEP"
+    reseed_sized
+    sample "backed$SIZE" backed
+    check "keys delete --backup: deleted" "$(json_field "$TMP/backed.json" deleted)" "$N_DEL"
+    check "keys delete --backup: keys in the backup" "$(json_field "$TMP/backed.json" backup keys)" "$N_DEL"
+    check "DBSIZE after keys delete --backup" "$(rcli DBSIZE)" "$N_KEEP"
+    add "size$SIZE" "$(stat -c %s "$TMP/backup.ldpb")"
+    printf '   run %d: keys delete %.3f s | keys delete --backup %.3f s (%s bytes of backup)\n' \
+      "$i" "$t_plain" "$LAST" "$(stat -c %s "$TMP/backup.ldpb")"
+  done
+  echo "   check ok: every run deleted $N_DEL keys, every backup holds $N_DEL; DBSIZE $N_KEEP after each"
+
+  # The last backup goes back: every key, DBSIZE as seeded (one timed run).
+  sample "restore$SIZE" restore
+  check "keys restore: restored" "$(json_field "$TMP/restore.json" restored)" "$N_DEL"
+  check "keys restore: failed" "$(json_field "$TMP/restore.json" failed)" 0
+  check "DBSIZE after keys restore" "$(rcli DBSIZE)" "$TOTAL"
+  check "del:7 after keys restore" "$(rcli EXISTS del:7)" 1
+  echo "   check ok: keys restore put back $N_DEL keys (DBSIZE $TOTAL) in $(secs "restore$SIZE")"
+  ROWS+=("| \`keys delete 'del:*' --yes\` with and without \`--backup FILE\` | $(grp "$N_DEL") of $(grp "$TOTAL"), $SIZE B values | $(secs "plain$SIZE") | $(secs "backed$SIZE") | $(ratio "backed$SIZE" "plain$SIZE") | $(grp "$(med "size$SIZE")") B | $(secs "restore$SIZE") |")
+done
+
+echo
+echo "== results: median [min-max] of $SAMPLES runs (target, not enforced: --backup / plain <= 2x)"
+for SIZE in $SIZES; do
+  printf '%-52s %s\n' \
+    "keys delete 'del:*' --yes ($SIZE B values)" "$(secs "plain$SIZE")" \
+    "keys delete 'del:*' --yes --backup FILE ($SIZE B)" "$(secs "backed$SIZE")   backup / plain = $(ratio "backed$SIZE" "plain$SIZE")" \
+    "backup file size ($SIZE B)" "$(med "size$SIZE") bytes" \
+    "keys restore FILE, one run ($SIZE B)" "$(secs "restore$SIZE")"
+done
+
+echo
+echo "| Operation | Keys | keys delete | keys delete --backup | --backup / plain | backup file | keys restore |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${ROWS[@]}"

@@ -1,0 +1,254 @@
+//! Deleting with a backup, and putting a backup back: DUMP and PTTL of a
+//! batch of keys and their UNLINK in one script (atomic like MULTI/EXEC, per
+//! node and slot), so what is deleted is exactly what was dumped; RESTORE
+//! routed by slot.
+
+use anyhow::{Context, Result, anyhow};
+use redis::Value;
+
+use super::{Redis, slot};
+use crate::backup::Record;
+
+/// What an unlink with backup did. Records of the batches that went through
+/// come back even when another batch failed (they were deleted: they must
+/// reach the backup file).
+#[derive(Debug, Default)]
+pub struct Unlinked {
+    /// Keys removed.
+    pub deleted: u64,
+    /// The removed keys as they were (empty without backup).
+    pub dumped: Vec<Record>,
+    /// The first failure, if any.
+    pub error: Option<anyhow::Error>,
+}
+
+impl Unlinked {
+    /// `deleted`, or the error.
+    pub fn into_result(self) -> Result<u64> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.deleted),
+        }
+    }
+}
+
+impl Redis {
+    /// UNLINK `keys` as [`Redis::unlink`] does; with `dump`, each batch's
+    /// DUMP and PTTL run in the same script as its UNLINK.
+    pub async fn unlink_backed(&self, keys: Vec<Vec<u8>>, batch: usize, dump: bool) -> Unlinked {
+        if !dump {
+            return match self.unlink(keys, batch).await {
+                Ok(deleted) => Unlinked {
+                    deleted,
+                    ..Unlinked::default()
+                },
+                Err(e) => Unlinked {
+                    error: Some(e),
+                    ..Unlinked::default()
+                },
+            };
+        }
+        let mut per_node: Vec<Vec<Vec<u8>>> = vec![Vec::new(); self.nodes().len()];
+        for k in keys {
+            match self.node_for(&k) {
+                Ok(n) => per_node[n].push(k),
+                Err(e) => {
+                    return Unlinked {
+                        error: Some(e),
+                        ..Unlinked::default()
+                    };
+                }
+            }
+        }
+        let batch = batch.max(1);
+        let clustered = self.is_cluster();
+        let jobs = per_node
+            .into_iter()
+            .enumerate()
+            .filter(|(_, ks)| !ks.is_empty())
+            .map(|(i, mut ks)| {
+                let this = self.clone();
+                async move {
+                    if clustered {
+                        ks.sort_by_key(|k| slot::slot(k));
+                    }
+                    let groups: Vec<&[Vec<u8>]> = if clustered {
+                        ks.chunk_by(|a, b| slot::slot(a) == slot::slot(b))
+                            .flat_map(|g| g.chunks(batch))
+                            .collect()
+                    } else {
+                        ks.chunks(batch).collect()
+                    };
+                    dump_and_unlink(&this, i, &groups).await
+                }
+            });
+        let mut total = Unlinked::default();
+        for u in futures_util::future::join_all(jobs).await {
+            total.deleted += u.deleted;
+            total.dumped.extend(u.dumped);
+            if total.error.is_none() {
+                total.error = u.error;
+            }
+        }
+        total
+    }
+
+    /// RESTORE each record on the node that owns its key (TTL = the remaining
+    /// TTL recorded, 0 for none), pipelined per node, every node at once.
+    /// One reply per record, in order: `Okay`, or the server's error
+    /// (`BUSYKEY` when the key exists and `replace` is off).
+    pub async fn restore(&self, records: &[Record], replace: bool) -> Result<Vec<Value>> {
+        let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); self.nodes().len()];
+        for (i, r) in records.iter().enumerate() {
+            by_node[self.node_for(&r.key)?].push(i);
+        }
+        let jobs = by_node
+            .into_iter()
+            .enumerate()
+            .filter(|(_, idx)| !idx.is_empty())
+            .map(|(node, idx)| {
+                let mut p = redis::pipe();
+                p.ignore_errors();
+                for &i in &idx {
+                    let r = &records[i];
+                    let cmd = p
+                        .cmd("RESTORE")
+                        .arg(&r.key)
+                        .arg(r.pttl.max(0))
+                        .arg(&r.payload);
+                    if replace {
+                        cmd.arg("REPLACE");
+                    }
+                }
+                let n = self.node(node);
+                async move {
+                    let r: Vec<Value> = n
+                        .pipe(&p)
+                        .await
+                        .with_context(|| format!("RESTORE on {}", n.label))?;
+                    Ok::<_, anyhow::Error>((idx, r))
+                }
+            });
+        let mut out = vec![Value::Nil; records.len()];
+        for r in futures_util::future::join_all(jobs).await {
+            let (idx, replies) = r?;
+            if replies.len() != idx.len() {
+                return Err(anyhow!(
+                    "expected {} replies, got {}",
+                    idx.len(),
+                    replies.len()
+                ));
+            }
+            for (i, v) in idx.into_iter().zip(replies) {
+                out[i] = v;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// KEYS: one batch (one slot in a cluster). DUMP and PTTL of each key, then
+/// UNLINK of them all, atomically like MULTI/EXEC: what is deleted is
+/// exactly what was dumped. Returns {unlinked, dump1, pttl1, dump2, ...}
+/// (a dump is nil for a key that is gone). One reply per batch instead of
+/// one per command keeps both the server and ldp's parsing cheap.
+const DUMP_UNLINK_LUA: &str = r"
+local out = {0}
+for i, k in ipairs(KEYS) do
+  out[2 * i] = redis.call('DUMP', k)
+  out[2 * i + 1] = redis.call('PTTL', k)
+end
+out[1] = redis.call('UNLINK', unpack(KEYS))
+return out
+";
+
+/// One node's batches, one script each, sent as one pipeline.
+async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[&[Vec<u8>]]) -> Unlinked {
+    let n = redis.node(node);
+    let mut p = redis::pipe();
+    p.ignore_errors();
+    for g in groups {
+        p.cmd("EVAL").arg(DUMP_UNLINK_LUA).arg(g.len()).arg(*g);
+    }
+    let replies: Vec<Value> = match n.pipe(&p).await {
+        Ok(r) => r,
+        Err(e) => {
+            return Unlinked {
+                error: Some(anyhow!(e).context(format!("DUMP and UNLINK on {}", n.label))),
+                ..Unlinked::default()
+            };
+        }
+    };
+    let mut out = Unlinked::default();
+    for (g, reply) in groups.iter().zip(replies) {
+        let (deleted, records, error) = parse_reply(g, reply);
+        out.deleted += deleted;
+        out.dumped.extend(records);
+        if let Some(e) = error
+            && out.error.is_none()
+        {
+            out.error = Some(e.context(format!("DUMP and UNLINK on {}", n.label)));
+        }
+    }
+    out
+}
+
+/// One batch's reply: how many keys UNLINK removed, the removed keys as
+/// records, and a failure.
+fn parse_reply(keys: &[Vec<u8>], reply: Value) -> (u64, Vec<Record>, Option<anyhow::Error>) {
+    let replies = match reply {
+        Value::Array(a) if a.len() == 2 * keys.len() + 1 => a,
+        Value::ServerError(e) => {
+            return (
+                0,
+                Vec::new(),
+                Some(anyhow!("the backup script failed: {e:?}")),
+            );
+        }
+        other => return (0, Vec::new(), Some(anyhow!("unexpected reply: {other:?}"))),
+    };
+    let mut it = replies.into_iter();
+    let deleted = match it.next() {
+        Some(Value::Int(n)) => n.max(0) as u64,
+        _ => 0,
+    };
+    let mut records = Vec::with_capacity(keys.len());
+    for k in keys {
+        let (dump, ttl) = (it.next(), it.next());
+        let payload = match dump {
+            Some(Value::BulkString(b)) => b,
+            _ => continue, // expired or gone since SCAN: not deleted either
+        };
+        let pttl = match ttl {
+            Some(Value::Int(ms)) if ms >= 0 => ms,
+            _ => -1,
+        };
+        records.push(Record {
+            key: k.clone(),
+            key_type: crate::backup::payload_type(&payload).to_string(),
+            pttl,
+            payload,
+        });
+    }
+    (deleted, records, None)
+}
+
+impl Unlinked {
+    /// Append the dumped records to `backup` (when there is one), then give
+    /// `deleted` or the batch's failure. The records go first: they were
+    /// deleted whatever failed after.
+    pub fn save(self, backup: Option<&mut crate::backup::Writer>) -> Result<u64> {
+        if let Some(w) = backup {
+            for r in &self.dumped {
+                w.write(r).with_context(|| {
+                    format!(
+                        "writing the backup {} (the key {} is deleted)",
+                        w.path().display(),
+                        crate::bytes::escape(&r.key)
+                    )
+                })?;
+            }
+        }
+        self.into_result()
+    }
+}
