@@ -51,7 +51,7 @@ fn defaults_name_no_source() {
     is(
         &j,
         "redis.url",
-        "redis://127.0.0.1:6379/0",
+        ldp::config::DEFAULT_URL,
         "default",
         "default",
     );
@@ -377,7 +377,7 @@ fn precedence_flag_ldp_env_pipeline_env_file_profile_default() {
     is(
         &j,
         "redis.url",
-        "redis://127.0.0.1:6379/0",
+        ldp::config::DEFAULT_URL,
         "default",
         "default",
     );
