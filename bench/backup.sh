@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/backup.sh — what `--backup FILE` costs a delete: `ldp keys delete
-# 'del:*' --yes` against the same with `--backup FILE` (each batch's TYPE,
-# PTTL and DUMP in the transaction of its UNLINK, the payloads streamed to a
+# 'del:*' --yes` against the same with `--backup FILE` (each batch's DUMP
+# and PTTL in one Lua script with its UNLINK, the payloads streamed to a
 # gzip file), on a throwaway redis-server seeded with DEBUG POPULATE before
 # every run. Not part of CI; see bench/README.md.
 #
