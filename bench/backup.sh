@@ -55,12 +55,12 @@ for SIZE in $SIZES; do
     sample "plain$SIZE" plain
     t_plain=$LAST
     check "keys delete: deleted" "$(json_field "$TMP/plain.json" deleted)" "$N_DEL"
-    check "DBSIZE after keys delete" "$(rcli DBSIZE)" "$N_KEEP"
+    check "DBSIZE after keys delete" "$(data_keys)" "$N_KEEP"
     reseed_sized
     sample "backed$SIZE" backed
     check "keys delete --backup: deleted" "$(json_field "$TMP/backed.json" deleted)" "$N_DEL"
     check "keys delete --backup: keys in the backup" "$(json_field "$TMP/backed.json" backup keys)" "$N_DEL"
-    check "DBSIZE after keys delete --backup" "$(rcli DBSIZE)" "$N_KEEP"
+    check "DBSIZE after keys delete --backup" "$(data_keys)" "$N_KEEP"
     add "size$SIZE" "$(stat -c %s "$TMP/backup.ldpb")"
     printf '   run %d: keys delete %.3f s | keys delete --backup %.3f s (%s bytes of backup)\n' \
       "$i" "$t_plain" "$LAST" "$(stat -c %s "$TMP/backup.ldpb")"
@@ -71,7 +71,7 @@ for SIZE in $SIZES; do
   sample "restore$SIZE" restore
   check "keys restore: restored" "$(json_field "$TMP/restore.json" restored)" "$N_DEL"
   check "keys restore: failed" "$(json_field "$TMP/restore.json" failed)" 0
-  check "DBSIZE after keys restore" "$(rcli DBSIZE)" "$TOTAL"
+  check "DBSIZE after keys restore" "$(data_keys)" "$TOTAL"
   check "del:7 after keys restore" "$(rcli EXISTS del:7)" 1
   echo "   check ok: keys restore put back $N_DEL keys (DBSIZE $TOTAL) in $(secs "restore$SIZE")"
   ROWS+=("| \`keys delete 'del:*' --yes\` with and without \`--backup FILE\` | $(grp "$N_DEL") of $(grp "$TOTAL"), $SIZE B values | $(secs "plain$SIZE") | $(secs "backed$SIZE") | $(ratio "backed$SIZE" "plain$SIZE") | $(grp "$(med "size$SIZE")") B | $(secs "restore$SIZE") |")

@@ -48,7 +48,7 @@ check_cleared() {
   n=$(wc -l <"$1")
   check "cache clear $n docs: deleted" "$(json_field "$TMP/clear.json" deleted)" $((n * 19))
   check "cache clear $n docs: documents" "$(json_field "$TMP/clear.json" documents)" "$n"
-  check "DBSIZE after cache clear of $n docs" "$(rcli DBSIZE)" $((SEEDED - n * 19))
+  check "DBSIZE after cache clear of $n docs" "$(data_keys)" $((SEEDED - n * 19))
   # Derived keys gone (0 of 3 exist), bookkeeping kept (2 of 2), per document,
   # over one connection.
   bad=$(awk '{print "EXISTS cache:doc:ocr:" $1 " doc:ocr:" $1 " emb:doc:" $1 ":0"; print "EXISTS cache:doc:state:" $1 " doc:metadata:" $1}' "$1" |
@@ -86,7 +86,7 @@ for ((i = 1; i <= SAMPLES; i++)); do
   reseed_pipeline
   sample idiom idiom_clear
   add idiom1000 "$(awk -v t="$LAST" -v n="$IDIOM_DOCS" 'BEGIN{printf "%.6f", t / n * 1000}')"
-  check "DBSIZE after the idiom" "$(rcli DBSIZE)" $((SEEDED - IDIOM_DOCS * 20))
+  check "DBSIZE after the idiom" "$(data_keys)" $((SEEDED - IDIOM_DOCS * 20))
   printf '   run %d: ldp 10 docs %.4f s (server-busy %.4f s, CPU %.4f s) | ldp 1000 docs %.4f s (server-busy %.4f s, CPU %.4f s) | idiom %d docs %.3f s\n' \
     "$i" "$t10" "$b10" "$c10cpu" "$t1000" "$b1000" "$c1000cpu" "$IDIOM_DOCS" "$LAST"
 done

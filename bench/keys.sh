@@ -90,10 +90,10 @@ for ((i = 1; i <= SAMPLES; i++)); do
   add del_busy "$BUSY"; add del_cpu "$BUSY_CPU"
   check "ldp keys delete: deleted" "$(json_field "$TMP/delete.json" deleted)" "$N_DEL"
   check "ldp keys delete: interrupted" "$(json_field "$TMP/delete.json" interrupted)" False
-  check "DBSIZE after ldp keys delete" "$(rcli DBSIZE)" "$N_KEEP"
+  check "DBSIZE after ldp keys delete" "$(data_keys)" "$N_KEEP"
   reseed "$DEL_TOTAL" del "$N_DEL" keep "$N_KEEP"
   sample del_cli cli_delete
-  check "DBSIZE after the xargs idiom" "$(rcli DBSIZE)" "$N_KEEP"
+  check "DBSIZE after the xargs idiom" "$(data_keys)" "$N_KEEP"
   printf '   run %d: ldp %.3f s (server-busy %.3f s, server CPU %.3f s) | xargs idiom %.3f s\n' "$i" "$t_ldp" "$BUSY" "$BUSY_CPU" "$LAST"
 done
 echo "   check ok: every ldp run reported deleted=$N_DEL and every idiom run unlinked $N_DEL; DBSIZE $N_KEEP after each"

@@ -95,6 +95,9 @@ populate() {
   out=$(rcli DEBUG POPULATE "$2" "$1" "${3:-10}")
   [[ $out == OK ]] || die "DEBUG POPULATE $2 $1 failed: $out"
 }
+# data_keys: DBSIZE less ldp's audit stream (ldp:audit gets one entry per
+# destructive run; it is not part of the data a run deleted or kept).
+data_keys() { echo $(( $(rcli DBSIZE) - $(rcli EXISTS ldp:audit) )); }
 # reseed EXPECTED_DBSIZE PREFIX COUNT [PREFIX COUNT ...]: FLUSHALL, then populate
 reseed() {
   local want=$1; shift
