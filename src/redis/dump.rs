@@ -98,52 +98,18 @@ impl Redis {
     /// One reply per record, in order: `Okay`, or the server's error
     /// (`BUSYKEY` when the key exists and `replace` is off).
     pub async fn restore(&self, records: &[Record], replace: bool) -> Result<Vec<Value>> {
-        let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); self.nodes().len()];
-        for (i, r) in records.iter().enumerate() {
-            by_node[self.node_for(&r.key)?].push(i);
-        }
-        let jobs = by_node
-            .into_iter()
-            .enumerate()
-            .filter(|(_, idx)| !idx.is_empty())
-            .map(|(node, idx)| {
-                let mut p = redis::pipe();
-                p.ignore_errors();
-                for &i in &idx {
-                    let r = &records[i];
-                    let cmd = p
-                        .cmd("RESTORE")
-                        .arg(&r.key)
-                        .arg(r.pttl.max(0))
-                        .arg(&r.payload);
-                    if replace {
-                        cmd.arg("REPLACE");
-                    }
+        let cmds = records
+            .iter()
+            .map(|r| {
+                let mut cmd = redis::cmd("RESTORE");
+                cmd.arg(&r.key).arg(r.pttl.max(0)).arg(&r.payload);
+                if replace {
+                    cmd.arg("REPLACE");
                 }
-                let n = self.node(node);
-                async move {
-                    let r: Vec<Value> = n
-                        .pipe(&p)
-                        .await
-                        .with_context(|| format!("RESTORE on {}", n.label))?;
-                    Ok::<_, anyhow::Error>((idx, r))
-                }
-            });
-        let mut out = vec![Value::Nil; records.len()];
-        for r in futures_util::future::join_all(jobs).await {
-            let (idx, replies) = r?;
-            if replies.len() != idx.len() {
-                return Err(anyhow!(
-                    "expected {} replies, got {}",
-                    idx.len(),
-                    replies.len()
-                ));
-            }
-            for (i, v) in idx.into_iter().zip(replies) {
-                out[i] = v;
-            }
-        }
-        Ok(out)
+                (r.key.clone(), cmd)
+            })
+            .collect();
+        self.write_keyed(cmds).await.context("RESTORE")
     }
 }
 

@@ -562,30 +562,48 @@ impl Redis {
     /// `Value::ServerError`, not as a failure. Callers keep the batch small
     /// (it is not chunked); a dropped connection is retried once.
     pub async fn read_keyed(&self, cmds: &[(Vec<u8>, Cmd)]) -> Result<Vec<Value>> {
-        let mut by_node: Vec<Vec<usize>> = vec![Vec::new(); self.nodes().len()];
-        for (i, (key, _)) in cmds.iter().enumerate() {
-            by_node[self.node_for(key)?].push(i);
+        self.keyed(cmds.to_vec(), true).await
+    }
+
+    /// [`read_keyed`](Self::read_keyed) for commands that write: sent once,
+    /// never retried (a dropped connection may have applied some of them).
+    pub async fn write_keyed(&self, cmds: Vec<(Vec<u8>, Cmd)>) -> Result<Vec<Value>> {
+        self.keyed(cmds, false).await
+    }
+
+    /// One pipeline per node (each command on the node owning its key), all
+    /// nodes at once; replies in command order. `read`: retried once.
+    async fn keyed(&self, cmds: Vec<(Vec<u8>, Cmd)>, read: bool) -> Result<Vec<Value>> {
+        let total = cmds.len();
+        let mut by_node: Vec<(Vec<usize>, Pipeline)> = (0..self.nodes().len())
+            .map(|_| {
+                let mut p = redis::pipe();
+                p.ignore_errors();
+                (Vec::new(), p)
+            })
+            .collect();
+        for (i, (key, cmd)) in cmds.into_iter().enumerate() {
+            let (idx, p) = &mut by_node[self.node_for(&key)?];
+            idx.push(i);
+            p.add_command(cmd);
         }
         let jobs = by_node
             .into_iter()
             .enumerate()
-            .filter(|(_, idx)| !idx.is_empty())
-            .map(|(node, idx)| {
-                let mut p = redis::pipe();
-                p.ignore_errors();
-                for &i in &idx {
-                    p.add_command(cmds[i].1.clone());
-                }
+            .filter(|(_, (idx, _))| !idx.is_empty())
+            .map(|(node, (idx, p))| {
                 let n = self.node(node);
                 async move {
-                    let r: Vec<Value> = n
-                        .pipe_read(&p)
-                        .await
-                        .with_context(|| format!("on {}", n.label))?;
+                    let r: Vec<Value> = if read {
+                        n.pipe_read(&p).await
+                    } else {
+                        n.pipe(&p).await
+                    }
+                    .with_context(|| format!("on {}", n.label))?;
                     Ok::<_, anyhow::Error>((idx, r))
                 }
             });
-        let mut out = vec![Value::Nil; cmds.len()];
+        let mut out = vec![Value::Nil; total];
         for r in futures_util::future::join_all(jobs).await {
             let (idx, replies) = r?;
             if replies.len() != idx.len() {
