@@ -6,7 +6,7 @@
 use anyhow::{Context, Result, anyhow};
 use redis::Value;
 
-use super::{Redis, slot};
+use super::Redis;
 use crate::backup::Record;
 
 /// What an unlink with backup did. Records of the batches that went through
@@ -48,40 +48,19 @@ impl Redis {
                 },
             };
         }
-        let mut per_node: Vec<Vec<Vec<u8>>> = vec![Vec::new(); self.nodes().len()];
-        for k in keys {
-            match self.node_for(&k) {
-                Ok(n) => per_node[n].push(k),
-                Err(e) => {
-                    return Unlinked {
-                        error: Some(e),
-                        ..Unlinked::default()
-                    };
-                }
+        let per_node = match self.batches_by_node(keys, batch) {
+            Ok(b) => b,
+            Err(e) => {
+                return Unlinked {
+                    error: Some(e),
+                    ..Unlinked::default()
+                };
             }
-        }
-        let batch = batch.max(1);
-        let clustered = self.is_cluster();
-        let jobs = per_node
-            .into_iter()
-            .enumerate()
-            .filter(|(_, ks)| !ks.is_empty())
-            .map(|(i, mut ks)| {
-                let this = self.clone();
-                async move {
-                    if clustered {
-                        ks.sort_by_key(|k| slot::slot(k));
-                    }
-                    let groups: Vec<&[Vec<u8>]> = if clustered {
-                        ks.chunk_by(|a, b| slot::slot(a) == slot::slot(b))
-                            .flat_map(|g| g.chunks(batch))
-                            .collect()
-                    } else {
-                        ks.chunks(batch).collect()
-                    };
-                    dump_and_unlink(&this, i, &groups).await
-                }
-            });
+        };
+        let jobs = per_node.into_iter().map(|(i, batches)| {
+            let this = self.clone();
+            async move { dump_and_unlink(&this, i, &batches).await }
+        });
         let mut total = Unlinked::default();
         for u in futures_util::future::join_all(jobs).await {
             total.deleted += u.deleted;
@@ -131,12 +110,12 @@ return out
 ";
 
 /// One node's batches, one script each, sent as one pipeline.
-async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[&[Vec<u8>]]) -> Unlinked {
+async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[Vec<Vec<u8>>]) -> Unlinked {
     let n = redis.node(node);
     let mut p = redis::pipe();
     p.ignore_errors();
     for g in groups {
-        p.cmd("EVAL").arg(DUMP_UNLINK_LUA).arg(g.len()).arg(*g);
+        p.cmd("EVAL").arg(DUMP_UNLINK_LUA).arg(g.len()).arg(g);
     }
     let replies: Vec<Value> = match n.pipe(&p).await {
         Ok(r) => r,

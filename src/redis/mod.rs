@@ -450,38 +450,60 @@ impl Redis {
         Err(last.unwrap_or_else(|| anyhow!("no cluster node answered")))
     }
 
+    /// `keys` split by the node that owns them, each node's share cut into
+    /// batches of at most `batch` keys that stay within one slot in a
+    /// cluster (a multi-key command or script must). Nodes without keys are
+    /// left out; keys are moved, never copied.
+    pub(crate) fn batches_by_node(
+        &self,
+        keys: Vec<Vec<u8>>,
+        batch: usize,
+    ) -> Result<Vec<(usize, Vec<Vec<Vec<u8>>>)>> {
+        let batch = batch.max(1);
+        let mut per_node: Vec<Vec<Vec<u8>>> = vec![Vec::new(); self.nodes().len()];
+        for k in keys {
+            per_node[self.node_for(&k)?].push(k);
+        }
+        let clustered = self.is_cluster();
+        let cut = |mut ks: Vec<Vec<u8>>| {
+            if clustered {
+                ks.sort_by_key(|k| slot::slot(k));
+            }
+            let mut batches: Vec<Vec<Vec<u8>>> = Vec::new();
+            let mut last = None;
+            for k in ks {
+                let s = clustered.then(|| slot::slot(&k));
+                match batches.last_mut() {
+                    Some(b) if b.len() < batch && s == last => b.push(k),
+                    _ => batches.push(vec![k]),
+                }
+                last = s;
+            }
+            batches
+        };
+        Ok(per_node
+            .into_iter()
+            .enumerate()
+            .filter(|(_, ks)| !ks.is_empty())
+            .map(|(i, ks)| (i, cut(ks)))
+            .collect())
+    }
+
     /// UNLINK keys in pipelined batches, grouped by node and slot in a cluster
     /// (a multi-key UNLINK must stay within one slot). Returns how many existed.
     pub async fn unlink(&self, keys: Vec<Vec<u8>>, batch: usize) -> Result<u64> {
         if keys.is_empty() {
             return Ok(0);
         }
-        let batch = batch.max(1);
-        let mut per_node: Vec<Vec<Vec<u8>>> = vec![Vec::new(); self.nodes().len()];
-        for k in keys {
-            let n = self.node_for(&k)?;
-            per_node[n].push(k);
-        }
-        let clustered = self.is_cluster();
-        let jobs = per_node
+        let jobs = self
+            .batches_by_node(keys, batch)?
             .into_iter()
-            .enumerate()
-            .filter(|(_, ks)| !ks.is_empty())
-            .map(|(i, mut ks)| {
+            .map(|(i, batches)| {
                 let this = self.clone();
                 async move {
                     let mut p = redis::pipe();
-                    if clustered {
-                        ks.sort_by_key(|k| slot::slot(k));
-                        for group in ks.chunk_by(|a, b| slot::slot(a) == slot::slot(b)) {
-                            for chunk in group.chunks(batch) {
-                                p.cmd("UNLINK").arg(chunk);
-                            }
-                        }
-                    } else {
-                        for chunk in ks.chunks(batch) {
-                            p.cmd("UNLINK").arg(chunk);
-                        }
+                    for b in &batches {
+                        p.cmd("UNLINK").arg(b);
                     }
                     let node = this.node(i);
                     let counts: Vec<u64> = node
