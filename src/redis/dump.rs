@@ -110,7 +110,7 @@ return out
 ";
 
 /// One node's batches, one script each, sent as one pipeline.
-async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[Vec<Vec<u8>>]) -> Unlinked {
+async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[super::Batch]) -> Unlinked {
     let n = redis.node(node);
     let mut p = redis::pipe();
     p.ignore_errors();

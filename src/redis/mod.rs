@@ -157,6 +157,9 @@ struct Inner {
     label: String,
 }
 
+/// Keys for one multi-key command or script: one node, one slot in a cluster.
+pub type Batch = Vec<Vec<u8>>;
+
 /// A connected deployment: standalone, or every primary of a cluster.
 #[derive(Clone)]
 pub struct Redis {
@@ -450,7 +453,7 @@ impl Redis {
         Err(last.unwrap_or_else(|| anyhow!("no cluster node answered")))
     }
 
-    /// `keys` split by the node that owns them, each node's share cut into
+    /// `keys` split by the node (its index) that owns them, each node's share cut into
     /// batches of at most `batch` keys that stay within one slot in a
     /// cluster (a multi-key command or script must). Nodes without keys are
     /// left out; keys are moved, never copied.
@@ -458,7 +461,7 @@ impl Redis {
         &self,
         keys: Vec<Vec<u8>>,
         batch: usize,
-    ) -> Result<Vec<(usize, Vec<Vec<Vec<u8>>>)>> {
+    ) -> Result<Vec<(usize, Vec<Batch>)>> {
         let batch = batch.max(1);
         let mut per_node: Vec<Vec<Vec<u8>>> = vec![Vec::new(); self.nodes().len()];
         for k in keys {
@@ -469,7 +472,7 @@ impl Redis {
             if clustered {
                 ks.sort_by_key(|k| slot::slot(k));
             }
-            let mut batches: Vec<Vec<Vec<u8>>> = Vec::new();
+            let mut batches: Vec<Batch> = Vec::new();
             let mut last = None;
             for k in ks {
                 let s = clustered.then(|| slot::slot(&k));
