@@ -16,16 +16,19 @@
 #   SAMPLES  timed runs per side, interleaved (5)
 #   N_DEL    keys matching del:* (200000)
 #   N_KEEP   other keys (100000)
-#   SIZES    bytes per value, one round each ("10 100": DEBUG POPULATE's
-#            default, as bench/keys.sh, and values large enough that the
-#            server LZF-compresses them inside DUMP)
+#   SIZES    one round each ("10 100 json500 json2000"): a number is bytes
+#            per value from DEBUG POPULATE (10 is its default, as in
+#            bench/keys.sh; 100 is large enough that DUMP LZF-compresses it);
+#            jsonN is entity-cache-like JSON of about N bytes with a one-hour
+#            TTL (bench/json_values.py, loaded with redis-cli --pipe), the
+#            shape of the pipeline's own caches
 set -euo pipefail
 BENCH_NAME=backup
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 N_DEL=${N_DEL:-200000}
 N_KEEP=${N_KEEP:-100000}
-SIZES=${SIZES:-10 100}
+SIZES=${SIZES:-10 100 json500 json2000}
 TOTAL=$((N_DEL + N_KEEP))
 
 start_redis
@@ -33,10 +36,17 @@ bench_header "ldp keys delete --backup benchmark (bench/backup.sh)"
 
 reseed_sized() {
   [[ $(rcli FLUSHALL SYNC) == OK ]] || die "FLUSHALL failed"
-  populate del "$N_DEL" "$SIZE"
-  populate keep "$N_KEEP" "$SIZE"
+  if [[ $SIZE == json* ]]; then
+    [[ -f $TMP/$SIZE.resp ]] || "$PY" "$HERE/json_values.py" "${SIZE#json}" "$N_DEL" "$N_KEEP" >"$TMP/$SIZE.resp"
+    rcli --pipe <"$TMP/$SIZE.resp" >/dev/null || die "loading $SIZE values failed"
+  else
+    populate del "$N_DEL" "$SIZE"
+    populate keep "$N_KEEP" "$SIZE"
+  fi
   check "DBSIZE after seeding" "$(rcli DBSIZE)" "$TOTAL"
 }
+# label SIZE: how a round's values are described.
+label() { if [[ $1 == json* ]]; then echo "JSON ~${1#json} B + TTL"; else echo "$1 B"; fi; }
 json_field() { "$PY" -c 'import json, sys; v = json.load(open(sys.argv[1])); [v := v[k] for k in sys.argv[2:]]; print(v)' "$@"; }
 
 plain() { "$LDP" -u "$URL" keys delete 'del:*' --yes -o json </dev/null >"$TMP/plain.json"; }
@@ -49,15 +59,19 @@ restore() { "$LDP" -u "$URL" keys restore "$TMP/backup.ldpb" -o json </dev/null 
 ROWS=()
 for SIZE in $SIZES; do
   echo
-  echo "-- delete: $N_DEL del:* + $N_KEEP keep:* keys of $SIZE bytes, FLUSHALL and reseeded before every run"
+  echo "-- delete: $N_DEL del:* + $N_KEEP keep:* keys, values $(label "$SIZE"), FLUSHALL and reseeded before every run"
   for ((i = 1; i <= SAMPLES; i++)); do
     reseed_sized
+    c0=$(server_cpu "$PORT")
     sample "plain$SIZE" plain
     t_plain=$LAST
+    add "cpuplain$SIZE" "$(awk -v a="$c0" -v b="$(server_cpu "$PORT")" 'BEGIN{print b-a}')"
     check "keys delete: deleted" "$(json_field "$TMP/plain.json" deleted)" "$N_DEL"
     check "DBSIZE after keys delete" "$(data_keys)" "$N_KEEP"
     reseed_sized
+    c0=$(server_cpu "$PORT")
     sample "backed$SIZE" backed
+    add "cpubacked$SIZE" "$(awk -v a="$c0" -v b="$(server_cpu "$PORT")" 'BEGIN{print b-a}')"
     check "keys delete --backup: deleted" "$(json_field "$TMP/backed.json" deleted)" "$N_DEL"
     check "keys delete --backup: keys in the backup" "$(json_field "$TMP/backed.json" backup keys)" "$N_DEL"
     check "DBSIZE after keys delete --backup" "$(data_keys)" "$N_KEEP"
@@ -72,19 +86,20 @@ for SIZE in $SIZES; do
   check "keys restore: restored" "$(json_field "$TMP/restore.json" restored)" "$N_DEL"
   check "keys restore: failed" "$(json_field "$TMP/restore.json" failed)" 0
   check "DBSIZE after keys restore" "$(data_keys)" "$TOTAL"
-  check "del:7 after keys restore" "$(rcli EXISTS del:7)" 1
+  check "a del: key after keys restore" "$(rcli EXISTS del:7 del:7:entities)" 1
   echo "   check ok: keys restore put back $N_DEL keys (DBSIZE $TOTAL) in $(secs "restore$SIZE")"
-  ROWS+=("| \`keys delete 'del:*' --yes\` with and without \`--backup FILE\` | $(grp "$N_DEL") of $(grp "$TOTAL"), $SIZE B values | $(secs "plain$SIZE") | $(secs "backed$SIZE") | $(ratio "backed$SIZE" "plain$SIZE") | $(grp "$(med "size$SIZE")") B | $(secs "restore$SIZE") |")
+  ROWS+=("| \`keys delete 'del:*' --yes\` with and without \`--backup FILE\` | $(grp "$N_DEL") of $(grp "$TOTAL"), $(label "$SIZE") values | $(secs "plain$SIZE") | $(secs "backed$SIZE") | $(ratio "backed$SIZE" "plain$SIZE") | $(grp "$(med "size$SIZE")") B | $(secs "restore$SIZE") |")
 done
 
 echo
 echo "== results: median [min-max] of $SAMPLES runs (target, not enforced: --backup / plain <= 2x)"
 for SIZE in $SIZES; do
   printf '%-52s %s\n' \
-    "keys delete 'del:*' --yes ($SIZE B values)" "$(secs "plain$SIZE")" \
-    "keys delete 'del:*' --yes --backup FILE ($SIZE B)" "$(secs "backed$SIZE")   backup / plain = $(ratio "backed$SIZE" "plain$SIZE")" \
-    "backup file size ($SIZE B)" "$(med "size$SIZE") bytes" \
-    "keys restore FILE, one run ($SIZE B)" "$(secs "restore$SIZE")"
+    "keys delete 'del:*' --yes ($(label "$SIZE"))" "$(secs "plain$SIZE")" \
+    "keys delete 'del:*' --yes --backup FILE ($(label "$SIZE"))" "$(secs "backed$SIZE")   backup / plain = $(ratio "backed$SIZE" "plain$SIZE")" \
+    "server CPU: plain | --backup ($(label "$SIZE"))" "$(secs "cpuplain$SIZE") | $(secs "cpubacked$SIZE")   ratio $(ratio "cpubacked$SIZE" "cpuplain$SIZE")" \
+    "backup file size ($(label "$SIZE"))" "$(med "size$SIZE") bytes" \
+    "keys restore FILE, one run ($(label "$SIZE"))" "$(secs "restore$SIZE")"
 done
 
 echo
