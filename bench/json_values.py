@@ -12,6 +12,8 @@ import json
 import random
 import sys
 
+from seed_pipeline import cmd  # one RESP encoder for the bench scripts
+
 WORDS = ["court", "plaintiff", "defendant", "section", "agreement", "party", "shall",
          "pursuant", "entity", "Acme", "Corp", "LLC", "2024", "New", "York"]
 
@@ -26,14 +28,6 @@ def value(rng, size):
             "score": round(rng.random(), 3),
         })
     return json.dumps(ents).encode()
-
-
-def cmd(*args):
-    out = [b"*%d\r\n" % len(args)]
-    for a in args:
-        a = a if isinstance(a, bytes) else str(a).encode()
-        out.append(b"$%d\r\n%s\r\n" % (len(a), a))
-    return b"".join(out)
 
 
 def main():
