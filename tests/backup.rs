@@ -181,20 +181,7 @@ fn arg(p: &Path) -> &str {
 /// A document's derived caches of every type (the families cache clear
 /// deletes), and one bookkeeping key it must leave.
 fn seed_doc(t: &Target, doc: &str) -> (Vec<String>, String) {
-    let derived = vec![
-        format!("cache:doc:ocr:{doc}"),
-        format!("doc:ocr:{doc}"),
-        format!("cache:doc:chunks:{doc}"),
-        format!("doc:chunks_list:{doc}"),
-        format!("cache:doc:entities:{doc}:c-1"),
-        format!("cache:doc:entities:{doc}:c-2"),
-        format!("doc:entities:{doc}:c-1"),
-        format!("cache:doc:structured:{doc}:c-1"),
-        format!("doc:entity_mentions:{doc}"),
-        format!("doc:relationships:{doc}"),
-        format!("emb:doc:{doc}:0"),
-        format!("textract:result:{doc}"),
-    ];
+    let derived = support::seed::doc_derived_keys(doc);
     seed_types(t, &derived);
     let state = format!("cache:doc:state:{doc}");
     t.run_str(&["SET", &state, "{\"pipeline\": {\"status\": \"completed\"}}"]);

@@ -50,22 +50,7 @@ fn state_json(status: &str, project: &str) -> String {
 /// A document as the pipeline leaves it: derived caches (prefixed and legacy),
 /// bookkeeping, and its batch keys. Returns (derived keys, bookkeeping keys).
 fn seed_doc(t: &Target, doc: &str, project: &str, status: &str) -> (Vec<String>, Vec<String>) {
-    let derived = vec![
-        format!("cache:doc:ocr:{doc}"),
-        format!("doc:ocr:{doc}"),
-        format!("cache:doc:chunks:{doc}"),
-        format!("doc:chunks_list:{doc}"),
-        format!("cache:doc:entities:{doc}:c-1"),
-        format!("cache:doc:entities:{doc}:c-2"),
-        format!("doc:entities:{doc}:c-1"),
-        format!("cache:doc:structured:{doc}:c-1"),
-        format!("doc:entity_mentions:{doc}"),
-        format!("doc:canonical_entities:{doc}"),
-        format!("doc:resolved_mentions:{doc}"),
-        format!("doc:relationships:{doc}"),
-        format!("emb:doc:{doc}:0"),
-        format!("textract:result:{doc}"),
-    ];
+    let derived = support::seed::doc_derived_keys(doc);
     for k in &derived {
         t.set(k, "{\"text\": \"Lorem ipsum\", \"length\": 11}");
         t.expire(k, 3600);

@@ -4,6 +4,28 @@
 
 use std::collections::HashSet;
 
+/// Every derived cache key of one document that `cache clear --doc` deletes,
+/// prefixed and legacy (the families of the pipeline's keyspace), for tests
+/// that seed a document by hand.
+pub fn doc_derived_keys(doc: &str) -> Vec<String> {
+    vec![
+        format!("cache:doc:ocr:{doc}"),
+        format!("doc:ocr:{doc}"),
+        format!("cache:doc:chunks:{doc}"),
+        format!("doc:chunks_list:{doc}"),
+        format!("cache:doc:entities:{doc}:c-1"),
+        format!("cache:doc:entities:{doc}:c-2"),
+        format!("doc:entities:{doc}:c-1"),
+        format!("cache:doc:structured:{doc}:c-1"),
+        format!("doc:entity_mentions:{doc}"),
+        format!("doc:canonical_entities:{doc}"),
+        format!("doc:resolved_mentions:{doc}"),
+        format!("doc:relationships:{doc}"),
+        format!("emb:doc:{doc}:0"),
+        format!("textract:result:{doc}"),
+    ]
+}
+
 /// `(key, "v")` pairs for SETting every key.
 pub fn kv(keys: impl IntoIterator<Item = String>) -> Vec<(Vec<u8>, Vec<u8>)> {
     keys.into_iter()
