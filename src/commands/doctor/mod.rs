@@ -9,7 +9,7 @@
 mod acl;
 mod layout;
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
@@ -38,18 +38,17 @@ pub async fn run_checks(ctx: &Ctx, o: &DoctorOptions) -> Result<CheckReport> {
         .map(|u| crate::redact::redact(u))
         .unwrap_or_default();
     let mut checks = Vec::new();
-    let redis = server(ctx, o, "redis", &s.redis, false, &mut checks).await?;
-    let broker = if s.broker.urls != s.redis.urls {
-        server(ctx, o, "broker", &s.broker, true, &mut checks).await?
+    let redis = server(ctx, o, "redis", &s.redis, &mut checks).await?;
+    let separate = s.broker.urls != s.redis.urls;
+    let (broker, role) = if separate {
+        (
+            server(ctx, o, "broker", &s.broker, &mut checks).await?,
+            "broker",
+        )
     } else {
-        redis
+        (redis, "redis")
     };
     if let Some(b) = &broker {
-        let role = if s.broker.urls != s.redis.urls {
-            "broker"
-        } else {
-            "redis"
-        };
         checks.push(layout::check(b, &s.broker_layout, role).await);
     }
     checks.extend(database(ctx).await);
@@ -66,13 +65,13 @@ fn source_of(ctx: &Ctx, setting: &str) -> String {
         .map_or_else(|| "default".to_string(), |o| o.source.to_string())
 }
 
-/// The checks of one Redis deployment; the connection when it answered.
+/// The checks of one Redis deployment (`role` "redis", or "broker" when the
+/// broker is a server of its own); the connection when it answered.
 async fn server(
     ctx: &Ctx,
     o: &DoctorOptions,
     role: &'static str,
     t: &RedisTarget,
-    broker_only: bool,
     checks: &mut Vec<Check>,
 ) -> Result<Option<Redis>> {
     let redis = match Redis::connect_tolerant(t).await {
@@ -116,7 +115,8 @@ async fn server(
             _ => c.hint("bring the node(s) back or fail over to a replica (redis-cli --cluster check/fix); ldp refuses to work on a cluster with unserved slots"),
         }));
     }
-    checks.extend(acl::checks(&redis, &user, role, broker_only).await);
+    // A separate broker only needs what ldp sends the broker.
+    checks.extend(acl::checks(&redis, &user, role, role == "broker").await);
     for n in redis.nodes() {
         checks.push(
             clock(
@@ -281,13 +281,9 @@ async fn versions(redis: &Redis, role: &str) -> Vec<Check> {
 /// This machine's clock against the server's `TIME` (the midpoint of the
 /// round trip): TTLs and the ages behind stuck-document checks compare them.
 async fn clock(node: &Node, at: &str, o: &DoctorOptions, offset_ms: i64) -> Check {
-    let secs = |t: SystemTime| {
-        t.duration_since(UNIX_EPOCH)
-            .map_or(0.0, |d| d.as_secs_f64())
-    };
-    let before = secs(SystemTime::now());
+    let before = crate::clock::unix_now();
     let got = node.read::<(String, String)>(&redis::cmd("TIME")).await;
-    let after = secs(SystemTime::now());
+    let after = crate::clock::unix_now();
     let (s, us) = match got {
         Ok(t) => t,
         Err(e) => return Check::failed("clock", &anyhow::Error::new(e).context("TIME")),
