@@ -98,6 +98,19 @@ pub struct Record {
     pub payload: Vec<u8>,
 }
 
+impl Record {
+    /// A key as it was just before it was deleted: its type read from the
+    /// payload, its remaining TTL with "none" (or nothing read) as -1.
+    pub fn deleted(key: &[u8], pttl: Option<i64>, payload: Vec<u8>) -> Record {
+        Record {
+            key: key.to_vec(),
+            key_type: payload_type(&payload).to_string(),
+            pttl: pttl.filter(|t| *t >= 0).unwrap_or(-1),
+            payload,
+        }
+    }
+}
+
 /// Writes a backup as records arrive. Records are serialized into chunks that
 /// a thread of its own compresses and writes, so gzip never holds up the
 /// deletes (at most `QUEUED` chunks wait). Dropped without
@@ -145,6 +158,14 @@ impl Writer {
             worker: Some(worker),
             count: 0,
         })
+    }
+
+    /// [`write`](Self::write), failing with what happened to the key the
+    /// record saves (`what()`: "the lock is broken"), since it is gone
+    /// already; `what` is only called on a failure.
+    pub fn save(&mut self, r: &Record, what: impl FnOnce() -> String) -> Result<()> {
+        self.write(r)
+            .with_context(|| format!("writing the backup {} ({})", self.path().display(), what()))
     }
 
     /// Append one record.

@@ -167,15 +167,10 @@ fn parse_reply(keys: &[Vec<u8>], reply: Value) -> (u64, Vec<Record>, Option<anyh
             _ => continue, // expired or gone since SCAN: not deleted either
         };
         let pttl = match ttl {
-            Some(Value::Int(ms)) if ms >= 0 => ms,
-            _ => -1,
+            Some(Value::Int(ms)) => Some(ms),
+            _ => None,
         };
-        records.push(Record {
-            key: k.clone(),
-            key_type: crate::backup::payload_type(&payload).to_string(),
-            pttl,
-            payload,
-        });
+        records.push(Record::deleted(k, pttl, payload));
     }
     (deleted, records, None)
 }
@@ -187,12 +182,8 @@ impl Unlinked {
     pub fn save(self, backup: Option<&mut crate::backup::Writer>) -> Result<u64> {
         if let Some(w) = backup {
             for r in &self.dumped {
-                w.write(r).with_context(|| {
-                    format!(
-                        "writing the backup {} (the key {} is deleted)",
-                        w.path().display(),
-                        crate::bytes::escape(&r.key)
-                    )
+                w.save(r, || {
+                    format!("the key {} is deleted", crate::bytes::escape(&r.key))
                 })?;
             }
         }

@@ -996,17 +996,8 @@ async fn break_backed(node: &Node, key: &[u8], token: &[u8], w: &mut Writer) -> 
         .await
         .map_err(|e| server_error(node, &format!("breaking {}", bytes::escape(key)), e))?;
     if let (Some(1), Some(payload)) = (int(&v), dump) {
-        let r = Record {
-            key: key.to_vec(),
-            key_type: "string".into(),
-            pttl: pttl.max(-1),
-            payload,
-        };
-        w.write(&r).with_context(|| {
-            format!(
-                "writing the backup {} (the lock is broken)",
-                w.path().display()
-            )
+        w.save(&Record::deleted(key, Some(pttl), payload), || {
+            "the lock is broken".into()
         })?;
     }
     Ok(v)

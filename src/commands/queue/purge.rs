@@ -256,18 +256,8 @@ async fn unlink_counted(node: &Node, key: &[u8], backup: &mut Option<Writer>) ->
     }
     .map_err(|e| server_error(node, "purging a queue", e))?;
     if let (Some(w), Some(payload)) = (backup.as_mut(), dump) {
-        let r = Record {
-            key: key.to_vec(),
-            key_type: "list".into(),
-            pttl: pttl.filter(|t| *t >= 0).unwrap_or(-1),
-            payload,
-        };
-        w.write(&r).with_context(|| {
-            format!(
-                "writing the backup {} ({} is purged)",
-                w.path().display(),
-                bytes::escape(key)
-            )
+        w.save(&Record::deleted(key, pttl, payload), || {
+            format!("{} is purged", bytes::escape(key))
         })?;
     }
     Ok(n)
