@@ -286,16 +286,34 @@ pub async fn preflight(redis: &Redis, settings: &AuditSettings) -> Result<()> {
     Ok(())
 }
 
-/// Entries from `since_ms` (a stream ID's time) on, oldest first.
-pub async fn read(redis: &Redis, since_ms: Option<u64>) -> Result<Vec<Entry>> {
+/// Entries from `since_ms` (a stream ID's time) on, oldest first; with
+/// `newest`, only the last that many (read from the end: the stream holds up
+/// to 100,000 entries).
+pub async fn read(
+    redis: &Redis,
+    since_ms: Option<u64>,
+    newest: Option<usize>,
+) -> Result<Vec<Entry>> {
     let start = since_ms.map_or_else(|| "-".to_string(), |ms| ms.to_string());
-    let reply: Vec<(String, Vec<(String, String)>)> = redis
-        .read_key(
-            STREAM.as_bytes(),
-            redis::cmd("XRANGE").arg(STREAM).arg(start).arg("+"),
-        )
+    let cmd = match newest {
+        Some(n) => {
+            let mut c = redis::cmd("XREVRANGE");
+            c.arg(STREAM).arg("+").arg(&start).arg("COUNT").arg(n);
+            c
+        }
+        None => {
+            let mut c = redis::cmd("XRANGE");
+            c.arg(STREAM).arg(&start).arg("+");
+            c
+        }
+    };
+    let mut reply: Vec<(String, Vec<(String, String)>)> = redis
+        .read_key(STREAM.as_bytes(), &cmd)
         .await
-        .with_context(|| format!("XRANGE {STREAM}"))?;
+        .with_context(|| format!("reading {STREAM}"))?;
+    if newest.is_some() {
+        reply.reverse();
+    }
     Ok(reply
         .into_iter()
         .map(|(id, fields)| Entry::from_fields(id, &fields.into_iter().collect()))

@@ -247,6 +247,18 @@ fn every_destructive_command_leaves_one_entry_per_run_with_its_counts() {
         .ok()
         .json();
     assert_eq!(clears["count"], 2, "{clears}");
+    // --limit N is the newest N, oldest first, as in the whole listing.
+    let every = s.ldp(&["audit", "-o", "json"]).ok().json();
+    let last3 = s.ldp(&["audit", "--limit", "3", "-o", "json"]).ok().json();
+    let ids = |j: &Json| -> Vec<Json> {
+        j["entries"]
+            .as_array()
+            .map(|a| a.iter().map(|e| e["id"].clone()).collect())
+            .unwrap_or_default()
+    };
+    let (every, last3) = (ids(&every), ids(&last3));
+    assert_eq!(every.len(), 8, "{every:?}");
+    assert_eq!(last3, every[5..].to_vec());
     s.ldp(&["audit"])
         .ok()
         .stdout_has("keys delete")

@@ -160,7 +160,9 @@ pub async fn list(ctx: &Ctx, o: AuditOptions) -> Result<Exit> {
         }
         None => None,
     };
-    let mut entries = audit::read(&redis, since_ms).await?;
+    // Without --action the last --limit entries are the answer: read only those.
+    let newest = if o.action.is_none() { o.limit } else { None };
+    let mut entries = audit::read(&redis, since_ms, newest).await?;
     if let Some(a) = &o.action {
         entries.retain(|e| &e.action == a);
     }
