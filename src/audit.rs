@@ -30,10 +30,10 @@ pub struct AuditSettings {
     /// `--require-audit`: check before anything changes that the entry can be
     /// written, and fail the run when it could not be.
     pub required: bool,
-    /// The OS user (`$USER`, `$LOGNAME`, else the uid).
-    pub user: String,
-    /// This machine's host name.
-    pub host: String,
+    /// `$USER`, else `$LOGNAME`, as the environment gave them; the password
+    /// database is only asked (see [`crate::host::os_user`]) when an entry is
+    /// written, not on every run.
+    pub env_user: Option<String>,
 }
 
 /// What a run did, as the command tells it while it works.
@@ -117,8 +117,8 @@ impl Journal {
     ) -> Entry {
         self.with(|s| Entry {
             time: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            user: who.user.clone(),
-            host: who.host.clone(),
+            user: crate::host::os_user(who.env_user.clone()),
+            host: crate::host::hostname(),
             action: action.to_string(),
             command: command.to_vec(),
             subject: s.subject.clone(),
@@ -372,8 +372,7 @@ mod tests {
         j.changed("chunk_entities", 2);
         j.changed("chunk_entities", 1);
         let who = AuditSettings {
-            user: "ann".into(),
-            host: "h".into(),
+            env_user: Some("ann".into()),
             ..Default::default()
         };
         let outcome = Outcome {
@@ -383,6 +382,7 @@ mod tests {
         };
         let e = j.entry("keys delete", &["ldp".into()], outcome, &who);
         assert_eq!(e.changed["chunk_entities"], 3);
+        assert_eq!(e.user, "ann");
         let map: BTreeMap<String, String> = e
             .fields()
             .unwrap()

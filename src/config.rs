@@ -454,12 +454,10 @@ fn audit(args: &GlobalArgs, s: &mut Sources) -> Result<AuditSettings> {
         s.prof(&s.profile.audit_file),
     ]);
     s.note_path("audit.file", &file);
-    let env = s.env;
     Ok(AuditSettings {
         file: file.map(|(p, _)| p),
         required,
-        user: crate::host::os_user(|n| env.var(n)),
-        host: crate::host::hostname(),
+        env_user: s.env.var("USER").or_else(|| s.env.var("LOGNAME")),
     })
 }
 

@@ -13,16 +13,14 @@ pub fn hostname() -> String {
     String::from_utf8_lossy(&buf[..end]).into_owned()
 }
 
-/// The OS user: `$USER`, `$LOGNAME` (read through `var`, so a test can
-/// inject them), else the account's name, else `uid N`.
-pub fn os_user(var: impl Fn(&str) -> Option<String>) -> String {
-    var("USER")
-        .or_else(|| var("LOGNAME"))
-        .or_else(account_name)
-        .unwrap_or_else(|| {
-            // SAFETY: getuid has no preconditions and cannot fail.
-            format!("uid {}", unsafe { libc::getuid() })
-        })
+/// The OS user: `from_env` (`$USER` or `$LOGNAME`, read by the caller
+/// through its injectable environment), else the account's name, else
+/// `uid N`.
+pub fn os_user(from_env: Option<String>) -> String {
+    from_env.or_else(account_name).unwrap_or_else(|| {
+        // SAFETY: getuid has no preconditions and cannot fail.
+        format!("uid {}", unsafe { libc::getuid() })
+    })
 }
 
 /// The name of this process's uid in the password database.
