@@ -179,19 +179,21 @@ pub fn config_path(env: &dyn Env) -> Option<PathBuf> {
     Some(base.join("ldp").join("config.toml"))
 }
 
-fn load_profile(env: &dyn Env, name: Option<&str>) -> Result<Profile> {
+/// The profile `name` (else "default") from the config file; with the file's
+/// path and whether it was there (a missing file is no error without a name).
+fn load_profile(env: &dyn Env, name: Option<&str>) -> Result<(Profile, Option<PathBuf>, bool)> {
     let Some(path) = config_path(env) else {
         return match name {
             Some(n) => Err(LdpError::usage(format!(
                 "profile '{n}': no config file (set LDP_CONFIG)"
             ))),
-            None => Ok(Profile::default()),
+            None => Ok((Profile::default(), None, false)),
         };
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && name.is_none() => {
-            return Ok(Profile::default());
+            return Ok((Profile::default(), Some(path), false));
         }
         Err(e) => {
             return Err(LdpError::usage(format!(
@@ -202,13 +204,14 @@ fn load_profile(env: &dyn Env, name: Option<&str>) -> Result<Profile> {
     };
     let mut file: ConfigFile = toml::from_str(&text)
         .map_err(|e| LdpError::usage(format!("config file {}: {}", path.display(), e.message())))?;
-    match name {
+    let profile = match name {
         Some(n) => file
             .profiles
             .remove(n)
-            .ok_or_else(|| LdpError::usage(format!("no profile '{n}' in {}", path.display()))),
-        None => Ok(file.profiles.remove("default").unwrap_or_default()),
-    }
+            .ok_or_else(|| LdpError::usage(format!("no profile '{n}' in {}", path.display())))?,
+        None => file.profiles.remove("default").unwrap_or_default(),
+    };
+    Ok((profile, Some(path), true))
 }
 
 fn read_env_file(path: &Path) -> Result<HashMap<String, String>> {
@@ -277,8 +280,7 @@ impl<'a> Sources<'a> {
             env.var("LDP_PROFILE")
                 .map(|v| (v, Source::Ldp("LDP_PROFILE"))),
         ]);
-        let profile = load_profile(env, name.as_ref().map(|(n, _)| n.as_str()))?;
-        let file = config_path(env);
+        let (profile, file, found) = load_profile(env, name.as_ref().map(|(n, _)| n.as_str()))?;
         let mut s = Sources {
             env,
             pipeline: PipelineVars {
@@ -294,7 +296,7 @@ impl<'a> Sources<'a> {
             record: Vec::new(),
         };
         let shown = match &file {
-            Some(p) if p.exists() => p.display().to_string(),
+            Some(p) if found => p.display().to_string(),
             Some(p) => format!("{} (not found)", p.display()),
             None => NONE.into(),
         };
