@@ -31,10 +31,10 @@ impl Failure {
             .ignore_errors(true)
             .try_get_matches_from(args)
             .ok();
+        // A monitoring plugin is a command that renders Nagios output.
         let plugin = m.as_ref().is_some_and(|m| {
-            m.subcommand().is_some_and(|(n, s)| {
-                (n == "monitor" && s.subcommand_name() == Some("health")) || n == "doctor"
-            })
+            crate::commands::meta::of(&path(m))
+                .is_some_and(|c| c.formats.contains(&OutputFormat::Nagios))
         });
         // Another command keeps its own convention even with `-o nagios` (it
         // refuses the format, exit 2); one clap could not name is a plugin's.
@@ -71,6 +71,17 @@ impl Failure {
 }
 
 /// The deepest subcommand's matches (global flags are propagated there).
+/// The subcommand path the matches name (`monitor health`).
+fn path(m: &clap::ArgMatches) -> String {
+    let mut names = Vec::new();
+    let mut m = m;
+    while let Some((n, sub)) = m.subcommand() {
+        names.push(n);
+        m = sub;
+    }
+    names.join(" ")
+}
+
 fn leaf(m: &clap::ArgMatches) -> &clap::ArgMatches {
     match m.subcommand() {
         Some((_, sub)) => leaf(sub),

@@ -93,6 +93,9 @@ fn nagios_usage_errors_are_unknown_on_stdout() {
     let r = ldp_run(&["monitor", "health", "-o", "nagios", "--memory-warn", "85%"]).fails(3);
     assert!(r.stdout.starts_with("LDP UNKNOWN - "), "{r}");
     r.stdout_has("--memory-warn");
+    // doctor is a plugin too.
+    let r = ldp_run(&["doctor", "-o", "nagios", "--no-such-flag"]).fails(3);
+    assert!(r.stdout.starts_with("LDP UNKNOWN - "), "{r}");
     // Another command keeps its own convention.
     ldp_run(&["batch", "list", "-o", "nagios", "-u", "redis://127.0.0.1:1"])
         .fails(2)
