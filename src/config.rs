@@ -491,11 +491,7 @@ fn redis_target(args: &GlobalArgs, s: &mut Sources) -> Result<RedisTarget> {
     let shown: Vec<String> = urls.iter().map(|u| crate::redact::redact(u)).collect();
     s.note("redis.url", shown.join(","), url_src.clone());
     let (user, pipeline_password) = creds;
-    let url_user = urls
-        .first()
-        .and_then(|u| url::Url::parse(u).ok())
-        .map(|u| u.username().to_string())
-        .filter(|u| !u.is_empty());
+    let url_user = urls.first().and_then(|u| crate::redis::url::user(u));
     match url_user {
         Some(u) => s.note("redis.username", u, url_src.clone()),
         None => s.note_text("redis.username", &user),

@@ -38,6 +38,14 @@ pub fn validate(raw: &str) -> Result<()> {
     Ok(())
 }
 
+/// The user a Redis URL names (`redis://ops:pw@h` -> `ops`), as written.
+pub fn user(raw: &str) -> Option<String> {
+    url::Url::parse(raw)
+        .ok()
+        .map(|u| u.username().to_string())
+        .filter(|u| !u.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -217,9 +217,7 @@ async fn whoami(redis: &Redis, t: &RedisTarget) -> String {
     }
     t.urls
         .first()
-        .and_then(|u| url::Url::parse(u).ok())
-        .map(|u| u.username().to_string())
-        .filter(|u| !u.is_empty())
+        .and_then(|u| crate::redis::url::user(u))
         .or_else(|| t.username.clone())
         .unwrap_or_else(|| "default".into())
 }
