@@ -168,6 +168,15 @@ fn seed_types(t: &Target, keys: &[String]) {
     }
 }
 
+/// `n` keys of every type under a fresh prefix tagged `tag` (see
+/// [`seed_types`]): the prefix and the keys.
+fn seeded_keys(t: &Target, tag: &str, n: usize) -> (String, Vec<String>) {
+    let prefix = unique_prefix(tag);
+    let keys: Vec<String> = (0..n).map(|i| format!("{prefix}{i}")).collect();
+    seed_types(t, &keys);
+    (prefix, keys)
+}
+
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -243,9 +252,7 @@ fn cache_clear_backup_then_restore_on_a_cluster() {
 fn keys_delete_round_trip(t: &Target, n: usize) {
     let dir = tmp();
     let file = dir.path().join("delete.ldpb");
-    let prefix = unique_prefix("bk");
-    let keys: Vec<String> = (0..n).map(|i| format!("{prefix}{i}")).collect();
-    seed_types(t, &keys);
+    let (prefix, keys) = seeded_keys(t, "bk", n);
     let before = present(t, &keys);
     let pattern = format!("{prefix}*");
 
@@ -343,9 +350,7 @@ fn keys_delete_max_keys_backup_then_restore() {
     let t = Target::One(s);
     let dir = tmp();
     let file = dir.path().join("max.ldpb");
-    let prefix = unique_prefix("bkmax");
-    let keys: Vec<String> = (0..300).map(|i| format!("{prefix}{i}")).collect();
-    seed_types(&t, &keys);
+    let (prefix, keys) = seeded_keys(&t, "bkmax", 300);
     let before = present(&t, &keys);
     let pattern = format!("{prefix}*");
     t.ldp(&[
@@ -420,9 +425,7 @@ fn an_existing_backup_file_is_refused_before_anything_is_deleted() {
     let dir = tmp();
     let file = dir.path().join("taken.ldpb");
     std::fs::write(&file, b"an earlier backup").expect("write");
-    let prefix = unique_prefix("bkexist");
-    let keys: Vec<String> = (0..20).map(|i| format!("{prefix}{i}")).collect();
-    seed_types(&t, &keys);
+    let (prefix, keys) = seeded_keys(&t, "bkexist", 20);
     t.ldp(&[
         "keys",
         "delete",
@@ -458,9 +461,7 @@ fn a_dry_run_with_backup_writes_no_file() {
     let t = Target::One(s);
     let dir = tmp();
     let file = dir.path().join("dry.ldpb");
-    let prefix = unique_prefix("bkdry");
-    let keys: Vec<String> = (0..20).map(|i| format!("{prefix}{i}")).collect();
-    seed_types(&t, &keys);
+    let (prefix, keys) = seeded_keys(&t, "bkdry", 20);
     t.ldp(&[
         "keys",
         "delete",
