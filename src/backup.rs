@@ -128,7 +128,7 @@ pub struct Writer {
 /// Bytes per chunk handed to the compressing thread.
 const CHUNK: usize = 256 << 10;
 /// Chunks waiting for it at most (bounds memory at a few MiB).
-const QUEUED: usize = 16;
+const QUEUED: usize = 64;
 
 impl Writer {
     /// Create `path` (never overwriting: an existing file is an error of

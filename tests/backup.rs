@@ -579,3 +579,131 @@ fn lock_break_backup_round_trip_and_no_entry_when_nothing_is_broken() {
     t.ldp(&["keys", "restore", arg(&file)]).ok();
     assert_same(&t, &before);
 }
+
+// ------------------------------------------------------------------- strings
+
+/// Strings are read with MGET and their DUMP payloads built by ldp, not the
+/// server: every RDB length encoding (0, 63, 64, 16383 and 16384 bytes, and
+/// 1 MiB), every byte value, RESP's own delimiters and integers come back
+/// byte for byte with their TTLs; and a short string's payload is exactly the
+/// server's own DUMP of it.
+#[test]
+fn strings_of_every_length_and_byte_come_back_exactly() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    let t = Target::One(s);
+    let mut con = s.client();
+    let prefix = unique_prefix("bs");
+    let values: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"12345".to_vec(),
+        b"-9".to_vec(),
+        (0u8..=255).collect(),
+        b"\r\n$5\r\n\0*1\r\n".to_vec(),
+        vec![b'a'; 63],
+        vec![b'b'; 64],
+        vec![b'c'; 16383],
+        vec![b'd'; 16384],
+        (0..1u32 << 20).map(|i| (i * 7 % 251) as u8).collect(),
+    ];
+    let keys: Vec<String> = (0..values.len()).map(|i| format!("{prefix}{i}")).collect();
+    for (i, (k, v)) in keys.iter().zip(&values).enumerate() {
+        let mut set = redis::cmd("SET");
+        set.arg(k).arg(v);
+        if i % 2 == 1 {
+            set.arg("PX").arg(600_000 + i);
+        }
+        let _: () = set.query(&mut con).expect("SET");
+    }
+    let before = present(&t, &keys);
+
+    let dir = tmp();
+    let file = dir.path().join("strings.ldpb");
+    let pattern = format!("{prefix}*");
+    let j = t
+        .ldp(&[
+            "keys",
+            "delete",
+            &pattern,
+            "--backup",
+            arg(&file),
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(j["backup"]["keys"], values.len() as u64, "{j}");
+    gone(&t, &keys);
+    t.ldp(&["keys", "restore", arg(&file)])
+        .ok()
+        .stdout_has(&format!("restored {} keys", values.len()));
+    assert_same(&t, &before);
+    for (k, v) in keys.iter().zip(&values) {
+        let now: Vec<u8> = redis::cmd("GET").arg(k).query(&mut con).expect("GET");
+        assert!(
+            now == *v,
+            "{k}: {} bytes back, {} bytes deleted",
+            now.len(),
+            v.len()
+        );
+    }
+
+    // The payload ldp builds is the server's own, for a value DUMP stores
+    // as it is (short, not an integer), with the server's RDB version.
+    let short = b"hello, world";
+    let _: () = redis::cmd("SET")
+        .arg(&keys[0])
+        .arg(short)
+        .query(&mut con)
+        .expect("SET");
+    let dump: Vec<u8> = redis::cmd("DUMP")
+        .arg(&keys[0])
+        .query(&mut con)
+        .expect("DUMP");
+    let version = u16::from_le_bytes([dump[dump.len() - 10], dump[dump.len() - 9]]);
+    assert_eq!(ldp::redis::rdb::string_payload_as(short, version), dump);
+    t.run_str(&["DEL", &keys[0]]);
+}
+
+/// A user whose ACL refuses MULTI: each batch's MGET and script then run on
+/// their own, and every deleted key still reaches the backup (a refused
+/// MULTI must not lose the replies of commands that ran anyway).
+#[test]
+fn a_backup_without_multi_still_saves_every_deleted_key() {
+    let s = shared_standalone();
+    let _g = s.guard();
+    let t = Target::One(s);
+    let user = format!("bk-nomulti-{}", random_uuid());
+    t.run_str(&[
+        "ACL", "SETUSER", &user, "on", ">pw", "~*", "+@all", "-multi",
+    ]);
+    let (prefix, keys) = seeded_keys(&t, "bm", 25);
+    let before = present(&t, &keys);
+    let dir = tmp();
+    let file = dir.path().join("nomulti.ldpb");
+    let url = format!("redis://{user}:pw@127.0.0.1:{}/0", s.port());
+    let pattern = format!("{prefix}*");
+    let j = support::Ldp::new()
+        .args([
+            "-u",
+            &url,
+            "keys",
+            "delete",
+            &pattern,
+            "--backup",
+            arg(&file),
+        ])
+        .args(["--yes", "-o", "json"])
+        .run()
+        .ok()
+        .json();
+    t.run_str(&["ACL", "DELUSER", &user]);
+    assert_eq!(j["deleted"], keys.len() as u64, "{j}");
+    assert_eq!(j["backup"]["keys"], keys.len() as u64, "{j}");
+    gone(&t, &keys);
+    t.ldp(&["keys", "restore", arg(&file)])
+        .ok()
+        .stdout_has(&format!("restored {} keys", keys.len()));
+    assert_same(&t, &before);
+}

@@ -5,6 +5,7 @@
 pub mod clients;
 pub mod dump;
 pub mod info;
+pub mod rdb;
 pub mod script;
 pub mod slot;
 pub mod target;

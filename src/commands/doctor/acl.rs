@@ -43,7 +43,7 @@ const NEEDS: &[Need] = &[
     ),
     need(
         &["TYPE", KEY],
-        "keys scan, cache show, lock list, rate list",
+        "keys scan, cache show, lock list, rate list, --backup (in its Lua script)",
         false,
     ),
     need(
@@ -148,6 +148,13 @@ const NEEDS: &[Need] = &[
     need(
         &["DUMP", KEY],
         "--backup of keys delete, cache clear, queue purge, lock break",
+        false,
+    ),
+    // With MULTI/EXEC (not probed: the MULTI probe cannot queue them; a
+    // backup without them still saves every key, only not atomically).
+    need(
+        &["MGET", KEY],
+        "--backup of keys delete, cache clear",
         false,
     ),
     need(&["RESTORE", KEY, "0", "x"], "keys restore", false),
