@@ -152,6 +152,21 @@ fn gone(t: &Target, keys: &[String]) {
     }
 }
 
+/// `keys delete PREFIX* --backup FILE --yes -o json` against `url`: every
+/// one of `keys` deleted and in the backup, and gone.
+fn delete_backed(t: &Target, url: &str, prefix: &str, keys: &[String], file: &Path) {
+    let pattern = format!("{prefix}*");
+    let j = support::Ldp::new()
+        .args(["-u", url, "keys", "delete", &pattern])
+        .args(["--backup", arg(file), "--yes", "-o", "json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(j["deleted"], keys.len() as u64, "{j}");
+    assert_eq!(j["backup"]["keys"], keys.len() as u64, "{j}");
+    gone(t, keys);
+}
+
 /// Keys of every type, some with a TTL, some without.
 fn seed_types(t: &Target, keys: &[String]) {
     for (i, k) in keys.iter().enumerate() {
@@ -254,24 +269,7 @@ fn keys_delete_round_trip(t: &Target, n: usize) {
     let file = dir.path().join("delete.ldpb");
     let (prefix, keys) = seeded_keys(t, "bk", n);
     let before = present(t, &keys);
-    let pattern = format!("{prefix}*");
-
-    let j = t
-        .ldp(&[
-            "keys",
-            "delete",
-            &pattern,
-            "--backup",
-            arg(&file),
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .ok()
-        .json();
-    assert_eq!(j["deleted"], n as u64, "{j}");
-    assert_eq!(j["backup"]["keys"], n as u64, "{j}");
-    gone(t, &keys);
+    delete_backed(t, &t.url(), &prefix, &keys, &file);
     // The file, read with the library's reader: every key once, its type as TYPE said.
     let mut reader = ldp::backup::Reader::open(&file).expect("open the backup");
     assert_eq!(reader.header().command, "keys delete");
@@ -619,22 +617,7 @@ fn strings_of_every_length_and_byte_come_back_exactly() {
 
     let dir = tmp();
     let file = dir.path().join("strings.ldpb");
-    let pattern = format!("{prefix}*");
-    let j = t
-        .ldp(&[
-            "keys",
-            "delete",
-            &pattern,
-            "--backup",
-            arg(&file),
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .ok()
-        .json();
-    assert_eq!(j["backup"]["keys"], values.len() as u64, "{j}");
-    gone(&t, &keys);
+    delete_backed(&t, &t.url(), &prefix, &keys, &file);
     t.ldp(&["keys", "restore", arg(&file)])
         .ok()
         .stdout_has(&format!("restored {} keys", values.len()));
@@ -683,25 +666,8 @@ fn a_backup_without_multi_still_saves_every_deleted_key() {
     let dir = tmp();
     let file = dir.path().join("nomulti.ldpb");
     let url = format!("redis://{user}:pw@127.0.0.1:{}/0", s.port());
-    let pattern = format!("{prefix}*");
-    let j = support::Ldp::new()
-        .args([
-            "-u",
-            &url,
-            "keys",
-            "delete",
-            &pattern,
-            "--backup",
-            arg(&file),
-        ])
-        .args(["--yes", "-o", "json"])
-        .run()
-        .ok()
-        .json();
+    delete_backed(&t, &url, &prefix, &keys, &file);
     t.run_str(&["ACL", "DELUSER", &user]);
-    assert_eq!(j["deleted"], keys.len() as u64, "{j}");
-    assert_eq!(j["backup"]["keys"], keys.len() as u64, "{j}");
-    gone(&t, &keys);
     t.ldp(&["keys", "restore", arg(&file)])
         .ok()
         .stdout_has(&format!("restored {} keys", keys.len()));
