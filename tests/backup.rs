@@ -649,9 +649,11 @@ fn strings_of_every_length_and_byte_come_back_exactly() {
     t.run_str(&["DEL", &keys[0]]);
 }
 
-/// A user whose ACL refuses MULTI: each batch's MGET and script then run on
-/// their own, and every deleted key still reaches the backup (a refused
-/// MULTI must not lose the replies of commands that ran anyway).
+/// A user whose ACL refuses MULTI and MGET: ldp asks before a node's batches
+/// and deletes with the script that DUMPs every key instead (atomic on its
+/// own), so every deleted key still reaches the backup. (Sent blindly, the
+/// batch's MGET would fail and its script, no longer in a transaction,
+/// would delete strings nothing had read.)
 #[test]
 fn a_backup_without_multi_still_saves_every_deleted_key() {
     let s = shared_standalone();
@@ -659,7 +661,7 @@ fn a_backup_without_multi_still_saves_every_deleted_key() {
     let t = Target::One(s);
     let user = format!("bk-nomulti-{}", random_uuid());
     t.run_str(&[
-        "ACL", "SETUSER", &user, "on", ">pw", "~*", "+@all", "-multi",
+        "ACL", "SETUSER", &user, "on", ">pw", "~*", "+@all", "-multi", "-mget",
     ]);
     let (prefix, keys) = seeded_keys(&t, "bm", 25);
     let before = present(&t, &keys);

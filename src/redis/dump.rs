@@ -81,7 +81,7 @@ impl Redis {
             .iter()
             .map(|r| {
                 let mut cmd = redis::cmd("RESTORE");
-                cmd.arg(&r.key).arg(r.pttl.max(0)).arg(&r.payload);
+                cmd.arg(&r.key).arg(restore_ttl(r.pttl)).arg(&r.payload);
                 if replace {
                     cmd.arg("REPLACE");
                 }
@@ -121,22 +121,75 @@ out[1] = call('UNLINK', unpack(KEYS))
 return out
 ";
 
-/// One node's batches, one MULTI/EXEC each, sent as one pipeline.
+/// RESTORE's TTL for a recorded remaining TTL: 0 (none) for -1, and at
+/// least 1 ms for a key that had under a millisecond left (PTTL 0), which
+/// RESTORE would otherwise take as "no TTL" and keep forever.
+fn restore_ttl(pttl: i64) -> i64 {
+    match pttl {
+        t if t < 0 => 0,
+        0 => 1,
+        t => t,
+    }
+}
+
+/// KEYS: one batch. DUMP and PTTL of every key, then UNLINK of them all, in
+/// one script (atomic on its own): the design for a user who may not run
+/// MULTI. It costs the server more than [`UNLINK_LUA`] in a transaction
+/// with large values. Returns the same shape: {unlinked, dump1, pttl1, ...}.
+const DUMP_UNLINK_LUA: &str = r"
+local call, out = redis.call, {0}
+for i = 1, #KEYS do
+  local k = KEYS[i]
+  out[2 * i] = call('DUMP', k)
+  out[2 * i + 1] = call('PTTL', k)
+end
+out[1] = call('UNLINK', unpack(KEYS))
+return out
+";
+
+/// Whether this connection's user may open a transaction: MULTI, then
+/// DISCARD (EXEC, which runs the empty transaction, when DISCARD is refused,
+/// so the connection never stays in MULTI). Asked before each node's
+/// batches: without MULTI, MGET and the script would run one after the
+/// other, not atomically, and a refused MGET would leave deleted strings
+/// unread.
+async fn may_transact(n: &super::Node) -> bool {
+    let mut p = redis::pipe();
+    p.ignore_errors();
+    p.cmd("MULTI").cmd("DISCARD");
+    match n.pipe::<Vec<Value>>(&p).await.as_deref() {
+        Ok([Value::Okay, Value::Okay]) => true,
+        Ok([Value::Okay, _]) => {
+            let _ = n.query::<Value>(&redis::cmd("EXEC")).await;
+            false
+        }
+        _ => false,
+    }
+}
+
+/// One node's batches, sent as one pipeline: a MULTI/EXEC each (MGET and
+/// [`UNLINK_LUA`]), or [`DUMP_UNLINK_LUA`] each when the user may not open
+/// a transaction.
 async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[super::Batch]) -> Unlinked {
     let n = redis.node(node);
+    let transact = may_transact(n).await;
     let mut p = redis::pipe();
     p.ignore_errors();
     for g in groups {
-        p.cmd("MULTI");
-        p.cmd("MGET").arg(g);
-        p.cmd("EVAL").arg(UNLINK_LUA).arg(g.len()).arg(g);
-        p.cmd("EXEC");
+        if transact {
+            p.cmd("MULTI");
+            p.cmd("MGET").arg(g);
+            p.cmd("EVAL").arg(UNLINK_LUA).arg(g.len()).arg(g);
+            p.cmd("EXEC");
+        } else {
+            p.cmd("EVAL").arg(DUMP_UNLINK_LUA).arg(g.len()).arg(g);
+        }
     }
     let replies: Vec<Value> = match n.pipe(&p).await {
         Ok(r) => r,
         Err(e) => {
             return Unlinked {
-                error: Some(anyhow!(e).context(format!("MGET, DUMP and UNLINK on {}", n.label))),
+                error: Some(anyhow!(e).context(format!("reading and UNLINK on {}", n.label))),
                 ..Unlinked::default()
             };
         }
@@ -144,73 +197,67 @@ async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[super::Batch]) ->
     let mut out = Unlinked::default();
     let mut replies = replies.into_iter();
     for g in groups {
-        let (deleted, records, error) = parse_batch(g, &mut replies);
+        let (values, script) = if transact {
+            transaction_replies(&mut replies)
+        } else {
+            (None, replies.next().unwrap_or(Value::Nil))
+        };
+        let (deleted, records, error) = parse_reply(g, values, script);
         out.deleted += deleted;
         out.dumped.extend(records);
         if let Some(e) = error
             && out.error.is_none()
         {
-            out.error = Some(e.context(format!("MGET, DUMP and UNLINK on {}", n.label)));
+            out.error = Some(e.context(format!("reading and UNLINK on {}", n.label)));
         }
     }
     out
 }
 
-/// One batch's four replies (MULTI, MGET, EVAL, EXEC): how many keys UNLINK
-/// removed, the removed keys as records, and a failure. When MULTI itself
-/// was refused (an ACL without it), MGET and the script ran on their own,
-/// one after the other: their replies are the batch's (the keys are gone,
-/// so they must reach the backup), and EXEC's error is no failure.
-fn parse_batch(
-    keys: &[Vec<u8>],
-    replies: &mut impl Iterator<Item = Value>,
-) -> (u64, Vec<Record>, Option<anyhow::Error>) {
+/// One transaction's four replies (MULTI, MGET, EVAL, EXEC) as MGET's
+/// reply and the script's. Should MULTI be refused after all (the ACL
+/// changed since [`may_transact`]), MGET and the script ran on their own:
+/// their replies are the batch's, since the script deleted the keys.
+fn transaction_replies(replies: &mut impl Iterator<Item = Value>) -> (Option<Value>, Value) {
     let mut next = || replies.next().unwrap_or(Value::Nil);
     let (multi, mget, script, exec) = (next(), next(), next(), next());
-    let reply = match multi {
-        Value::ServerError(_) => Value::Array(vec![mget, script]),
-        _ => exec,
-    };
-    parse_reply(keys, reply)
-}
-
-/// One batch's result ({MGET's values, the script's reply}, as EXEC gives
-/// it): how many keys UNLINK removed, the removed keys as records, and a
-/// failure.
-fn parse_reply(keys: &[Vec<u8>], reply: Value) -> (u64, Vec<Record>, Option<anyhow::Error>) {
-    let (values, script) = match reply {
+    if let Value::ServerError(_) = multi {
+        return (Some(mget), script);
+    }
+    match exec {
         Value::Array(a) if a.len() == 2 => {
             let mut it = a.into_iter();
-            match (it.next(), it.next()) {
-                (Some(Value::Array(v)), Some(Value::Array(s)))
-                    if v.len() == keys.len() && s.len() == 2 * keys.len() + 1 =>
-                {
-                    (v, s)
-                }
-                (_, Some(Value::ServerError(e))) | (Some(Value::ServerError(e)), _) => {
-                    return (
-                        0,
-                        Vec::new(),
-                        Some(anyhow!("the backup step failed: {e:?}")),
-                    );
-                }
-                (v, s) => {
-                    return (
-                        0,
-                        Vec::new(),
-                        Some(anyhow!("unexpected reply: {v:?} {s:?}")),
-                    );
-                }
-            }
+            let mget = it.next().unwrap_or(Value::Nil);
+            (Some(mget), it.next().unwrap_or(Value::Nil))
         }
-        Value::ServerError(e) => {
-            return (
-                0,
-                Vec::new(),
-                Some(anyhow!("the backup step failed: {e:?}")),
-            );
-        }
-        other => return (0, Vec::new(), Some(anyhow!("unexpected reply: {other:?}"))),
+        other => (None, other), // EXECABORT: nothing ran
+    }
+}
+
+/// One batch's result: how many keys UNLINK removed, the removed keys as
+/// records, and a failure. `script` is {unlinked, dump1, pttl1, ...};
+/// `values` is MGET's reply (strings' values) when the batch had one.
+///
+/// A key is recorded when the script saw it (PTTL is not -2), since the
+/// script's UNLINK removed it then: a key that expired before the script
+/// ran is neither deleted nor recorded, even if MGET still read it (Redis
+/// 6.2 and 7.0 check expiry in a script against a fresh clock, in MGET
+/// against the transaction's). A deleted key with no value read (MGET
+/// refused outside a transaction) makes the batch fail, counted.
+fn parse_reply(
+    keys: &[Vec<u8>],
+    values: Option<Value>,
+    script: Value,
+) -> (u64, Vec<Record>, Option<anyhow::Error>) {
+    let fail = |e: String| (0, Vec::new(), Some(anyhow!(e)));
+    let script = match script {
+        Value::Array(s) if s.len() == 2 * keys.len() + 1 => s,
+        Value::ServerError(e) => return fail(format!("the backup step failed: {e:?}")),
+        other => return fail(format!("unexpected reply: {other:?}")),
+    };
+    let values = match values {
+        Some(Value::Array(v)) if v.len() == keys.len() => v,
+        _ => vec![Value::Nil; keys.len()],
     };
     let mut it = script.into_iter();
     let deleted = match it.next() {
@@ -218,20 +265,28 @@ fn parse_reply(keys: &[Vec<u8>], reply: Value) -> (u64, Vec<Record>, Option<anyh
         _ => 0,
     };
     let mut records = Vec::with_capacity(keys.len());
+    let mut unread = 0;
     for (k, value) in keys.iter().zip(values) {
         let (dump, ttl) = (it.next(), it.next());
-        let payload = match (dump, value) {
-            (Some(Value::BulkString(b)), _) => b,
-            (_, Value::BulkString(v)) => super::rdb::string_payload(&v),
-            _ => continue, // expired or gone since SCAN: not deleted either
-        };
         let pttl = match ttl {
+            Some(Value::Int(-2)) => continue, // gone before the script: not deleted
             Some(Value::Int(ms)) => Some(ms),
             _ => None,
         };
+        let payload = match (dump, value) {
+            (Some(Value::BulkString(b)), _) => b,
+            (_, Value::BulkString(v)) => super::rdb::string_payload(&v),
+            _ => {
+                unread += 1;
+                continue;
+            }
+        };
         records.push(Record::deleted(k, pttl, payload));
     }
-    (deleted, records, None)
+    let error = (unread > 0).then(|| {
+        anyhow!("{unread} keys were deleted but their values could not be read for the backup")
+    });
+    (deleted, records, error)
 }
 
 impl Unlinked {
@@ -247,5 +302,70 @@ impl Unlinked {
             }
         }
         self.into_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bulk(b: &[u8]) -> Value {
+        Value::BulkString(b.to_vec())
+    }
+
+    fn keys() -> Vec<Vec<u8>> {
+        vec![b"s".to_vec(), b"h".to_vec(), b"x".to_vec()]
+    }
+
+    #[test]
+    fn a_key_the_script_found_gone_is_not_recorded_even_if_mget_read_it() {
+        // "s" expired between MGET and the script (Redis 6.2/7.0 clocks),
+        // "h" is a hash, "x" was gone before the batch.
+        let values = Value::Array(vec![bulk(b"v"), Value::Nil, Value::Nil]);
+        let script = Value::Array(vec![
+            Value::Int(1),
+            Value::Nil,
+            Value::Int(-2),
+            bulk(b"\x04dump"),
+            Value::Int(-1),
+            Value::Nil,
+            Value::Int(-2),
+        ]);
+        let (deleted, records, error) = parse_reply(&keys(), Some(values), script);
+        assert!(error.is_none());
+        assert_eq!(deleted, 1);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].key, b"h");
+        assert_eq!(records[0].pttl, -1);
+    }
+
+    #[test]
+    fn a_deleted_string_without_a_value_fails_the_batch_with_the_rest_saved() {
+        // Outside a transaction with MGET refused (no array of values):
+        // "s" deleted, unread.
+        let values = Value::SimpleString("NOPERM".into());
+        let script = Value::Array(vec![
+            Value::Int(2),
+            Value::Nil,
+            Value::Int(5000),
+            bulk(b"\x04dump"),
+            Value::Int(-1),
+            Value::Nil,
+            Value::Int(-2),
+        ]);
+        let (deleted, records, error) = parse_reply(&keys(), Some(values), script);
+        assert_eq!(deleted, 2);
+        assert_eq!(records.len(), 1, "the hash is saved");
+        let e = error
+            .expect("the unread string fails the batch")
+            .to_string();
+        assert!(e.contains("1 keys were deleted"), "{e}");
+    }
+
+    #[test]
+    fn a_ttl_under_a_millisecond_is_restored_as_one_not_as_none() {
+        assert_eq!(restore_ttl(-1), 0);
+        assert_eq!(restore_ttl(0), 1);
+        assert_eq!(restore_ttl(1500), 1500);
     }
 }

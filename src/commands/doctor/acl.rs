@@ -150,8 +150,8 @@ const NEEDS: &[Need] = &[
         "--backup of keys delete, cache clear, queue purge, lock break",
         false,
     ),
-    // With MULTI/EXEC (not probed: the MULTI probe cannot queue them; a
-    // backup without them still saves every key, only not atomically).
+    // In a MULTI/EXEC (not probed here: the fallback probe cannot queue
+    // them). A user without MULTI gets the script that DUMPs every key.
     need(
         &["MGET", KEY],
         "--backup of keys delete, cache clear",
