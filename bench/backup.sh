@@ -94,15 +94,17 @@ for SIZE in $SIZES; do
   # The floor: the server's CPU to read these values at all (MGET + PTTL +
   # UNLINK, natively, in SCAN-like order) less UNLINK alone.
   if [[ $SIZE == json* ]]; then fmt='del:%d:entities'; else fmt='del:%d'; fi
-  for mode in unlink read; do
-    reseed_sized
-    c0=$(server_cpu "$PORT")
-    "$PY" "$HERE/read_floor.py" "$PORT" "$mode" "$N_DEL" "$fmt"
-    add "floor$mode$SIZE" "$(awk -v a="$c0" -v b="$(server_cpu "$PORT")" 'BEGIN{print b-a}')"
-    check "DBSIZE after the $mode floor" "$(data_keys)" "$N_KEEP"
+  for ((i = 1; i <= SAMPLES; i++)); do
+    for mode in unlink read; do
+      reseed_sized
+      c0=$(server_cpu "$PORT")
+      "$PY" "$HERE/read_floor.py" "$PORT" "$mode" "$N_DEL" "$fmt"
+      add "floor$mode$SIZE" "$(awk -v a="$c0" -v b="$(server_cpu "$PORT")" 'BEGIN{print b-a}')"
+      check "DBSIZE after the $mode floor" "$(data_keys)" "$N_KEEP"
+    done
   done
   add "floor$SIZE" "$(awk -v p="$(med "cpuplain$SIZE")" -v u="$(med "floorunlink$SIZE")" -v r="$(med "floorread$SIZE")" 'BEGIN{printf "%.2f", (p + r - u) / p}')"
-  echo "   floor: reading the values costs the server $(awk -v u="$(med "floorunlink$SIZE")" -v r="$(med "floorread$SIZE")" 'BEGIN{printf "%.3f", r - u}') s more than UNLINK alone; no backup can cost less than $(med "floor$SIZE")x the plain delete's server CPU"
+  echo "   floor ($SAMPLES runs each, medians): reading the values costs the server $(awk -v u="$(med "floorunlink$SIZE")" -v r="$(med "floorread$SIZE")" 'BEGIN{printf "%.3f", r - u}') s more than UNLINK alone; no backup can cost less than $(med "floor$SIZE")x the plain delete's server CPU"
   ROWS+=("| \`keys delete 'del:*' --yes\` with and without \`--backup FILE\` | $(grp "$N_DEL") of $(grp "$TOTAL"), $(label "$SIZE") values | $(secs "plain$SIZE") | $(secs "backed$SIZE") | $(ratio "backed$SIZE" "plain$SIZE") | $(grp "$(med "size$SIZE")") B | $(secs "restore$SIZE") |")
 done
 

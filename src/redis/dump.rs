@@ -147,32 +147,12 @@ out[1] = call('UNLINK', unpack(KEYS))
 return out
 ";
 
-/// Whether this connection's user may open a transaction: MULTI, then
-/// DISCARD (EXEC, which runs the empty transaction, when DISCARD is refused,
-/// so the connection never stays in MULTI). Asked before each node's
-/// batches: without MULTI, MGET and the script would run one after the
-/// other, not atomically, and a refused MGET would leave deleted strings
-/// unread.
-async fn may_transact(n: &super::Node) -> bool {
-    let mut p = redis::pipe();
-    p.ignore_errors();
-    p.cmd("MULTI").cmd("DISCARD");
-    match n.pipe::<Vec<Value>>(&p).await.as_deref() {
-        Ok([Value::Okay, Value::Okay]) => true,
-        Ok([Value::Okay, _]) => {
-            let _ = n.query::<Value>(&redis::cmd("EXEC")).await;
-            false
-        }
-        _ => false,
-    }
-}
-
 /// One node's batches, sent as one pipeline: a MULTI/EXEC each (MGET and
 /// [`UNLINK_LUA`]), or [`DUMP_UNLINK_LUA`] each when the user may not open
 /// a transaction.
 async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[super::Batch]) -> Unlinked {
     let n = redis.node(node);
-    let transact = may_transact(n).await;
+    let transact = n.may_transact().await;
     let mut p = redis::pipe();
     p.ignore_errors();
     for g in groups {
@@ -216,7 +196,7 @@ async fn dump_and_unlink(redis: &Redis, node: usize, groups: &[super::Batch]) ->
 
 /// One transaction's four replies (MULTI, MGET, EVAL, EXEC) as MGET's
 /// reply and the script's. Should MULTI be refused after all (the ACL
-/// changed since [`may_transact`]), MGET and the script ran on their own:
+/// changed since [`super::Node::may_transact`]), MGET and the script ran on their own:
 /// their replies are the batch's, since the script deleted the keys.
 fn transaction_replies(replies: &mut impl Iterator<Item = Value>) -> (Option<Value>, Value) {
     let mut next = || replies.next().unwrap_or(Value::Nil);

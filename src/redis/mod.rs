@@ -33,6 +33,9 @@ pub struct Node {
     client: redis::Client,
     config: AsyncConnectionConfig,
     conn: Mutex<MultiplexedConnection>,
+    /// Whether the user may open a transaction here, asked once (see
+    /// [`Node::may_transact`]).
+    transact: tokio::sync::OnceCell<bool>,
     /// Bumped on every reconnect: a cursor walk checks, when it moved, that
     /// the server behind the address is still the one it started on.
     generation: std::sync::atomic::AtomicU64,
@@ -109,6 +112,30 @@ impl Node {
     /// Run a command once.
     pub async fn query<T: FromRedisValue>(&self, cmd: &Cmd) -> Result<T, RedisError> {
         cmd.query_async(&mut self.conn()).await
+    }
+
+    /// Whether this connection's user may open a transaction: MULTI, then
+    /// DISCARD (EXEC, which runs the empty transaction, when DISCARD is
+    /// refused, so the connection never stays in MULTI). Asked once per
+    /// node and remembered: asked per call, it would queue behind the
+    /// batches in flight and hold up the next ones.
+    pub async fn may_transact(&self) -> bool {
+        *self
+            .transact
+            .get_or_init(|| async {
+                let mut p = redis::pipe();
+                p.ignore_errors();
+                p.cmd("MULTI").cmd("DISCARD");
+                match self.pipe::<Vec<Value>>(&p).await.as_deref() {
+                    Ok([Value::Okay, Value::Okay]) => true,
+                    Ok([Value::Okay, _]) => {
+                        let _ = self.query::<Value>(&redis::cmd("EXEC")).await;
+                        false
+                    }
+                    _ => false,
+                }
+            })
+            .await
     }
 
     /// Run an idempotent read; after a dropped connection, reconnect and retry once.
@@ -239,6 +266,7 @@ impl Dialer {
             client,
             config: self.config.clone(),
             conn: Mutex::new(conn),
+            transact: tokio::sync::OnceCell::new(),
             generation: std::sync::atomic::AtomicU64::new(0),
         })
     }
