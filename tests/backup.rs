@@ -146,6 +146,21 @@ fn assert_same(t: &Target, (taken, before): &(Instant, Vec<(String, Snap)>)) {
     }
 }
 
+/// `keys restore FILE` (with `extra` flags) says it restored `n` keys, and
+/// every key is back as it was.
+fn restore_same(
+    t: &Target,
+    file: &Path,
+    extra: &[&str],
+    n: usize,
+    before: &(Instant, Vec<(String, Snap)>),
+) {
+    let mut args = vec!["keys", "restore", arg(file)];
+    args.extend_from_slice(extra);
+    t.ldp(&args).ok().stdout_has(&format!("restored {n} keys"));
+    assert_same(t, before);
+}
+
 fn gone(t: &Target, keys: &[String]) {
     for k in keys {
         assert!(!t.exists(k), "{k} should be deleted");
@@ -287,10 +302,7 @@ fn keys_delete_round_trip(t: &Target, n: usize) {
         );
     }
 
-    t.ldp(&["keys", "restore", arg(&file)])
-        .ok()
-        .stdout_has(&format!("restored {n} keys"));
-    assert_same(t, &before);
+    restore_same(t, &file, &[], n, &before);
 
     // Again: every key exists now; listed, left alone, exit 1.
     t.run_str(&["SET", &keys[0], "changed since"]);
@@ -320,10 +332,7 @@ fn keys_delete_round_trip(t: &Target, n: usize) {
     t.ldp(&["keys", "restore", arg(&file), "--replace"])
         .fails(2)
         .stderr_has("--yes");
-    t.ldp(&["keys", "restore", arg(&file), "--replace", "--yes"])
-        .ok()
-        .stdout_has(&format!("restored {n} keys"));
-    assert_same(t, &before);
+    restore_same(t, &file, &["--replace", "--yes"], n, &before);
 }
 
 #[test]
@@ -618,10 +627,7 @@ fn strings_of_every_length_and_byte_come_back_exactly() {
     let dir = tmp();
     let file = dir.path().join("strings.ldpb");
     delete_backed(&t, &t.url(), &prefix, &keys, &file);
-    t.ldp(&["keys", "restore", arg(&file)])
-        .ok()
-        .stdout_has(&format!("restored {} keys", values.len()));
-    assert_same(&t, &before);
+    restore_same(&t, &file, &[], values.len(), &before);
     for (k, v) in keys.iter().zip(&values) {
         let now: Vec<u8> = redis::cmd("GET").arg(k).query(&mut con).expect("GET");
         assert!(
@@ -670,8 +676,5 @@ fn a_backup_without_multi_still_saves_every_deleted_key() {
     let url = format!("redis://{user}:pw@127.0.0.1:{}/0", s.port());
     delete_backed(&t, &url, &prefix, &keys, &file);
     t.run_str(&["ACL", "DELUSER", &user]);
-    t.ldp(&["keys", "restore", arg(&file)])
-        .ok()
-        .stdout_has(&format!("restored {} keys", keys.len()));
-    assert_same(&t, &before);
+    restore_same(&t, &file, &[], keys.len(), &before);
 }
